@@ -1,0 +1,7 @@
+package dev.ferrum.arena;
+
+/** Temporary. */
+public final class Tmp {
+    private Tmp() {
+    }
+}

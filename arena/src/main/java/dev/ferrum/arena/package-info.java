@@ -1,0 +1,4 @@
+/**
+ * Ferrum Arena: an off-heap bump allocator over MemorySegment chunks.
+ */
+package dev.ferrum.arena;

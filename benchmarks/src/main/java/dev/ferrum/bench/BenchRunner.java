@@ -1,0 +1,322 @@
+package dev.ferrum.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.BenchmarkList;
+import org.openjdk.jmh.runner.BenchmarkListEntry;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+/**
+ * The benchmark report runner: runs the selected suites with JMH and writes the comparison report.
+ *
+ * <pre>
+ * java -jar benchmarks/target/benchmarks.jar [--quick | --full] [--suite NAME[,NAME...]] [--out DIR] [--list]
+ * </pre>
+ *
+ * Results go to {@code DIR/<timestamp>/} (JMH JSON per suite, report.json, report.md, charts/) and are
+ * copied to {@code DIR/latest/}.
+ */
+public final class BenchRunner {
+
+    /** Parsed command line. */
+    record Options(boolean quick, List<String> suites, Path out, boolean list, boolean help) {
+
+        static Options parse(String[] args) {
+            boolean quick = false;
+            boolean list = false;
+            boolean help = false;
+            List<String> suites = new ArrayList<>();
+            Path out = Files.isDirectory(Path.of("benchmarks")) ? Path.of("benchmarks", "results") : Path.of("results");
+            for (int i = 0; i < args.length; i++) {
+                String a = args[i];
+                switch (a) {
+                    case "--quick" -> quick = true;
+                    case "--full" -> quick = false;
+                    case "--list" -> list = true;
+                    case "-h", "--help" -> help = true;
+                    case "--suite" -> suites.addAll(splitNames(value(args, ++i, a)));
+                    case "--out" -> out = Path.of(value(args, ++i, a));
+                    default -> {
+                        if (a.startsWith("--suite=")) {
+                            suites.addAll(splitNames(a.substring("--suite=".length())));
+                        } else if (a.startsWith("--out=")) {
+                            out = Path.of(a.substring("--out=".length()));
+                        } else {
+                            throw new IllegalArgumentException("unknown option '" + a + "'; try --help");
+                        }
+                    }
+                }
+            }
+            for (String s : suites) {
+                if (SuiteCatalog.entry(s).isEmpty()) {
+                    throw new IllegalArgumentException("unknown suite '" + s + "'; known suites: "
+                            + String.join(", ", SuiteCatalog.names()));
+                }
+            }
+            if (suites.isEmpty()) {
+                suites.addAll(SuiteCatalog.names());
+            }
+            return new Options(quick, List.copyOf(suites), out, list, help);
+        }
+
+        private static String value(String[] args, int i, String option) {
+            if (i >= args.length || args[i].startsWith("--")) {
+                throw new IllegalArgumentException("option " + option + " needs a value");
+            }
+            return args[i];
+        }
+
+        private static List<String> splitNames(String s) {
+            return Stream.of(s.split(",")).map(String::trim).filter(x -> !x.isEmpty()).toList();
+        }
+    }
+
+    static final String USAGE = """
+            Usage: java -jar benchmarks.jar [--quick | --full] [--suite NAME[,NAME...]] [--out DIR] [--list]
+
+              --quick       short warm-up and measurement, one fork: a few minutes in all
+              --full        JMH defaults of each benchmark (the default mode; much longer)
+              --suite NAME  run only these suites (repeatable or comma-separated): %s
+              --out DIR     results folder (default benchmarks/results); the run writes DIR/<timestamp>/
+                            and copies it to DIR/latest/
+              --list        list suites, their benchmarks and report rows, then exit
+            """;
+
+    private BenchRunner() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.err.printf(USAGE, String.join(", ", SuiteCatalog.names()));
+            System.exit(2);
+            return;
+        }
+        if (options.help()) {
+            System.out.printf(USAGE, String.join(", ", SuiteCatalog.names()));
+            return;
+        }
+        if (options.list()) {
+            list(options, System.out);
+            return;
+        }
+        System.exit(run(options, System.out));
+    }
+
+    static void list(Options options, PrintStream out) {
+        for (String name : options.suites()) {
+            SuiteCatalog.Entry entry = SuiteCatalog.entry(name).orElseThrow();
+            var suite = SuiteCatalog.load(entry);
+            if (suite.isEmpty()) {
+                out.println(name + ": not yet implemented (module " + entry.module() + ", issue #" + entry.issue() + ")");
+                continue;
+            }
+            Suite s = suite.get();
+            out.println(name + ": " + s.title());
+            for (BenchmarkListEntry b : find(s)) {
+                out.println("    benchmark " + b.getUsername() + paramsText(b));
+            }
+            for (Comparison c : s.comparisons()) {
+                out.println("    row " + c.id() + ": " + c.description());
+            }
+        }
+    }
+
+    private static String paramsText(BenchmarkListEntry b) {
+        var params = b.getParams();
+        if (!params.hasValue() || params.get().isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(" ");
+        for (Map.Entry<String, String[]> e : params.get().entrySet()) {
+            sb.append(' ').append(e.getKey()).append('=').append(String.join("|", e.getValue()));
+        }
+        return sb.toString();
+    }
+
+    /** Regex that selects exactly the benchmark methods of a suite's classes. */
+    static String includeRegex(Suite suite) {
+        List<String> parts = new ArrayList<>();
+        for (Class<?> c : suite.benchmarks()) {
+            parts.add(Pattern.quote(c.getName() + "."));
+        }
+        return "^(" + String.join("|", parts) + ")[^.]+$";
+    }
+
+    static SortedSet<BenchmarkListEntry> find(Suite suite) {
+        var format = OutputFormatFactory.createFormatInstance(System.out, VerboseMode.SILENT);
+        return BenchmarkList.defaultList().find(format, List.of(includeRegex(suite)), List.of());
+    }
+
+    /** Number of JMH runs (one per parameter combination) the suite will make. */
+    static int runCount(Suite suite) {
+        int n = 0;
+        for (BenchmarkListEntry b : find(suite)) {
+            int combos = 1;
+            var params = b.getParams();
+            if (params.hasValue()) {
+                for (String[] values : params.get().values()) {
+                    combos *= Math.max(1, values.length);
+                }
+            }
+            n += combos;
+        }
+        return n;
+    }
+
+    static int run(Options options, PrintStream out) throws IOException {
+        Instant started = Instant.now();
+        long startNanos = System.nanoTime();
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        Path dir = options.out().resolve(stamp);
+        Files.createDirectories(dir);
+        String mode = options.quick() ? "quick" : "full";
+        Report report = new Report(mode, started);
+        Measurements measurements = new Measurements();
+
+        List<Suite> runnable = new ArrayList<>();
+        int total = 0;
+        for (String name : options.suites()) {
+            SuiteCatalog.Entry entry = SuiteCatalog.entry(name).orElseThrow();
+            var suite = SuiteCatalog.load(entry);
+            if (suite.isEmpty()) {
+                String msg = "not yet implemented: the " + entry.module() + " module's suite arrives with issue #"
+                        + entry.issue();
+                out.println("suite " + name + ": " + msg);
+                report.add(new Report.SuiteResult(name, entry.module(), "not implemented", List.of(), List.of(msg)));
+                continue;
+            }
+            runnable.add(suite.get());
+            total += runCount(suite.get());
+        }
+        out.printf("Ferrum benchmarks, %s mode: %d suite(s), %d JMH runs; results in %s%n", mode, runnable.size(),
+                total, dir.toAbsolutePath());
+
+        int done = 0;
+        int failures = 0;
+        for (Suite suite : runnable) {
+            List<String> notes = new ArrayList<>(suite.notes());
+            String status = "measured";
+            ProgressFormat progress = new ProgressFormat(out, suite.name(), done, total, startNanos);
+            try {
+                if (!suite.benchmarks().isEmpty()) {
+                    Collection<RunResult> results = new Runner(jmhOptions(suite, options, dir).build(), progress).run();
+                    measurements.addAll(results);
+                }
+            } catch (RunnerException | RuntimeException e) {
+                status = "failed";
+                failures++;
+                notes.add("JMH run failed: " + e);
+                out.println("suite " + suite.name() + " failed: " + e);
+            }
+            done = Math.max(done + runCount(suite), progress.done());
+            List<Row> rows = new ArrayList<>(rows(suite, measurements));
+            try {
+                rows.addAll(suite.extraRows(new RunContext(options.quick(), dir, measurements)));
+            } catch (Exception e) {
+                notes.add("measurements outside JMH failed: " + e);
+                out.println("suite " + suite.name() + ": measurements outside JMH failed: " + e);
+            }
+            report.add(new Report.SuiteResult(suite.name(), suite.title(), status, rows, notes));
+        }
+
+        report.write(dir);
+        Path latest = options.out().resolve("latest");
+        copyTree(dir, latest);
+        report.print(out);
+        out.println("Report: " + dir.resolve("report.md").toAbsolutePath());
+        out.println("        " + dir.resolve("report.json").toAbsolutePath());
+        out.println("Charts: " + dir.resolve("charts").toAbsolutePath());
+        out.println("Latest copy: " + latest.toAbsolutePath());
+        return failures == 0 ? 0 : 1;
+    }
+
+    /** Turns a suite's comparison definitions into rows, marking any benchmark that did not run. */
+    static List<Row> rows(Suite suite, Measurements m) {
+        List<Row> rows = new ArrayList<>();
+        for (Comparison c : suite.comparisons()) {
+            var ours = m.get(c.ours());
+            if (ours.isEmpty()) {
+                rows.add(Row.missing(c.id(), suite.name(), c.description(), "benchmark " + c.ours() + " did not run"));
+                continue;
+            }
+            if (c.peer() == null) {
+                rows.add(Row.absolute(c.id(), suite.name(), c.description(), ours.get(), c.target(), c.rust(), null));
+                continue;
+            }
+            var peer = m.get(c.peer());
+            if (peer.isEmpty()) {
+                rows.add(Row.missing(c.id(), suite.name(), c.description(), "peer benchmark " + c.peer() + " did not run"));
+                continue;
+            }
+            rows.add(Row.compared(c.id(), suite.name(), c.description(), ours.get(), c.peerName(), peer.get(),
+                    c.target(), c.rust(), null));
+        }
+        return rows;
+    }
+
+    static ChainedOptionsBuilder jmhOptions(Suite suite, Options options, Path dir) {
+        List<String> jvmArgs = new ArrayList<>(List.of("-Xms1g", "-Xmx4g", "-Djava.awt.headless=true",
+                "--enable-native-access=ALL-UNNAMED", "--add-modules=jdk.incubator.vector"));
+        jvmArgs.addAll(suite.jvmArgs());
+        ChainedOptionsBuilder b = new OptionsBuilder()
+                .include(includeRegex(suite))
+                .jvmArgsAppend(jvmArgs.toArray(String[]::new))
+                .result(dir.resolve("jmh-" + suite.name() + ".json").toString())
+                .resultFormat(ResultFormatType.JSON)
+                .shouldFailOnError(false);
+        if (suite.profileGc()) {
+            b.addProfiler("gc");
+        }
+        if (options.quick()) {
+            b.forks(1).warmupIterations(2).warmupTime(TimeValue.milliseconds(500))
+                    .measurementIterations(3).measurementTime(TimeValue.milliseconds(500));
+        }
+        return b;
+    }
+
+    static void copyTree(Path from, Path to) throws IOException {
+        if (Files.exists(to)) {
+            try (Stream<Path> walk = Files.walk(to)) {
+                for (Path p : walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,294 @@
+package dev.ferrum.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.style.Styler;
+
+/** The comparison report: {@code report.json}, {@code report.md}, one chart per suite, and a terminal table. */
+public final class Report {
+
+    /**
+     * One suite's part of the report.
+     *
+     * @param name   suite name
+     * @param title  suite title
+     * @param status {@code measured}, {@code not implemented} or {@code failed}
+     * @param rows   its rows
+     * @param notes  caveats and failures
+     */
+    public record SuiteResult(String name, String title, String status, List<Row> rows, List<String> notes) {
+    }
+
+    private final String mode;
+    private final Instant started;
+    private final List<SuiteResult> suites = new ArrayList<>();
+
+    public Report(String mode, Instant started) {
+        this.mode = mode;
+        this.started = started;
+    }
+
+    public void add(SuiteResult result) {
+        suites.add(result);
+    }
+
+    public List<SuiteResult> suites() {
+        return suites;
+    }
+
+    /** Formats a number with 3-4 significant digits, or "-" when unmeasured. */
+    static String num(double v) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            return "-";
+        }
+        double a = Math.abs(v);
+        if (a == 0) {
+            return "0";
+        }
+        if (a >= 1e9) {
+            return String.format(Locale.ROOT, "%.2fG", v / 1e9);
+        }
+        if (a >= 1e6) {
+            return String.format(Locale.ROOT, "%.2fM", v / 1e6);
+        }
+        if (a >= 1e4) {
+            return String.format(Locale.ROOT, "%.1fk", v / 1e3);
+        }
+        if (a >= 100) {
+            return String.format(Locale.ROOT, "%.0f", v);
+        }
+        if (a >= 10) {
+            return String.format(Locale.ROOT, "%.1f", v);
+        }
+        if (a >= 0.01) {
+            return String.format(Locale.ROOT, "%.3f", v);
+        }
+        return String.format(Locale.ROOT, "%.2e", v);
+    }
+
+    static String ratio(double r) {
+        return Double.isNaN(r) ? "-" : String.format(Locale.ROOT, "%.2fx", r);
+    }
+
+    static String met(Boolean met) {
+        return met == null ? "-" : met ? "yes" : "NO";
+    }
+
+    static String target(Row row) {
+        if (Double.isNaN(row.target())) {
+            return "-";
+        }
+        if (row.peerName() == null) {
+            return (Score.higherIsBetter(row.unit()) ? ">= " : "<= ") + num(row.target());
+        }
+        return ">= " + ratio(row.target());
+    }
+
+    /** Machine facts printed with every report: numbers mean little without them. */
+    static Map<String, Object> machine() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("cores", Runtime.getRuntime().availableProcessors());
+        m.put("maxHeapBytes", Runtime.getRuntime().maxMemory());
+        m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                + System.getProperty("os.arch"));
+        m.put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+        String cpu = "unknown";
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("model name")) {
+                    cpu = line.substring(line.indexOf(':') + 1).trim();
+                    break;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // Not Linux: the CPU model stays "unknown".
+        }
+        m.put("cpu", cpu);
+        return m;
+    }
+
+    Map<String, Object> toJson() {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("generatedAt", Instant.now().toString());
+        root.put("startedAt", started.toString());
+        root.put("mode", mode);
+        root.put("machine", machine());
+        List<Object> suiteList = new ArrayList<>();
+        for (SuiteResult s : suites) {
+            Map<String, Object> js = new LinkedHashMap<>();
+            js.put("name", s.name());
+            js.put("title", s.title());
+            js.put("status", s.status());
+            js.put("notes", s.notes());
+            List<Object> rows = new ArrayList<>();
+            for (Row r : s.rows()) {
+                Map<String, Object> jr = new LinkedHashMap<>();
+                jr.put("id", r.id());
+                jr.put("description", r.description());
+                jr.put("ours", r.ours());
+                jr.put("oursError", r.oursError());
+                jr.put("peerName", r.peerName());
+                jr.put("peer", r.peer());
+                jr.put("unit", r.unit());
+                jr.put("ratio", r.ratio());
+                jr.put("target", r.target());
+                jr.put("met", r.met());
+                jr.put("rust", r.rust() == null ? null : r.rust().text());
+                jr.put("rustRatio", r.rust() == null ? null : r.rust().ratio());
+                jr.put("oursBytesPerOp", r.oursBytesPerOp());
+                jr.put("peerBytesPerOp", r.peerBytesPerOp());
+                jr.put("note", r.note());
+                rows.add(jr);
+            }
+            js.put("rows", rows);
+            suiteList.add(js);
+        }
+        root.put("suites", suiteList);
+        return root;
+    }
+
+    private static final String[] HEADER = {"id", "ours", "peer", "unit", "ratio", "target", "met", "Rust doc",
+        "B/op ours", "B/op peer"};
+
+    private static String[] cells(Row r) {
+        String peer = r.peerName() == null ? "-" : num(r.peer()) + " (" + r.peerName() + ")";
+        String rust = r.rust() == null ? "-" : r.rust().text();
+        return new String[] {r.id(), num(r.ours()), peer, r.unit(), ratio(r.ratio()), target(r), met(r.met()), rust,
+            num(r.oursBytesPerOp()), num(r.peerBytesPerOp())};
+    }
+
+    /** The report as Markdown. */
+    String toMarkdown() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("# Ferrum benchmark report\n\n");
+        sb.append("Mode: **").append(mode).append("**, started ").append(started).append(".  \n");
+        machine().forEach((k, v) -> sb.append(k).append(": ").append(v).append("  \n"));
+        sb.append("\nratio = how many times better ours is than the peer (above 1 = ours better, whichever way the "
+                + "unit points). B/op from JMH `-prof gc` (`gc.alloc.rate.norm`).\n");
+        for (SuiteResult s : suites) {
+            sb.append("\n## ").append(s.name()).append(": ").append(s.title()).append("\n\n");
+            if (!s.rows().isEmpty()) {
+                sb.append("![").append(s.name()).append("](charts/").append(s.name()).append(".png)\n\n");
+                sb.append('|').append(String.join("|", HEADER)).append("|\n|");
+                sb.append("---|".repeat(HEADER.length)).append('\n');
+                for (Row r : s.rows()) {
+                    sb.append('|');
+                    for (String c : cells(r)) {
+                        sb.append(c.replace("|", "\\|")).append('|');
+                    }
+                    sb.append('\n');
+                }
+            } else {
+                sb.append("_").append(s.status()).append("_\n");
+            }
+            for (Row r : s.rows()) {
+                if (r.note() != null && !r.note().isBlank()) {
+                    sb.append("\n- `").append(r.id()).append("`: ").append(r.note());
+                }
+            }
+            for (String n : s.notes()) {
+                sb.append("\n- ").append(n);
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** Prints the report as aligned text tables. */
+    public void print(PrintStream out) {
+        out.println();
+        out.println("==================== Ferrum benchmark report (" + mode + ") ====================");
+        for (SuiteResult s : suites) {
+            out.println();
+            out.println("## " + s.name() + ": " + s.title() + "  [" + s.status() + "]");
+            if (!s.rows().isEmpty()) {
+                List<String[]> table = new ArrayList<>();
+                table.add(HEADER);
+                s.rows().forEach(r -> table.add(cells(r)));
+                int[] width = new int[HEADER.length];
+                for (String[] row : table) {
+                    for (int i = 0; i < row.length; i++) {
+                        width[i] = Math.max(width[i], Math.min(row[i].length(), 48));
+                    }
+                }
+                for (int t = 0; t < table.size(); t++) {
+                    StringBuilder line = new StringBuilder();
+                    for (int i = 0; i < width.length; i++) {
+                        String c = table.get(t)[i];
+                        if (c.length() > 48) {
+                            c = c.substring(0, 45) + "...";
+                        }
+                        line.append(String.format("%-" + width[i] + "s", c)).append("  ");
+                    }
+                    out.println(line.toString().stripTrailing());
+                    if (t == 0) {
+                        out.println("-".repeat(line.toString().stripTrailing().length()));
+                    }
+                }
+            }
+            for (Row r : s.rows()) {
+                if (r.note() != null && !r.note().isBlank()) {
+                    out.println("  note " + r.id() + ": " + r.note());
+                }
+            }
+            s.notes().forEach(n -> out.println("  * " + n));
+        }
+        out.println();
+    }
+
+    /** Writes report.json, report.md and charts/&lt;suite&gt;.png into {@code dir}. */
+    public void write(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("report.json"), JsonWriter.write(toJson()));
+        Files.writeString(dir.resolve("report.md"), toMarkdown());
+        Path charts = Files.createDirectories(dir.resolve("charts"));
+        for (SuiteResult s : suites) {
+            writeChart(s, charts.resolve(s.name() + ".png"));
+        }
+    }
+
+    /**
+     * One bar per comparison: how many times better ours is than the peer, next to the target.
+     * Ratios put rows of different units on one axis; the exact scores are in the table.
+     */
+    static void writeChart(SuiteResult s, Path file) throws IOException {
+        List<String> labels = new ArrayList<>();
+        List<Double> ratios = new ArrayList<>();
+        List<Double> targets = new ArrayList<>();
+        for (Row r : s.rows()) {
+            if (Double.isNaN(r.ratio())) {
+                continue;
+            }
+            labels.add(r.id().startsWith(s.name() + ".") ? r.id().substring(s.name().length() + 1) : r.id());
+            ratios.add(r.ratio());
+            targets.add(Double.isNaN(r.target()) ? null : r.target());
+        }
+        if (labels.isEmpty()) {
+            return;
+        }
+        CategoryChart chart = new CategoryChartBuilder()
+                .width(Math.max(800, 90 * labels.size() + 200)).height(600)
+                .title(s.name() + ": " + s.title())
+                .xAxisTitle("comparison").yAxisTitle("times better than peer (x)")
+                .build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+        chart.getStyler().setXAxisLabelRotation(35);
+        chart.getStyler().setYAxisLogarithmic(ratios.stream().anyMatch(r -> r > 50 || r < 0.02));
+        chart.getStyler().setLabelsVisible(false);
+        chart.addSeries("ours vs peer (ratio)", labels, ratios);
+        chart.addSeries("target", labels, targets);
+        BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
+    }
+}

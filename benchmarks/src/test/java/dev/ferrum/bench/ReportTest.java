@@ -1,0 +1,96 @@
+package dev.ferrum.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportTest {
+
+    @Test
+    void ratioIsOrientedSoThatAboveOneMeansOursIsBetter() {
+        // time per op: smaller is better -> peer/ours
+        assertThat(Row.ratio(1.8, 45.2, Score.higherIsBetter("ns/op"))).isCloseTo(25.11, org.assertj.core.data.Offset.offset(0.01));
+        // throughput: larger is better -> ours/peer
+        assertThat(Row.ratio(18.5e6, 2.1e6, Score.higherIsBetter("ops/s"))).isCloseTo(8.81, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(Row.ratio(Double.NaN, 1, true)).isNaN();
+        assertThat(Row.ratio(1, 0, true)).isNaN();
+    }
+
+    @Test
+    void comparedRowIsMetOnlyWhenRatioReachesTarget() {
+        Score ours = new Score(2.0, 0.1, "ns/op", 0);
+        Score peer = new Score(40.0, 1, "ns/op", 16);
+        Row met = Row.compared("x.a", "x", "d", ours, "peer", peer, 20, RustFigure.of("45.2 vs 1.8 ns", 25.1), null);
+        Row missed = Row.compared("x.b", "x", "d", ours, "peer", peer, 25, null, null);
+        Row informational = Row.compared("x.c", "x", "d", ours, "peer", peer, Double.NaN, null, null);
+        assertThat(met.ratio()).isEqualTo(20.0);
+        assertThat(met.met()).isTrue();
+        assertThat(missed.met()).isFalse();
+        assertThat(informational.met()).isNull();
+    }
+
+    @Test
+    void absoluteRowsFollowTheUnitsDirection() {
+        assertThat(Row.absolute("r", "s", "d", new Score(3.0, 0, "GB/s", 0), 2.8, null, null).met()).isTrue();
+        assertThat(Row.absolute("r", "s", "d", new Score(30, 0, "ns/op", 0), 23, null, null).met()).isFalse();
+    }
+
+    @Test
+    void keysAreShortClassMethodAndSortedParameters() {
+        assertThat(Measurements.key("dev.ferrum.bench.arena.AllocBench.bump", Map.of("size", "16", "align", "8")))
+                .isEqualTo("AllocBench.bump[align=8,size=16]");
+        assertThat(Measurements.key("a.b.C.m", Map.of())).isEqualTo("C.m");
+    }
+
+    @Test
+    void jsonEscapesAndWritesUnmeasuredNumbersAsNull() {
+        String json = JsonWriter.write(Map.of("s", "a\"b\\c\n\u0001", "n", Double.NaN, "l", List.of(1, 2.5, true)));
+        assertThat(json).contains("\"a\\\"b\\\\c\\n\\u0001\"").contains("\"n\": null").contains("2.5").contains("true");
+    }
+
+    @Test
+    void writesJsonMarkdownAndChart(@TempDir Path dir) throws Exception {
+        Report report = new Report("quick", Instant.now());
+        Row row = Row.compared("demo.alloc.bump_vs_malloc", "demo", "bump vs malloc",
+                new Score(2, 0.1, "ns/op", 0), "malloc", new Score(50, 1, "ns/op", 0), 25,
+                RustFigure.of("45.2 vs 1.8 ns/alloc (25x)", 25.1), null);
+        report.add(new Report.SuiteResult("demo", "Demo suite", "measured", List.of(row,
+                Row.missing("demo.other", "demo", "other", "peer did not run")), List.of("a note")));
+        report.add(new Report.SuiteResult("later", "later", "not implemented", List.of(), List.of("arrives later")));
+        report.write(dir);
+
+        String json = Files.readString(dir.resolve("report.json"));
+        assertThat(json).contains("\"id\": \"demo.alloc.bump_vs_malloc\"").contains("\"ratio\": 25")
+                .contains("\"met\": true").contains("\"rust\": \"45.2 vs 1.8 ns/alloc (25x)\"")
+                .contains("\"status\": \"not implemented\"");
+        String md = Files.readString(dir.resolve("report.md"));
+        assertThat(md).contains("|demo.alloc.bump_vs_malloc|").contains("25.00x").contains("peer did not run")
+                .contains("charts/demo.png");
+        Path chart = dir.resolve("charts/demo.png");
+        assertThat(chart).exists();
+        byte[] png = Files.readAllBytes(chart);
+        assertThat(png).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+    }
+
+    @Test
+    void optionsRejectUnknownSuitesAndOptionsWithTheNames() {
+        assertThatThrownBy(() -> BenchRunner.Options.parse(new String[] {"--suite", "nosuch"}))
+                .hasMessageContaining("unknown suite 'nosuch'").hasMessageContaining("arena");
+        assertThatThrownBy(() -> BenchRunner.Options.parse(new String[] {"--fast"}))
+                .hasMessageContaining("unknown option '--fast'");
+        assertThatThrownBy(() -> BenchRunner.Options.parse(new String[] {"--out"}))
+                .hasMessageContaining("needs a value");
+        var o = BenchRunner.Options.parse(new String[] {"--quick", "--suite", "arena,queue"});
+        assertThat(o.quick()).isTrue();
+        assertThat(o.suites()).containsExactly("arena", "queue");
+        assertThat(BenchRunner.Options.parse(new String[0]).suites()).containsExactlyElementsOf(SuiteCatalog.names());
+    }
+}

@@ -1,0 +1,7 @@
+package dev.ferrum.kv;
+
+/** Temporary. */
+public final class Tmp {
+    private Tmp() {
+    }
+}

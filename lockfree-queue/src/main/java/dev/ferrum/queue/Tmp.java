@@ -1,0 +1,7 @@
+package dev.ferrum.queue;
+
+/** Temporary. */
+public final class Tmp {
+    private Tmp() {
+    }
+}

@@ -1,0 +1,7 @@
+package dev.ferrum.matrix;
+
+/** Temporary. */
+public final class Tmp {
+    private Tmp() {
+    }
+}

@@ -1,0 +1,7 @@
+package dev.ferrum.units;
+
+/** Temporary. */
+public final class Tmp {
+    private Tmp() {
+    }
+}

@@ -1,0 +1,4 @@
+/**
+ * Ferrum Units: compile-time-checked physical quantities.
+ */
+package dev.ferrum.units;

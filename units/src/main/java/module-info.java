@@ -1,0 +1,6 @@
+/**
+ * Ferrum Units: compile-time-checked physical quantities.
+ */
+module dev.ferrum.units {
+    exports dev.ferrum.units;
+}

@@ -1,0 +1,7 @@
+package dev.ferrum.parser;
+
+/** Temporary. */
+public final class Tmp {
+    private Tmp() {
+    }
+}
