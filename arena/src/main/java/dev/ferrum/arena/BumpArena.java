@@ -1,0 +1,690 @@
+package dev.ferrum.arena;
+
+import dev.ferrum.arena.internal.Chunk;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SegmentAllocator;
+import java.lang.foreign.ValueLayout;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * An off-heap bump allocator: memory comes from big {@link MemorySegment} chunks, each allocation aligns a
+ * pointer up ({@code (p + a - 1) & -a}), compares it with the chunk's end and bumps it; everything is freed
+ * at once by {@link #reset()} (keeps the chunks) or {@link #close()} (returns them). The design follows
+ * Rust's <a href="https://docs.rs/bumpalo">bumpalo</a>: chunks double in size up to a cap, a request bigger
+ * than the cap gets an exactly-sized chunk of its own, the slow path (new chunk) is kept out of the inlined
+ * fast path.
+ *
+ * <h2>Two ways to allocate</h2>
+ * <ul>
+ *   <li>{@link #allocate(long, long)} ({@link SegmentAllocator}) returns a {@link MemorySegment}: convenient,
+ *       plugs into every FFM API that takes an allocator, costs one small segment object per call.</li>
+ *   <li>{@link #allocateOffset(long, long)} returns a {@code long} <em>handle</em> (generation, chunk index,
+ *       offset) read and written through {@link #getLong(long, long)} and friends: a million allocations
+ *       create no Java objects.</li>
+ * </ul>
+ *
+ * <h2>Lifetime of what is handed out (temporal safety)</h2>
+ * With temporal safety on (the default), every segment returned by {@link #allocate(long, long)} is scoped
+ * to the current <em>generation</em>: {@link #reset()}, {@link #close()} and a {@link #rewind(Mark)} past it
+ * end that generation, and any later access through such a segment throws {@link IllegalStateException}
+ * instead of silently reading data allocated afterwards. Handles from {@link #allocateOffset} carry a 12-bit
+ * reset generation checked by every accessor: a handle from before a {@code reset()} or {@code close()}
+ * throws {@code IllegalStateException}. (Limits: a handle is not invalidated by {@code rewind}, and the
+ * generation tag wraps after 4096 resets; in both cases the access stays inside arena memory.)
+ * With {@link Builder#temporalSafety(boolean) temporalSafety(false)} segments are plain slices of their
+ * chunk, valid until {@code close()}; after a {@code reset()} they alias new allocations, exactly like a
+ * dangling {@code &T} that Rust's borrow checker would have rejected.
+ *
+ * <h2>Threads</h2>
+ * <ul>
+ *   <li>{@link #ofConfined()}: one owner thread (the creator) allocates and touches the memory; fastest.
+ *       Other threads get {@link WrongThreadException}. Rust: a {@code Bump} that is {@code Send} but not
+ *       {@code Sync}.</li>
+ *   <li>{@link #ofShared()}: any thread may allocate concurrently (lock-free CAS on the chunk's bump pointer,
+ *       a lock only to install a new chunk) and access the memory. {@link #reset()}, {@link #mark()},
+ *       {@link #rewind(Mark)}, {@link #stats()} and {@link #close()} require quiescence: no allocation may
+ *       run concurrently with them (Rust needs {@code &mut Bump} for reset).</li>
+ * </ul>
+ *
+ * <h2>Complexity</h2>
+ * Allocation is O(1) (amortized; the slow path allocates a chunk). {@code reset()} and {@code rewind} are
+ * O(chunks) plus, with temporal safety, the cost of closing one {@link Arena} per generation (a thread-local
+ * handshake for shared arenas). {@code close()} frees all chunks.
+ *
+ * <p>Exceptions: {@link IllegalArgumentException} for a negative size, an alignment that is not a positive
+ * power of two, or a handle from another arena; {@link ArenaExhaustedException} when the hard limit
+ * ({@link Builder#limitBytes(long)}) would be exceeded; {@link IllegalStateException} after {@code close()}
+ * or for a stale handle/mark.
+ */
+public abstract sealed class BumpArena implements SegmentAllocator, AutoCloseable
+        permits ConfinedBumpArena, SharedBumpArena {
+
+    /** Chunks are aligned to a page, so any alignment up to 4096 is served from a chunk's bump pointer. */
+    public static final long CHUNK_ALIGNMENT = 4096;
+    /** The largest chunk (and so the largest single request) a handle can address: 32 GiB. */
+    public static final long MAX_CHUNK_BYTES = 1L << 35;
+    /** A handle value that no allocation ever returns; use it as "null" in linked structures. */
+    public static final long NULL_HANDLE = -1L;
+
+    /** Default first-chunk size. */
+    public static final long DEFAULT_CHUNK_BYTES = 64 * 1024;
+    /** Default cap for doubling chunk sizes. */
+    public static final long DEFAULT_MAX_CHUNK_BYTES = 16 * 1024 * 1024;
+
+    // Handle layout: [generation:12][chunk index:16][offset:36]. Offsets stay below MAX_CHUNK_BYTES = 2^35,
+    // so NULL_HANDLE (all ones) can never be produced.
+    static final int GEN_SHIFT = 52;
+    static final int INDEX_SHIFT = 36;
+    static final long OFFSET_MASK = (1L << INDEX_SHIFT) - 1;
+    static final int INDEX_MASK = 0xFFFF;
+    static final int MAX_CHUNKS = INDEX_MASK + 1;
+    static final int GEN_MASK = 0xFFF;
+
+    final boolean temporalSafety;
+    final long maxChunkBytes;
+    final long limitBytes;
+    /** Long-lived arena owning every chunk; closed only by {@link #close()}. */
+    final Arena chunkArena;
+
+    Chunk[] chunks = new Chunk[8];
+    int chunkCount;
+    long reservedBytes;
+    long nextChunkBytes;
+    long highWaterMark;
+    boolean closed;
+
+    /** Number of resets (and the close); its low 12 bits tag handles. */
+    int generation;
+    /** {@code (generation & GEN_MASK) << GEN_SHIFT}: the tag every handle of this generation carries. */
+    long genBits;
+
+    /** scopes[0] is the generation's base scope, scopes[k] the scope opened by the k-th active mark. */
+    Arena[] scopes = new Arena[4];
+    long[] markIds = new long[4];
+    int depth;
+    long nextMarkId = 1;
+
+    BumpArena(Builder b) {
+        this.temporalSafety = b.temporalSafety;
+        this.maxChunkBytes = b.maxChunkBytes;
+        this.limitBytes = b.limitBytes;
+        this.nextChunkBytes = b.chunkBytes;
+        this.chunkArena = newArena();
+        if (temporalSafety) {
+            scopes[0] = newArena();
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // Factories
+
+    /** @return a single-thread arena with default sizes and temporal safety (the fastest variant) */
+    public static BumpArena ofConfined() {
+        return builder().build();
+    }
+
+    /** @return a thread-safe arena with default sizes and temporal safety; its memory is accessible from any thread */
+    public static BumpArena ofShared() {
+        return builder().shared(true).build();
+    }
+
+    /** @return a builder for chunk sizes, hard limit, confinement and temporal safety */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Configures a {@link BumpArena}. Not thread-safe; reusable. */
+    public static final class Builder {
+        private long chunkBytes = DEFAULT_CHUNK_BYTES;
+        private long maxChunkBytes = DEFAULT_MAX_CHUNK_BYTES;
+        private long limitBytes = Long.MAX_VALUE;
+        private boolean shared;
+        private boolean temporalSafety = true;
+
+        private Builder() {
+        }
+
+        /**
+         * @param bytes size of the first chunk, 1..{@link #MAX_CHUNK_BYTES}; later chunks double up to
+         *              {@link #maxChunkBytes(long)}
+         * @return this builder
+         */
+        public Builder chunkBytes(long bytes) {
+            this.chunkBytes = checkChunkSize("chunkBytes", bytes);
+            return this;
+        }
+
+        /**
+         * @param bytes cap for doubling chunk sizes, 1..{@link #MAX_CHUNK_BYTES}; a request larger than the
+         *              cap gets an exactly-sized chunk
+         * @return this builder
+         */
+        public Builder maxChunkBytes(long bytes) {
+            this.maxChunkBytes = checkChunkSize("maxChunkBytes", bytes);
+            return this;
+        }
+
+        /**
+         * @param bytes hard limit on the bytes reserved for chunks (over all chunks); a request that would
+         *              exceed it fails with {@link ArenaExhaustedException}. Positive.
+         * @return this builder
+         */
+        public Builder limitBytes(long bytes) {
+            if (bytes <= 0) {
+                throw new IllegalArgumentException("limitBytes must be positive, got " + bytes);
+            }
+            this.limitBytes = bytes;
+            return this;
+        }
+
+        /**
+         * @param shared {@code true} for the thread-safe variant (chunks from {@link Arena#ofShared()}),
+         *               {@code false} (default) for the single-thread one
+         * @return this builder
+         */
+        public Builder shared(boolean shared) {
+            this.shared = shared;
+            return this;
+        }
+
+        /**
+         * @param on {@code true} (default): segments die at reset/rewind/close; {@code false}: segments are
+         *           plain chunk slices valid until close (cheaper reset, no use-after-reset detection)
+         * @return this builder
+         */
+        public Builder temporalSafety(boolean on) {
+            this.temporalSafety = on;
+            return this;
+        }
+
+        /** @return a new arena; no memory is reserved until the first allocation */
+        public BumpArena build() {
+            if (chunkBytes > maxChunkBytes) {
+                throw new IllegalArgumentException(
+                        "chunkBytes " + chunkBytes + " exceeds maxChunkBytes " + maxChunkBytes);
+            }
+            return shared ? new SharedBumpArena(this) : new ConfinedBumpArena(this);
+        }
+
+        private static long checkChunkSize(String what, long bytes) {
+            if (bytes <= 0 || bytes > MAX_CHUNK_BYTES) {
+                throw new IllegalArgumentException(
+                        what + " must be in 1.." + MAX_CHUNK_BYTES + ", got " + bytes);
+            }
+            return bytes;
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // Allocation API (fast paths live in the subclasses)
+
+    /**
+     * Allocates {@code byteSize} bytes aligned to {@code byteAlignment} and returns a segment over them.
+     * The contents are not zeroed (they may hold data from before a reset). The segment is valid until the
+     * generation ends (see the class comment); it is confined like the arena.
+     *
+     * @throws IllegalArgumentException if {@code byteSize < 0} or the alignment is not a power of two
+     * @throws ArenaExhaustedException  if the hard limit would be exceeded
+     * @throws IllegalStateException    if the arena is closed
+     */
+    @Override
+    public abstract MemorySegment allocate(long byteSize, long byteAlignment);
+
+    /**
+     * Allocates like {@link #allocate(long, long)} but returns a handle instead of a segment, creating no
+     * object. Read and write through the accessors ({@link #getLong(long, long)} ...), or convert with
+     * {@link #segment(long, long)}. Handles of a zero-size request are valid but address no bytes.
+     *
+     * @return a handle, never {@link #NULL_HANDLE}
+     * @throws IllegalArgumentException if {@code byteSize < 0} or the alignment is not a power of two
+     * @throws ArenaExhaustedException  if the hard limit would be exceeded
+     * @throws IllegalStateException    if the arena is closed
+     */
+    public abstract long allocateOffset(long byteSize, long byteAlignment);
+
+    /**
+     * Allocates room for one {@code layout} (size and alignment from the layout, so a
+     * {@link java.lang.foreign.StructLayout} built with {@link ReprC#struct} gets C's padding) and returns
+     * its handle.
+     *
+     * @param layout what to make room for
+     * @return a handle to {@code layout.byteSize()} bytes aligned to {@code layout.byteAlignment()}
+     */
+    public final long allocateOffset(MemoryLayout layout) {
+        return allocateOffset(layout.byteSize(), layout.byteAlignment());
+    }
+
+    /**
+     * Forgets every allocation and keeps the chunks for reuse. With temporal safety, every segment handed
+     * out so far becomes inaccessible; every handle becomes stale. Outstanding marks are released.
+     * Shared arenas: must not run concurrently with allocations.
+     */
+    public abstract void reset();
+
+    /**
+     * Remembers the current allocation position for {@link #rewind(Mark)}; marks nest like a stack.
+     * With temporal safety, segments allocated after this mark die at the rewind.
+     *
+     * @return a token for {@link #rewind(Mark)}
+     */
+    public abstract Mark mark();
+
+    /**
+     * Releases everything allocated since {@code mark} (and the mark itself, and any marks taken after it).
+     *
+     * @param mark a mark of this arena, of the current generation, not released yet
+     * @throws IllegalArgumentException if the mark belongs to another arena
+     * @throws IllegalStateException    if the mark was already released (by a rewind or reset)
+     */
+    public abstract void rewind(Mark mark);
+
+    /** @return a snapshot of the counters; exact when no allocation runs concurrently */
+    public abstract Stats stats();
+
+    /**
+     * Frees every chunk. Every segment handed out and every handle becomes inaccessible
+     * ({@link IllegalStateException}); further allocation throws {@link IllegalStateException}. Idempotent.
+     */
+    @Override
+    public abstract void close();
+
+    /** @return {@code true} for the thread-safe variant */
+    public abstract boolean isShared();
+
+    /** @return whether segments die at reset/rewind (see {@link Builder#temporalSafety(boolean)}) */
+    public final boolean hasTemporalSafety() {
+        return temporalSafety;
+    }
+
+    /**
+     * A position in the arena, for {@link BumpArena#rewind(Mark)}. Opaque; valid until rewound past or
+     * until the arena is reset or closed.
+     */
+    public static final class Mark {
+        final BumpArena arena;
+        final int generation;
+        final int depth;
+        final long id;
+        final int chunk;
+        final long top;
+        final long wasted;
+
+        Mark(BumpArena arena, int generation, int depth, long id, int chunk, long top, long wasted) {
+            this.arena = arena;
+            this.generation = generation;
+            this.depth = depth;
+            this.id = id;
+            this.chunk = chunk;
+            this.top = top;
+            this.wasted = wasted;
+        }
+
+        @Override
+        public String toString() {
+            return "Mark[generation=" + generation + ", depth=" + depth + ", chunk=" + chunk + ", offset=" + top + "]";
+        }
+    }
+
+    /**
+     * Counters of an arena.
+     *
+     * @param bytesAllocated bytes handed out since the last reset (sum of requested sizes)
+     * @param bytesWasted    bytes skipped to satisfy alignment since the last reset
+     * @param chunks         chunks reserved
+     * @param highWaterMark  the most bytes ever in use at once (allocated plus alignment waste)
+     * @param reservedBytes  bytes reserved in chunks (what the hard limit counts)
+     */
+    public record Stats(long bytesAllocated, long bytesWasted, int chunks, long highWaterMark, long reservedBytes) {
+
+        /** @return bytes in use now: allocated plus alignment waste */
+        public long bytesInUse() {
+            return bytesAllocated + bytesWasted;
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // Handle accessors
+
+    /** @return the byte at {@code offset} inside the block {@code handle} */
+    public final byte getByte(long handle, long offset) {
+        return memoryOf(handle).get(ValueLayout.JAVA_BYTE, offsetOf(handle) + offset);
+    }
+
+    /** Stores a byte at {@code offset} inside the block {@code handle}. */
+    public final void putByte(long handle, long offset, byte value) {
+        memoryOf(handle).set(ValueLayout.JAVA_BYTE, offsetOf(handle) + offset, value);
+    }
+
+    /** @return the (possibly unaligned) short at {@code offset} inside the block {@code handle} */
+    public final short getShort(long handle, long offset) {
+        return memoryOf(handle).get(ValueLayout.JAVA_SHORT_UNALIGNED, offsetOf(handle) + offset);
+    }
+
+    /** Stores a (possibly unaligned) short at {@code offset} inside the block {@code handle}. */
+    public final void putShort(long handle, long offset, short value) {
+        memoryOf(handle).set(ValueLayout.JAVA_SHORT_UNALIGNED, offsetOf(handle) + offset, value);
+    }
+
+    /** @return the (possibly unaligned) int at {@code offset} inside the block {@code handle} */
+    public final int getInt(long handle, long offset) {
+        return memoryOf(handle).get(ValueLayout.JAVA_INT_UNALIGNED, offsetOf(handle) + offset);
+    }
+
+    /** Stores a (possibly unaligned) int at {@code offset} inside the block {@code handle}. */
+    public final void putInt(long handle, long offset, int value) {
+        memoryOf(handle).set(ValueLayout.JAVA_INT_UNALIGNED, offsetOf(handle) + offset, value);
+    }
+
+    /** @return the (possibly unaligned) long at {@code offset} inside the block {@code handle} */
+    public final long getLong(long handle, long offset) {
+        return memoryOf(handle).get(ValueLayout.JAVA_LONG_UNALIGNED, offsetOf(handle) + offset);
+    }
+
+    /** Stores a (possibly unaligned) long at {@code offset} inside the block {@code handle}. */
+    public final void putLong(long handle, long offset, long value) {
+        memoryOf(handle).set(ValueLayout.JAVA_LONG_UNALIGNED, offsetOf(handle) + offset, value);
+    }
+
+    /** @return the (possibly unaligned) float at {@code offset} inside the block {@code handle} */
+    public final float getFloat(long handle, long offset) {
+        return memoryOf(handle).get(ValueLayout.JAVA_FLOAT_UNALIGNED, offsetOf(handle) + offset);
+    }
+
+    /** Stores a (possibly unaligned) float at {@code offset} inside the block {@code handle}. */
+    public final void putFloat(long handle, long offset, float value) {
+        memoryOf(handle).set(ValueLayout.JAVA_FLOAT_UNALIGNED, offsetOf(handle) + offset, value);
+    }
+
+    /** @return the (possibly unaligned) double at {@code offset} inside the block {@code handle} */
+    public final double getDouble(long handle, long offset) {
+        return memoryOf(handle).get(ValueLayout.JAVA_DOUBLE_UNALIGNED, offsetOf(handle) + offset);
+    }
+
+    /** Stores a (possibly unaligned) double at {@code offset} inside the block {@code handle}. */
+    public final void putDouble(long handle, long offset, double value) {
+        memoryOf(handle).set(ValueLayout.JAVA_DOUBLE_UNALIGNED, offsetOf(handle) + offset, value);
+    }
+
+    /**
+     * The block of a handle as a segment of {@code byteSize} bytes. With temporal safety the segment dies
+     * at the next reset or close (not at a rewind: a handle does not know which mark it was allocated under).
+     *
+     * @param handle   a handle of this arena and generation
+     * @param byteSize the block's size (as allocated, or less)
+     * @return a segment over the block
+     * @throws IndexOutOfBoundsException if {@code byteSize} reaches past the handle's chunk
+     */
+    public final MemorySegment segment(long handle, long byteSize) {
+        Chunk c = chunkOf(handle);
+        return c.slice(offsetOf(handle), byteSize, temporalSafety ? scopes[0] : null);
+    }
+
+    /**
+     * The native address of a handle's block, for passing to native code. The address stays valid until
+     * close (after a reset it points at whatever is allocated there next).
+     *
+     * @param handle a handle of this arena and generation
+     * @return the block's address
+     */
+    public final long address(long handle) {
+        return chunkOf(handle).memory.address() + offsetOf(handle);
+    }
+
+    static long offsetOf(long handle) {
+        return handle & OFFSET_MASK;
+    }
+
+    private MemorySegment memoryOf(long handle) {
+        return chunkOf(handle).memory;
+    }
+
+    private Chunk chunkOf(long handle) {
+        if ((handle & ~((1L << GEN_SHIFT) - 1)) != genBits) {
+            throw staleHandle(handle);
+        }
+        int index = (int) (handle >>> INDEX_SHIFT) & INDEX_MASK;
+        if (index >= chunkCount) {
+            throw new IllegalArgumentException("handle 0x" + Long.toHexString(handle)
+                    + " names chunk " + index + " but the arena has " + chunkCount + " chunks");
+        }
+        return chunks[index];
+    }
+
+    private RuntimeException staleHandle(long handle) {
+        if (handle == NULL_HANDLE) {
+            return new IllegalArgumentException("NULL_HANDLE dereferenced");
+        }
+        if (closed) {
+            return new IllegalStateException("arena is closed: handle 0x" + Long.toHexString(handle) + " is dead");
+        }
+        return new IllegalStateException("stale handle 0x" + Long.toHexString(handle) + ": allocated in generation "
+                + (handle >>> GEN_SHIFT) + " (mod 4096), the arena was reset since (now generation "
+                + (generation & GEN_MASK) + ")");
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // Shared machinery. Callers own the arena (confined: owner thread; shared: hold the lock, or quiescent).
+
+    /** @return an arena of the variant's confinement (chunk arena, generation scopes) */
+    abstract Arena newArena();
+
+    /** Index of the current chunk, or -1 when there is none (fresh, after reset, after close). */
+    abstract int currentIndex();
+
+    /** Bump pointer of the current chunk (only if currentIndex() >= 0). */
+    abstract long currentTop();
+
+    /** Writes a cached bump pointer back into its chunk (confined caches it in fields). */
+    abstract void storeCurrentTop();
+
+    /** Makes chunk {@code index} current (-1: none), loading its top and view. */
+    abstract void makeCurrent(int index);
+
+    abstract long wastedBytes();
+
+    abstract void setWastedBytes(long wasted);
+
+    /** The scope handed-out segments get now (the innermost mark's, or the generation's). */
+    final Arena topScope() {
+        return temporalSafety ? scopes[depth] : null;
+    }
+
+    static boolean invalidRequest(long byteSize, long byteAlignment) {
+        return byteSize < 0 || byteAlignment <= 0 || (byteAlignment & (byteAlignment - 1)) != 0;
+    }
+
+    /**
+     * The slow path: validates, then serves the request from the next free retained chunk or a new one,
+     * which becomes current. Chunks are never revisited within a generation (like bumpalo), so the tail of
+     * the previous chunk is left unused.
+     *
+     * @return the handle of the new block
+     */
+    final long allocateSlow(long byteSize, long byteAlignment) {
+        if (invalidRequest(byteSize, byteAlignment)) {
+            throw new IllegalArgumentException("invalid allocation request: byteSize=" + byteSize
+                    + " (must be >= 0), byteAlignment=" + byteAlignment + " (must be a power of two >= 1)");
+        }
+        ensureOpen();
+        if (byteSize > MAX_CHUNK_BYTES) {
+            throw new IllegalArgumentException("request of " + byteSize + " bytes exceeds the largest chunk an"
+                    + " arena can address (" + MAX_CHUNK_BYTES + " bytes)");
+        }
+        int current = currentIndex();
+        if (current >= 0 && byteAlignment <= CHUNK_ALIGNMENT) {
+            // A concurrent allocator may have failed on a chunk another thread just replaced: retry it here.
+            long handle = tryCurrent(byteSize, byteAlignment);
+            if (handle != NULL_HANDLE) {
+                return handle;
+            }
+        }
+        storeCurrentTop();
+        for (int j = current + 1; j < chunkCount; j++) {
+            Chunk c = chunks[j];
+            assert c.lpTop() == 0 : "chunks after the current one are free";
+            if (c.bytes >= byteSize && (c.memory.address() & (byteAlignment - 1)) == 0) {
+                return carve(c, byteSize);
+            }
+        }
+        return carve(newChunk(byteSize, byteAlignment), byteSize);
+    }
+
+    /** One more attempt at the current chunk, under the caller's lock; {@link #NULL_HANDLE} if no room. */
+    abstract long tryCurrent(long byteSize, long byteAlignment);
+
+    private long carve(Chunk c, long byteSize) {
+        c.spTop(byteSize);          // the block starts at offset 0: the chunk base satisfies the alignment
+        c.rescope(topScope());
+        makeCurrent(c.index);
+        return genBits | ((long) c.index << INDEX_SHIFT);
+    }
+
+    private Chunk newChunk(long byteSize, long byteAlignment) {
+        long bytes = byteSize > maxChunkBytes ? byteSize : Math.max(byteSize, nextChunkBytes);
+        long unreserved = limitBytes - reservedBytes;
+        if (bytes > unreserved) {
+            bytes = unreserved;     // a last, smaller chunk that still fits the request under the limit
+        }
+        if (bytes < byteSize || bytes <= 0 || chunkCount == MAX_CHUNKS) {
+            long free = currentIndex() < 0 ? 0 : chunks[currentIndex()].bytes - currentTop();
+            long left = free + Math.max(0, unreserved);
+            String why = chunkCount == MAX_CHUNKS ? "the chunk table is full (" + MAX_CHUNKS + " chunks)"
+                    : "only " + left + " bytes are left under the " + limitBytes + "-byte limit (" + free
+                    + " free in the current chunk, " + Math.max(0, unreserved) + " not yet reserved)";
+            throw new ArenaExhaustedException("arena exhausted: asked for " + byteSize + " bytes aligned to "
+                    + byteAlignment + ", but " + why, byteSize, byteAlignment, left);
+        }
+        MemorySegment memory = chunkArena.allocate(Math.max(bytes, 1), Math.max(byteAlignment, CHUNK_ALIGNMENT));
+        Chunk c = new Chunk(memory, chunkCount);
+        if (chunkCount == chunks.length) {
+            chunks = Arrays.copyOf(chunks, chunkCount * 2);
+        }
+        chunks[chunkCount++] = c;
+        reservedBytes += c.bytes;
+        if (byteSize <= maxChunkBytes) {
+            nextChunkBytes = Math.min(maxChunkBytes, Math.max(nextChunkBytes, c.bytes) * 2);
+        }
+        return c;
+    }
+
+    final void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("arena is closed");
+        }
+    }
+
+    final long usedBytes() {
+        storeCurrentTop();
+        long used = 0;
+        for (int j = 0; j < chunkCount; j++) {
+            used += chunks[j].lvTop();
+        }
+        return used;
+    }
+
+    final void resetLocked() {
+        ensureOpen();
+        highWaterMark = Math.max(highWaterMark, usedBytes());
+        closeScopes(0);
+        for (int j = 0; j < chunkCount; j++) {
+            chunks[j].spTop(0);
+        }
+        setWastedBytes(0);
+        newGeneration();
+        if (temporalSafety) {
+            scopes[0] = newArena();
+        }
+        makeCurrent(-1);
+    }
+
+    private void newGeneration() {
+        generation++;
+        genBits = (long) (generation & GEN_MASK) << GEN_SHIFT;
+    }
+
+    /** Closes scopes[depth] down to scopes[downTo] and pops the marks above downTo - 1. */
+    private void closeScopes(int downTo) {
+        for (int d = depth; d >= downTo; d--) {
+            if (temporalSafety && scopes[d] != null) {
+                scopes[d].close();
+                scopes[d] = null;
+            }
+            markIds[d] = 0;
+        }
+        depth = Math.max(0, downTo - 1);
+    }
+
+    final Mark markLocked() {
+        ensureOpen();
+        storeCurrentTop();
+        int current = currentIndex();
+        long top = current < 0 ? 0 : currentTop();
+        int d = depth + 1;
+        if (d == markIds.length) {
+            markIds = Arrays.copyOf(markIds, d * 2);
+            scopes = Arrays.copyOf(scopes, d * 2);
+        }
+        long id = nextMarkId++;
+        markIds[d] = id;
+        if (temporalSafety) {
+            scopes[d] = newArena();
+        }
+        depth = d;
+        if (current >= 0) {
+            chunks[current].rescope(topScope());
+            makeCurrent(current);
+        }
+        return new Mark(this, generation, d, id, current, top, wastedBytes());
+    }
+
+    final void rewindLocked(Mark mark) {
+        Objects.requireNonNull(mark, "mark");
+        if (mark.arena != this) {
+            throw new IllegalArgumentException("mark " + mark + " belongs to another arena");
+        }
+        ensureOpen();
+        if (mark.generation != generation || mark.depth > depth || markIds[mark.depth] != mark.id) {
+            throw new IllegalStateException("mark " + mark + " was already released by a rewind or reset");
+        }
+        highWaterMark = Math.max(highWaterMark, usedBytes());
+        closeScopes(mark.depth);
+        for (int j = mark.chunk + 1; j < chunkCount; j++) {
+            chunks[j].spTop(0);
+        }
+        if (mark.chunk >= 0) {
+            Chunk c = chunks[mark.chunk];
+            c.spTop(mark.top);
+            c.rescope(topScope());
+        }
+        setWastedBytes(mark.wasted);
+        makeCurrent(mark.chunk);
+    }
+
+    final Stats statsLocked() {
+        long used = usedBytes();
+        highWaterMark = Math.max(highWaterMark, used);
+        long wasted = wastedBytes();
+        return new Stats(used - wasted, wasted, chunkCount, highWaterMark, reservedBytes);
+    }
+
+    final void closeLocked() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        closeScopes(0);
+        makeCurrent(-1);
+        newGeneration();
+        chunkArena.close();
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "[chunks=" + chunkCount + ", reserved=" + reservedBytes
+                + ", generation=" + generation + (closed ? ", closed" : "") + "]";
+    }
+}

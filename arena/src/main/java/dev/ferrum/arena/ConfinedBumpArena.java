@@ -1,0 +1,168 @@
+package dev.ferrum.arena;
+
+import dev.ferrum.arena.internal.Chunk;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+
+/**
+ * The single-thread variant: the bump pointer, limit and view of the current chunk are cached in plain
+ * fields, so the fast path is align, compare, add with no atomics. Correct for use by the creating thread
+ * only; the chunks come from {@link Arena#ofConfined()}, so other threads touching the memory get
+ * {@link WrongThreadException}, and the slow path, reset, mark, rewind and close check the thread too.
+ */
+final class ConfinedBumpArena extends BumpArena {
+
+    private final Thread owner;
+    /** Current chunk's bump pointer; written back to the chunk when it stops being current. */
+    private long top;
+    /** Current chunk's size; -1 when there is no current chunk so every request takes the slow path. */
+    private long limit = -1;
+    /** The current chunk's generation-scoped view. */
+    private MemorySegment view;
+    /** genBits | index << INDEX_SHIFT of the current chunk. */
+    private long handleBase;
+    private int current = -1;
+    private long wasted;
+
+    ConfinedBumpArena(Builder b) {
+        super(b);
+        this.owner = Thread.currentThread();
+    }
+
+    @Override
+    public long allocateOffset(long byteSize, long byteAlignment) {
+        if (invalidRequest(byteSize, byteAlignment) || byteAlignment > CHUNK_ALIGNMENT) {
+            return allocateSlowOwned(byteSize, byteAlignment);
+        }
+        long t = top;
+        long aligned = (t + byteAlignment - 1) & -byteAlignment;   // round up: byteAlignment is a power of two
+        if (aligned > limit - byteSize) {                           // no overflow: limit, byteSize in 0..2^35
+            return allocateSlowOwned(byteSize, byteAlignment);
+        }
+        top = aligned + byteSize;
+        wasted += aligned - t;
+        return handleBase | aligned;
+    }
+
+    @Override
+    public MemorySegment allocate(long byteSize, long byteAlignment) {
+        if (invalidRequest(byteSize, byteAlignment) || byteAlignment > CHUNK_ALIGNMENT) {
+            return segmentOfFresh(allocateSlowOwned(byteSize, byteAlignment), byteSize);
+        }
+        long t = top;
+        long aligned = (t + byteAlignment - 1) & -byteAlignment;
+        if (aligned > limit - byteSize) {
+            return segmentOfFresh(allocateSlowOwned(byteSize, byteAlignment), byteSize);
+        }
+        top = aligned + byteSize;
+        wasted += aligned - t;
+        return view.asSlice(aligned, byteSize);
+    }
+
+    private MemorySegment segmentOfFresh(long handle, long byteSize) {
+        // the slow path made the block's chunk current, so its view is the one to slice
+        return view.asSlice(offsetOf(handle), byteSize);
+    }
+
+    private long allocateSlowOwned(long byteSize, long byteAlignment) {
+        checkOwner();
+        return allocateSlow(byteSize, byteAlignment);
+    }
+
+    private void checkOwner() {
+        if (Thread.currentThread() != owner) {
+            throw new WrongThreadException("confined BumpArena owned by " + owner + " used from "
+                    + Thread.currentThread() + "; use BumpArena.ofShared() to share it");
+        }
+    }
+
+    @Override
+    long tryCurrent(long byteSize, long byteAlignment) {
+        return NULL_HANDLE;     // the fast path just failed on the same fields
+    }
+
+    @Override
+    public void reset() {
+        checkOwner();
+        resetLocked();
+    }
+
+    @Override
+    public Mark mark() {
+        checkOwner();
+        return markLocked();
+    }
+
+    @Override
+    public void rewind(Mark mark) {
+        checkOwner();
+        rewindLocked(mark);
+    }
+
+    @Override
+    public Stats stats() {
+        checkOwner();
+        return statsLocked();
+    }
+
+    @Override
+    public void close() {
+        checkOwner();
+        closeLocked();
+    }
+
+    @Override
+    public boolean isShared() {
+        return false;
+    }
+
+    @Override
+    Arena newArena() {
+        return Arena.ofConfined();
+    }
+
+    @Override
+    int currentIndex() {
+        return current;
+    }
+
+    @Override
+    long currentTop() {
+        return top;
+    }
+
+    @Override
+    void storeCurrentTop() {
+        if (current >= 0) {
+            chunks[current].spTop(top);
+        }
+    }
+
+    @Override
+    void makeCurrent(int index) {
+        current = index;
+        if (index < 0) {
+            top = 0;
+            limit = -1;
+            view = null;
+            handleBase = 0;
+            return;
+        }
+        Chunk c = chunks[index];
+        top = c.lpTop();
+        limit = c.bytes;
+        view = c.view();
+        handleBase = genBits | ((long) index << INDEX_SHIFT);
+    }
+
+    @Override
+    long wastedBytes() {
+        return wasted;
+    }
+
+    @Override
+    void setWastedBytes(long wasted) {
+        this.wasted = wasted;
+    }
+}

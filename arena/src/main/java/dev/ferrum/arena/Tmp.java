@@ -1,7 +1,0 @@
-package dev.ferrum.arena;
-
-/** Temporary. */
-public final class Tmp {
-    private Tmp() {
-    }
-}

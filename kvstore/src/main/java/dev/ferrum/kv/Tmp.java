@@ -1,7 +1,0 @@
-package dev.ferrum.kv;
-
-/** Temporary. */
-public final class Tmp {
-    private Tmp() {
-    }
-}
