@@ -1,0 +1,67 @@
+package dev.ferrum.arena;
+
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.LinkedList;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Model-based: the arena list behaves like {@link LinkedList} for the operations it offers. */
+class ArenaLinkedListTest {
+
+    @Property(tries = 100)
+    void behavesLikeJavaLinkedList(@ForAll List<Long> values, @ForAll List<Boolean> atFront) {
+        try (BumpArena arena = BumpArena.builder().chunkBytes(256).build()) {
+            ArenaLinkedList list = new ArenaLinkedList(arena);
+            LinkedList<Long> model = new LinkedList<>();
+            for (int i = 0; i < values.size(); i++) {
+                boolean front = i < atFront.size() && atFront.get(i);
+                if (front) {
+                    list.addFirst(values.get(i));
+                    model.addFirst(values.get(i));
+                } else {
+                    list.addLast(values.get(i));
+                    model.addLast(values.get(i));
+                }
+            }
+            List<Long> seen = new ArrayList<>();
+            list.forEach(seen::add);
+            assertThat(seen).isEqualTo(model);
+            assertThat(list.size()).isEqualTo(model.size());
+            assertThat(list.sum()).isEqualTo(model.stream().mapToLong(Long::longValue).sum());
+            if (!model.isEmpty()) {
+                assertThat(list.getFirst()).isEqualTo(model.getFirst());
+            }
+        }
+    }
+
+    @Test
+    void appendedNodesAreContiguous() {
+        try (BumpArena arena = BumpArena.ofConfined()) {
+            ArenaLinkedList list = new ArenaLinkedList(arena);
+            for (int i = 0; i < 1000; i++) {
+                list.addLast(i);
+            }
+            assertThat(arena.stats().bytesAllocated()).isEqualTo(1000 * ArenaLinkedList.NODE.byteSize());
+            assertThat(arena.stats().bytesWasted()).isZero();
+            assertThat(list.sum()).isEqualTo(999L * 1000 / 2);
+        }
+    }
+
+    @Test
+    void aListDiesWithItsGeneration() {
+        try (BumpArena arena = BumpArena.ofConfined()) {
+            ArenaLinkedList list = new ArenaLinkedList(arena);
+            assertThatThrownBy(list::getFirst).isInstanceOf(NoSuchElementException.class);
+            list.addLast(1);
+            arena.reset();
+            assertThatThrownBy(list::sum).isInstanceOf(IllegalStateException.class);
+        }
+    }
+}

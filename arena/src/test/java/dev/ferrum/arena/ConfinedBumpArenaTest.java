@@ -1,0 +1,29 @@
+package dev.ferrum.arena;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ConfinedBumpArenaTest extends BumpArenaContractTest {
+
+    @Override
+    BumpArena.Builder variant() {
+        return BumpArena.builder();
+    }
+
+    @Test
+    void otherThreadsCannotUseAConfinedArena() throws Exception {
+        try (BumpArena arena = BumpArena.ofConfined()) {
+            assertThat(arena.isShared()).isFalse();
+            var segment = arena.allocate(8, 8);
+            CompletableFuture<Void> touch = CompletableFuture.runAsync(() -> segment.get(java.lang.foreign.ValueLayout.JAVA_LONG, 0));
+            assertThatThrownBy(touch::get).isInstanceOf(ExecutionException.class).hasCauseInstanceOf(WrongThreadException.class);
+            CompletableFuture<Void> reset = CompletableFuture.runAsync(arena::reset);
+            assertThatThrownBy(reset::get).isInstanceOf(ExecutionException.class).hasCauseInstanceOf(WrongThreadException.class);
+        }
+    }
+}

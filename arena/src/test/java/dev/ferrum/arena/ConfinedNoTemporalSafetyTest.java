@@ -1,0 +1,10 @@
+package dev.ferrum.arena;
+
+/** The contract holds without temporal safety too (close still frees: chunk-scoped segments die with it). */
+class ConfinedNoTemporalSafetyTest extends BumpArenaContractTest {
+
+    @Override
+    BumpArena.Builder variant() {
+        return BumpArena.builder().temporalSafety(false);
+    }
+}
