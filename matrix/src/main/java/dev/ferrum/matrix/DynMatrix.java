@@ -1,0 +1,366 @@
+package dev.ferrum.matrix;
+
+import java.lang.foreign.MemorySegment;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import java.util.function.DoubleBinaryOperator;
+import java.util.function.DoubleUnaryOperator;
+
+import dev.ferrum.matrix.internal.DoubleKernels;
+import dev.ferrum.matrix.internal.DoubleOps;
+import dev.ferrum.matrix.internal.DoubleStore;
+import dev.ferrum.matrix.internal.LuDecomposition;
+
+/**
+ * A dense {@code double} matrix whose dimensions are run-time values: the same storage and kernels as
+ * {@link Matrix}, with every operation checking shapes and throwing {@link DimensionMismatchException}
+ * that names both shapes and the rule broken.
+ *
+ * <pre>{@code
+ * DynMatrix a = DynMatrix.random(3, 2, 1);
+ * DynMatrix d = DynMatrix.identity(5);
+ * a.times(d);  // DimensionMismatchException: times: left is 3x2, right is 5x5; left columns (2) must equal right rows (5)
+ * Matrix<N3, N2> typed = a.as(N3.SIZE, N2.SIZE);  // checked once, then typed
+ * }</pre>
+ *
+ * <p>Storage is off-heap (64-byte aligned, GC-managed) unless created from a typed on-heap matrix; results use
+ * the receiver's kind of storage. Not thread-safe for writes; see {@link Matrix}.
+ */
+public final class DynMatrix {
+
+    private final DoubleStore store;
+
+    DynMatrix(DoubleStore store) {
+        this.store = store;
+    }
+
+    /**
+     * @param rows number of rows, at least 1
+     * @param cols number of columns, at least 1
+     * @return a new zero matrix (off-heap)
+     * @throws IllegalArgumentException if a dimension is below 1 or above {@link Size#MAX}
+     */
+    public static DynMatrix zeros(int rows, int cols) {
+        checkShape(rows, cols);
+        return new DynMatrix(DoubleStore.offHeap(rows, cols));
+    }
+
+    /**
+     * @param n the dimension
+     * @return a new {@code n x n} identity
+     */
+    public static DynMatrix identity(int n) {
+        DynMatrix m = zeros(n, n);
+        for (int i = 0; i < n; i++) {
+            m.store.set(i, i, 1);
+        }
+        return m;
+    }
+
+    /**
+     * @param rows     number of rows
+     * @param cols     number of columns
+     * @param rowMajor exactly {@code rows * cols} values
+     * @return a new matrix holding a copy
+     * @throws DimensionMismatchException if the length is wrong
+     */
+    public static DynMatrix of(int rows, int cols, double... rowMajor) {
+        Objects.requireNonNull(rowMajor, "rowMajor");
+        checkShape(rows, cols);
+        if (rowMajor.length != (long) rows * cols) {
+            throw new DimensionMismatchException("of: a " + rows + "x" + cols + " matrix has " + (long) rows * cols
+                    + " values; the array has " + rowMajor.length);
+        }
+        DynMatrix m = zeros(rows, cols);
+        m.store.load(rowMajor);
+        return m;
+    }
+
+    /**
+     * @param rows number of rows
+     * @param cols number of columns
+     * @param seed random seed
+     * @return a new matrix of uniform values in {@code [-1, 1)}
+     */
+    public static DynMatrix random(int rows, int cols, long seed) {
+        DynMatrix m = zeros(rows, cols);
+        SplittableRandom random = new SplittableRandom(seed);
+        for (long e = 0; e < m.store.size(); e++) {
+            m.store.put(e, random.nextDouble(-1, 1));
+        }
+        return m;
+    }
+
+    private static void checkShape(int rows, int cols) {
+        if (rows < 1 || cols < 1 || rows > Size.MAX || cols > Size.MAX) {
+            throw new IllegalArgumentException("a matrix needs 1.." + Size.MAX + " rows and columns, got " + rows + "x" + cols);
+        }
+    }
+
+    /** @return number of rows */
+    public int rows() {
+        return store.rows();
+    }
+
+    /** @return number of columns */
+    public int cols() {
+        return store.cols();
+    }
+
+    /**
+     * A typed view of the same elements, after checking the sizes once.
+     *
+     * @param rows the row dimension it must have
+     * @param cols the column dimension it must have
+     * @param <R>  row dimension type
+     * @param <C>  column dimension type
+     * @return the typed view (no copy; writes are shared)
+     * @throws DimensionMismatchException if the shape differs from the tokens' sizes
+     */
+    public <R extends Dim, C extends Dim> Matrix<R, C> as(Size<R> rows, Size<C> cols) {
+        if (rows.value() != rows() || cols.value() != cols()) {
+            throw new DimensionMismatchException("as: matrix is " + shape() + ", but Matrix<" + rows.name() + ", "
+                    + cols.name() + "> is " + rows.value() + "x" + cols.value());
+        }
+        return Matrix.wrap(rows, cols, store);
+    }
+
+    /**
+     * @param row    row index
+     * @param column column index
+     * @return the element
+     * @throws IndexOutOfBoundsException naming the index and the shape
+     */
+    public double get(int row, int column) {
+        checkIndex(row, column);
+        return store.get(row, column);
+    }
+
+    /**
+     * @param row    row index
+     * @param column column index
+     * @param value  the new element
+     * @return this matrix
+     * @throws IndexOutOfBoundsException naming the index and the shape
+     */
+    public DynMatrix set(int row, int column, double value) {
+        checkIndex(row, column);
+        store.set(row, column, value);
+        return this;
+    }
+
+    private void checkIndex(int row, int column) {
+        if (row < 0 || row >= rows() || column < 0 || column >= cols()) {
+            throw new IndexOutOfBoundsException("element (" + row + ", " + column + ") is outside the " + shape()
+                    + " matrix: rows 0.." + (rows() - 1) + ", columns 0.." + (cols() - 1));
+        }
+    }
+
+    /** @return the backing memory, row-major (see {@link Matrix#segment()}) */
+    public MemorySegment segment() {
+        return store.segment().asSlice(0, (long) store.size() * Double.BYTES);
+    }
+
+    /** @return a copy of the elements, row-major */
+    public double[] toArray() {
+        return store.toArray();
+    }
+
+    private String shape() {
+        return rows() + "x" + cols();
+    }
+
+    private void sameShape(String op, DynMatrix other) {
+        if (other.rows() != rows() || other.cols() != cols()) {
+            throw new DimensionMismatchException(op + ": left is " + shape() + ", right is " + other.shape()
+                    + "; element-wise operations need equal shapes");
+        }
+    }
+
+    private void square(String op) {
+        if (rows() != cols()) {
+            throw new DimensionMismatchException(op + ": matrix is " + shape() + ", not square");
+        }
+    }
+
+    /**
+     * @param other same shape
+     * @return {@code this + other}
+     * @throws DimensionMismatchException if the shapes differ
+     */
+    public DynMatrix plus(DynMatrix other) {
+        sameShape("plus", other);
+        DoubleStore out = store.allocateLike(rows(), cols());
+        DoubleOps.add(store, other.store, out);
+        return new DynMatrix(out);
+    }
+
+    /**
+     * @param other same shape
+     * @return {@code this - other}
+     * @throws DimensionMismatchException if the shapes differ
+     */
+    public DynMatrix minus(DynMatrix other) {
+        sameShape("minus", other);
+        DoubleStore out = store.allocateLike(rows(), cols());
+        DoubleOps.subtract(store, other.store, out);
+        return new DynMatrix(out);
+    }
+
+    /**
+     * @param factor the scalar
+     * @return {@code factor * this}
+     */
+    public DynMatrix scale(double factor) {
+        DoubleStore out = store.allocateLike(rows(), cols());
+        DoubleOps.scale(store, factor, out);
+        return new DynMatrix(out);
+    }
+
+    /**
+     * @param other same shape
+     * @param op    combining function
+     * @return {@code op(this[i][j], other[i][j])}
+     * @throws DimensionMismatchException if the shapes differ
+     */
+    public DynMatrix zip(DynMatrix other, DoubleBinaryOperator op) {
+        sameShape("zip", other);
+        DoubleStore out = store.allocateLike(rows(), cols());
+        DoubleOps.zip(store, other.store, out, op);
+        return new DynMatrix(out);
+    }
+
+    /**
+     * @param other same shape
+     * @return the element-wise product
+     * @throws DimensionMismatchException if the shapes differ
+     */
+    public DynMatrix hadamard(DynMatrix other) {
+        sameShape("hadamard", other);
+        return zip(other, (x, y) -> x * y);
+    }
+
+    /**
+     * @param f applied to every element
+     * @return {@code f(this[i][j])}
+     */
+    public DynMatrix map(DoubleUnaryOperator f) {
+        DoubleStore out = store.allocateLike(rows(), cols());
+        DoubleOps.map(store, out, f);
+        return new DynMatrix(out);
+    }
+
+    /**
+     * @param other a matrix with {@code cols()} rows
+     * @return {@code this * other}
+     * @throws DimensionMismatchException if {@code cols() != other.rows()}
+     */
+    public DynMatrix times(DynMatrix other) {
+        if (cols() != other.rows()) {
+            throw new DimensionMismatchException("times: left is " + shape() + ", right is " + other.shape()
+                    + "; left columns (" + cols() + ") must equal right rows (" + other.rows() + ")");
+        }
+        DoubleStore out = store.allocateLike(rows(), other.cols());
+        DoubleKernels.multiply(store, other.store, out);
+        return new DynMatrix(out);
+    }
+
+    /** @return the transpose */
+    public DynMatrix transpose() {
+        DoubleStore out = store.allocateLike(cols(), rows());
+        DoubleOps.transpose(store, out);
+        return new DynMatrix(out);
+    }
+
+    /** @return the Frobenius norm */
+    public double normFrobenius() {
+        return DoubleOps.frobenius(store);
+    }
+
+    /** @return the largest absolute column sum */
+    public double norm1() {
+        return DoubleOps.norm1(store);
+    }
+
+    /** @return the largest absolute row sum */
+    public double normInf() {
+        return DoubleOps.normInf(store);
+    }
+
+    /**
+     * @return the trace
+     * @throws DimensionMismatchException if not square
+     */
+    public double trace() {
+        square("trace");
+        return DoubleOps.trace(store);
+    }
+
+    /**
+     * @return the determinant
+     * @throws DimensionMismatchException if not square
+     */
+    public double determinant() {
+        square("determinant");
+        LuDecomposition lu = LuDecomposition.of(store);
+        return lu.singularColumn() >= 0 ? 0 : lu.determinant();
+    }
+
+    /**
+     * @return the inverse
+     * @throws DimensionMismatchException if not square
+     * @throws SingularMatrixException    if singular
+     */
+    public DynMatrix inverse() {
+        square("inverse");
+        return solve(identity(rows()));
+    }
+
+    /**
+     * Solves {@code this * X = b}.
+     *
+     * @param b right-hand sides, {@code rows()} rows
+     * @return X
+     * @throws DimensionMismatchException if this is not square or {@code b} has the wrong number of rows
+     * @throws SingularMatrixException    if this is singular
+     */
+    public DynMatrix solve(DynMatrix b) {
+        square("solve");
+        if (b.rows() != rows()) {
+            throw new DimensionMismatchException("solve: coefficients are " + shape() + ", right-hand side is "
+                    + b.shape() + "; it needs " + rows() + " rows");
+        }
+        LuDecomposition lu = LuDecomposition.of(store);
+        if (lu.singularColumn() >= 0) {
+            throw new SingularMatrixException("solve: " + shape() + " matrix is singular (pivot in column "
+                    + lu.singularColumn() + " vanishes)");
+        }
+        DoubleStore out = b.store.allocateLike(b.rows(), b.cols());
+        lu.solve(b.store, out);
+        return new DynMatrix(out);
+    }
+
+    /**
+     * @param other     another matrix
+     * @param tolerance largest allowed absolute difference
+     * @return whether shapes are equal and all elements are within tolerance
+     */
+    public boolean isCloseTo(DynMatrix other, double tolerance) {
+        return other.rows() == rows() && other.cols() == cols() && DoubleOps.close(store, other.store, tolerance);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof DynMatrix m && m.rows() == rows() && m.cols() == cols() && DoubleOps.same(store, m.store);
+    }
+
+    @Override
+    public int hashCode() {
+        return DoubleOps.hash(store);
+    }
+
+    @Override
+    public String toString() {
+        return DoubleOps.format(store, "DynMatrix " + shape());
+    }
+}

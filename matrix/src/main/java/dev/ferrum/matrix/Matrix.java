@@ -1,0 +1,550 @@
+package dev.ferrum.matrix;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import java.util.function.DoubleBinaryOperator;
+import java.util.function.DoubleUnaryOperator;
+
+import dev.ferrum.matrix.internal.DoubleKernels;
+import dev.ferrum.matrix.internal.DoubleOps;
+import dev.ferrum.matrix.internal.DoubleStore;
+import dev.ferrum.matrix.internal.LuDecomposition;
+
+/**
+ * A dense {@code double} matrix whose dimensions are part of its type: {@code Matrix<R, C>} has
+ * {@code R} rows and {@code C} columns, where {@code R} and {@code C} are {@link Dim} types.
+ *
+ * <pre>{@code
+ * Matrix<N3, N2> a = Matrix.random(N3.SIZE, N2.SIZE, 42);
+ * Matrix<N2, N4> b = Matrix.random(N2.SIZE, N4.SIZE, 7);
+ * Matrix<N3, N4> c = a.times(b);          // compiles: inner dimensions are both N2
+ * Matrix<N5, N5> d = Matrix.identity(N5.SIZE);
+ * // a.times(d);                           // does not compile: Matrix<N5,N5> is not a Matrix<N2,K>
+ * }</pre>
+ *
+ * <p><b>Dimension checks.</b> Sizes are checked once, in the factory methods (array lengths against the
+ * {@link Size} tokens). Every operation between typed matrices then trusts the types: a {@code Dim} type is
+ * bound to one size per JVM, so equal types mean equal sizes. Element indices of {@link #get}/{@link #set} are
+ * still checked (they are run-time values).
+ *
+ * <p><b>Storage.</b> Row-major in one {@link MemorySegment}: by default off-heap, 64-byte aligned, freed by the GC
+ * when the matrix is unreachable; or on a {@code double[]} ({@link Storage#ON_HEAP}); or in a caller's
+ * {@link Arena} (valid until that arena closes; using the matrix afterwards throws {@link IllegalStateException}).
+ * Results of allocating operations ({@link #plus}, {@link #times}, ...) use the same kind of memory as the
+ * receiver (off-heap results are GC-managed). The {@code ...Into} / {@code times(b, out)} forms write into
+ * an existing matrix and allocate nothing.
+ *
+ * <p><b>Multiply kernels.</b> 2x2, 3x3 and 4x4 products use fully unrolled code; larger ones a Vector API
+ * kernel (register-blocked, B packed, cache-blocked), or a scalar cache-blocked kernel where the JVM has no
+ * usable vector species. Cost {@code O(R*C*K)}; element-wise operations {@code O(R*C)}.
+ *
+ * <p><b>Thread-safety.</b> Not thread-safe: concurrent reads are fine, writes ({@code set}, {@code ...Into},
+ * being the {@code out} of an operation) need external synchronization.
+ *
+ * @param <R> the row dimension
+ * @param <C> the column dimension
+ */
+public final class Matrix<R extends Dim, C extends Dim> {
+
+    private final Size<R> rows;
+    private final Size<C> cols;
+    private final DoubleStore store;
+
+    private Matrix(Size<R> rows, Size<C> cols, DoubleStore store) {
+        assert store.rows() == rows.value() && store.cols() == cols.value();
+        this.rows = rows;
+        this.cols = cols;
+        this.store = store;
+    }
+
+    static <R extends Dim, C extends Dim> Matrix<R, C> wrap(Size<R> rows, Size<C> cols, DoubleStore store) {
+        return new Matrix<>(rows, cols, store);
+    }
+
+    // ---------------------------------------------------------------- creation
+
+    /**
+     * A zero matrix off-heap (GC-managed).
+     *
+     * @param rows row dimension
+     * @param cols column dimension
+     * @param <R>  row dimension type
+     * @param <C>  column dimension type
+     * @return a new {@code rows x cols} zero matrix
+     */
+    public static <R extends Dim, C extends Dim> Matrix<R, C> zeros(Size<R> rows, Size<C> cols) {
+        return zeros(rows, cols, Storage.OFF_HEAP);
+    }
+
+    /**
+     * A zero matrix in the chosen storage.
+     *
+     * @param rows    row dimension
+     * @param cols    column dimension
+     * @param storage off-heap or on-heap
+     * @param <R>     row dimension type
+     * @param <C>     column dimension type
+     * @return a new {@code rows x cols} zero matrix
+     */
+    public static <R extends Dim, C extends Dim> Matrix<R, C> zeros(Size<R> rows, Size<C> cols, Storage storage) {
+        Objects.requireNonNull(storage, "storage");
+        int r = rows.value();
+        int c = cols.value();
+        return new Matrix<>(rows, cols, storage == Storage.ON_HEAP ? DoubleStore.onHeap(r, c) : DoubleStore.offHeap(r, c));
+    }
+
+    /**
+     * A zero matrix whose memory belongs to {@code arena}: valid until the arena is closed.
+     *
+     * @param arena owner of the memory
+     * @param rows  row dimension
+     * @param cols  column dimension
+     * @param <R>   row dimension type
+     * @param <C>   column dimension type
+     * @return a new {@code rows x cols} zero matrix
+     */
+    public static <R extends Dim, C extends Dim> Matrix<R, C> zeros(Arena arena, Size<R> rows, Size<C> cols) {
+        return new Matrix<>(rows, cols, DoubleStore.offHeap(Objects.requireNonNull(arena, "arena"), rows.value(), cols.value()));
+    }
+
+    /**
+     * The identity matrix (off-heap).
+     *
+     * @param n   the dimension
+     * @param <N> the dimension type
+     * @return a new {@code n x n} identity
+     */
+    public static <N extends Dim> Matrix<N, N> identity(Size<N> n) {
+        Matrix<N, N> m = zeros(n, n);
+        for (int i = 0; i < n.value(); i++) {
+            m.store.set(i, i, 1);
+        }
+        return m;
+    }
+
+    /**
+     * A matrix from row-major values (off-heap).
+     *
+     * @param rows     row dimension
+     * @param cols     column dimension
+     * @param rowMajor exactly {@code rows * cols} values, row after row
+     * @param <R>      row dimension type
+     * @param <C>      column dimension type
+     * @return a new matrix holding a copy of the values
+     * @throws DimensionMismatchException if the array length is not {@code rows * cols}
+     */
+    public static <R extends Dim, C extends Dim> Matrix<R, C> of(Size<R> rows, Size<C> cols, double... rowMajor) {
+        Objects.requireNonNull(rowMajor, "rowMajor");
+        long expected = (long) rows.value() * cols.value();
+        if (rowMajor.length != expected) {
+            throw new DimensionMismatchException("Matrix<" + rows.name() + ", " + cols.name() + "> is " + rows.value()
+                    + "x" + cols.value() + " = " + expected + " values; the array has " + rowMajor.length);
+        }
+        Matrix<R, C> m = zeros(rows, cols);
+        m.store.load(rowMajor);
+        return m;
+    }
+
+    /**
+     * A matrix from an array of rows (off-heap).
+     *
+     * @param rows   row dimension
+     * @param cols   column dimension
+     * @param values {@code rows} arrays of {@code cols} values each
+     * @param <R>    row dimension type
+     * @param <C>    column dimension type
+     * @return a new matrix holding a copy of the values
+     * @throws DimensionMismatchException naming the first row whose length is wrong, or the row count
+     */
+    public static <R extends Dim, C extends Dim> Matrix<R, C> of(Size<R> rows, Size<C> cols, double[][] values) {
+        Objects.requireNonNull(values, "values");
+        if (values.length != rows.value()) {
+            throw new DimensionMismatchException("Matrix<" + rows.name() + ", " + cols.name() + "> needs " + rows.value()
+                    + " rows (" + rows + "); the array has " + values.length);
+        }
+        Matrix<R, C> m = zeros(rows, cols);
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] == null || values[i].length != cols.value()) {
+                throw new DimensionMismatchException("Matrix<" + rows.name() + ", " + cols.name() + "> needs " + cols.value()
+                        + " columns (" + cols + "); row " + i + " has " + (values[i] == null ? "null" : values[i].length));
+            }
+            for (int j = 0; j < values[i].length; j++) {
+                m.store.set(i, j, values[i][j]);
+            }
+        }
+        return m;
+    }
+
+    /**
+     * A matrix of uniform random values in {@code [-1, 1)}, reproducible from {@code seed} (off-heap).
+     *
+     * @param rows row dimension
+     * @param cols column dimension
+     * @param seed random seed ({@link SplittableRandom})
+     * @param <R>  row dimension type
+     * @param <C>  column dimension type
+     * @return a new random matrix
+     */
+    public static <R extends Dim, C extends Dim> Matrix<R, C> random(Size<R> rows, Size<C> cols, long seed) {
+        return random(rows, cols, seed, Storage.OFF_HEAP);
+    }
+
+    /**
+     * A matrix of uniform random values in {@code [-1, 1)} in the chosen storage.
+     *
+     * @param rows    row dimension
+     * @param cols    column dimension
+     * @param seed    random seed ({@link SplittableRandom})
+     * @param storage off-heap or on-heap
+     * @param <R>     row dimension type
+     * @param <C>     column dimension type
+     * @return a new random matrix
+     */
+    public static <R extends Dim, C extends Dim> Matrix<R, C> random(Size<R> rows, Size<C> cols, long seed, Storage storage) {
+        Matrix<R, C> m = zeros(rows, cols, storage);
+        SplittableRandom random = new SplittableRandom(seed);
+        for (long e = 0; e < m.store.size(); e++) {
+            m.store.put(e, random.nextDouble(-1, 1));
+        }
+        return m;
+    }
+
+    // ---------------------------------------------------------------- shape and elements
+
+    /** @return the row dimension token */
+    public Size<R> rowSize() {
+        return rows;
+    }
+
+    /** @return the column dimension token */
+    public Size<C> colSize() {
+        return cols;
+    }
+
+    /** @return number of rows */
+    public int rows() {
+        return rows.value();
+    }
+
+    /** @return number of columns */
+    public int cols() {
+        return cols.value();
+    }
+
+    /** @return where the elements live */
+    public Storage storage() {
+        return store.isOnHeap() ? Storage.ON_HEAP : Storage.OFF_HEAP;
+    }
+
+    /**
+     * @param row    row index, {@code 0 <= row < rows()}
+     * @param column column index, {@code 0 <= column < cols()}
+     * @return the element
+     * @throws IndexOutOfBoundsException naming the index and the shape
+     */
+    public double get(int row, int column) {
+        if (row < 0 || row >= store.rows() || column < 0 || column >= store.cols()) {
+            throw outOfRange(row, column);
+        }
+        return store.get(row, column);
+    }
+
+    /**
+     * @param row    row index, {@code 0 <= row < rows()}
+     * @param column column index, {@code 0 <= column < cols()}
+     * @param value  the new element
+     * @return this matrix
+     * @throws IndexOutOfBoundsException naming the index and the shape
+     */
+    public Matrix<R, C> set(int row, int column, double value) {
+        if (row < 0 || row >= store.rows() || column < 0 || column >= store.cols()) {
+            throw outOfRange(row, column);
+        }
+        store.set(row, column, value);
+        return this;
+    }
+
+    private IndexOutOfBoundsException outOfRange(int row, int column) {
+        return new IndexOutOfBoundsException("element (" + row + ", " + column + ") is outside " + shape()
+                + ": rows 0.." + (rows() - 1) + ", columns 0.." + (cols() - 1));
+    }
+
+    /**
+     * The elements' memory, row-major, element {@code (i, j)} at byte offset {@code (i * cols() + j) * 8}.
+     * Valid as long as this matrix is reachable (or its arena open); writes through it are writes to the matrix.
+     *
+     * @return the backing segment (not a copy)
+     */
+    public MemorySegment segment() {
+        return store.segment().asSlice(0, (long) store.size() * Double.BYTES);
+    }
+
+    /** @return a copy of the elements, row-major */
+    public double[] toArray() {
+        return store.toArray();
+    }
+
+    /** @return a copy of the elements as an array of rows */
+    public double[][] toRows() {
+        double[][] out = new double[rows()][cols()];
+        for (int i = 0; i < out.length; i++) {
+            for (int j = 0; j < out[i].length; j++) {
+                out[i][j] = store.get(i, j);
+            }
+        }
+        return out;
+    }
+
+    /** @return an independent copy in the same kind of storage */
+    public Matrix<R, C> copy() {
+        DoubleStore out = store.allocateLike(rows(), cols());
+        store.copyTo(out);
+        return new Matrix<>(rows, cols, out);
+    }
+
+    /**
+     * A view of the same elements with run-time dimensions (no copy; writes are shared).
+     *
+     * @return the dynamic view
+     */
+    public DynMatrix toDynamic() {
+        return new DynMatrix(store);
+    }
+
+    // ---------------------------------------------------------------- arithmetic
+
+    /**
+     * @param other a matrix of the same shape
+     * @return {@code this + other}, new
+     */
+    public Matrix<R, C> plus(Matrix<R, C> other) {
+        DoubleStore out = store.allocateLike(rows(), cols());
+        DoubleOps.add(store, other.store, out);
+        return new Matrix<>(rows, cols, out);
+    }
+
+    /**
+     * @param other a matrix of the same shape
+     * @return {@code this - other}, new
+     */
+    public Matrix<R, C> minus(Matrix<R, C> other) {
+        DoubleStore out = store.allocateLike(rows(), cols());
+        DoubleOps.subtract(store, other.store, out);
+        return new Matrix<>(rows, cols, out);
+    }
+
+    /**
+     * Adds {@code other} into this matrix.
+     *
+     * @param other a matrix of the same shape
+     * @return this matrix
+     */
+    public Matrix<R, C> plusInPlace(Matrix<R, C> other) {
+        DoubleOps.add(store, other.store, store);
+        return this;
+    }
+
+    /**
+     * @param factor the scalar
+     * @return {@code factor * this}, new
+     */
+    public Matrix<R, C> scale(double factor) {
+        DoubleStore out = store.allocateLike(rows(), cols());
+        DoubleOps.scale(store, factor, out);
+        return new Matrix<>(rows, cols, out);
+    }
+
+    /**
+     * Element-wise (Hadamard) product.
+     *
+     * @param other a matrix of the same shape
+     * @return {@code this[i][j] * other[i][j]}, new
+     */
+    public Matrix<R, C> hadamard(Matrix<R, C> other) {
+        return zip(other, (x, y) -> x * y);
+    }
+
+    /**
+     * Element-wise quotient.
+     *
+     * @param other a matrix of the same shape
+     * @return {@code this[i][j] / other[i][j]}, new (IEEE division: x/0 is infinite or NaN)
+     */
+    public Matrix<R, C> divideElements(Matrix<R, C> other) {
+        return zip(other, (x, y) -> x / y);
+    }
+
+    /**
+     * Combines this and {@code other} element by element.
+     *
+     * @param other a matrix of the same shape
+     * @param op    the combining function
+     * @return {@code op(this[i][j], other[i][j])}, new
+     */
+    public Matrix<R, C> zip(Matrix<R, C> other, DoubleBinaryOperator op) {
+        DoubleStore out = store.allocateLike(rows(), cols());
+        DoubleOps.zip(store, other.store, out, op);
+        return new Matrix<>(rows, cols, out);
+    }
+
+    /**
+     * @param f applied to every element
+     * @return {@code f(this[i][j])}, new
+     */
+    public Matrix<R, C> map(DoubleUnaryOperator f) {
+        DoubleStore out = store.allocateLike(rows(), cols());
+        DoubleOps.map(store, out, f);
+        return new Matrix<>(rows, cols, out);
+    }
+
+    /**
+     * Matrix product. The type says it all: a {@code C x K} matrix times this {@code R x C} one is {@code R x K}.
+     *
+     * @param other the right factor, whose rows are this matrix's columns
+     * @param <K>   the result's column dimension
+     * @return {@code this * other}, new
+     */
+    public <K extends Dim> Matrix<R, K> times(Matrix<C, K> other) {
+        DoubleStore out = store.allocateLike(rows(), other.cols());
+        DoubleKernels.multiply(store, other.store, out);
+        return new Matrix<>(rows, other.cols, out);
+    }
+
+    /**
+     * Matrix product into an existing matrix, allocating nothing.
+     *
+     * @param other the right factor
+     * @param out   receives {@code this * other}; must not be {@code this} or {@code other}
+     * @param <K>   the result's column dimension
+     * @return {@code out}
+     * @throws IllegalArgumentException if {@code out} is one of the factors
+     */
+    public <K extends Dim> Matrix<R, K> times(Matrix<C, K> other, Matrix<R, K> out) {
+        if (out.store == store || out.store == other.store) {
+            throw new IllegalArgumentException("times: out must not be one of the factors (it is overwritten while they are read)");
+        }
+        DoubleKernels.multiply(store, other.store, out.store);
+        return out;
+    }
+
+    /** @return the transpose, a {@code C x R} matrix, new */
+    public Matrix<C, R> transpose() {
+        DoubleStore out = store.allocateLike(cols(), rows());
+        DoubleOps.transpose(store, out);
+        return new Matrix<>(cols, rows, out);
+    }
+
+    // ---------------------------------------------------------------- norms and comparison
+
+    /** @return the Frobenius norm, {@code sqrt(sum of squares)} */
+    public double normFrobenius() {
+        return DoubleOps.frobenius(store);
+    }
+
+    /** @return the induced 1-norm: largest absolute column sum */
+    public double norm1() {
+        return DoubleOps.norm1(store);
+    }
+
+    /** @return the induced infinity-norm: largest absolute row sum */
+    public double normInf() {
+        return DoubleOps.normInf(store);
+    }
+
+    /** @return the largest absolute element (max norm) */
+    public double normMax() {
+        return DoubleOps.maxAbs(store);
+    }
+
+    /**
+     * Equality within an absolute tolerance, element by element.
+     *
+     * @param other     a matrix of the same shape
+     * @param tolerance largest allowed {@code |this[i][j] - other[i][j]|}
+     * @return whether every element is within tolerance (NaN never is)
+     */
+    public boolean isCloseTo(Matrix<R, C> other, double tolerance) {
+        return DoubleOps.close(store, other.store, tolerance);
+    }
+
+    /** Exact equality: same shape and the same values ({@link Double#compare} semantics). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Matrix<?, ?> m && m.rows() == rows() && m.cols() == cols() && DoubleOps.same(store, m.store);
+    }
+
+    @Override
+    public int hashCode() {
+        return DoubleOps.hash(store);
+    }
+
+    /** E.g. {@code Matrix<N2, N3> 2x3} and then the rows; large matrices show their corners. */
+    @Override
+    public String toString() {
+        return DoubleOps.format(store, shape());
+    }
+
+    private String shape() {
+        return "Matrix<" + rows.name() + ", " + cols.name() + "> " + rows() + "x" + cols();
+    }
+
+    // ---------------------------------------------------------------- square matrices only
+
+    /**
+     * Sum of the diagonal; only square matrices type-check.
+     *
+     * @param m   the matrix
+     * @param <N> its dimension
+     * @return the trace
+     */
+    public static <N extends Dim> double trace(Matrix<N, N> m) {
+        return DoubleOps.trace(m.store);
+    }
+
+    /**
+     * Determinant by LU decomposition with partial pivoting; {@code O(n^3)}.
+     *
+     * @param m   the matrix
+     * @param <N> its dimension
+     * @return the determinant (0 if singular to working precision)
+     */
+    public static <N extends Dim> double determinant(Matrix<N, N> m) {
+        LuDecomposition lu = LuDecomposition.of(m.store);
+        return lu.singularColumn() >= 0 ? 0 : lu.determinant();
+    }
+
+    /**
+     * Inverse by LU decomposition with partial pivoting.
+     *
+     * @param m   the matrix
+     * @param <N> its dimension
+     * @return {@code m^-1}, new
+     * @throws SingularMatrixException if a pivot vanishes
+     */
+    public static <N extends Dim> Matrix<N, N> inverse(Matrix<N, N> m) {
+        return solve(m, identity(m.rows));
+    }
+
+    /**
+     * Solves {@code A X = B}.
+     *
+     * @param a   the square coefficient matrix
+     * @param b   the right-hand sides, one per column
+     * @param <N> the dimension of {@code a}
+     * @param <K> the number of right-hand sides
+     * @return X, new
+     * @throws SingularMatrixException if {@code a} is singular to working precision
+     */
+    public static <N extends Dim, K extends Dim> Matrix<N, K> solve(Matrix<N, N> a, Matrix<N, K> b) {
+        LuDecomposition lu = LuDecomposition.of(a.store);
+        if (lu.singularColumn() >= 0) {
+            throw new SingularMatrixException("solve: " + a.shape() + " is singular (pivot in column "
+                    + lu.singularColumn() + " vanishes)");
+        }
+        DoubleStore out = b.store.allocateLike(b.rows(), b.cols());
+        lu.solve(b.store, out);
+        return new Matrix<>(b.rows, b.cols, out);
+    }
+}

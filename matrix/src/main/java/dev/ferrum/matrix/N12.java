@@ -1,0 +1,11 @@
+package dev.ferrum.matrix;
+
+/** The dimension of size 12. Never instantiated: a phantom type for {@link Matrix}. */
+public final class N12 implements Dim {
+
+    /** The size token of this dimension (12). */
+    public static final Size<N12> SIZE = Size.of(N12.class, 12);
+
+    private N12() {
+    }
+}

@@ -1,7 +1,0 @@
-package dev.ferrum.matrix;
-
-/** Temporary. */
-public final class Tmp {
-    private Tmp() {
-    }
-}

@@ -1,0 +1,387 @@
+package dev.ferrum.matrix.internal;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Matrix-multiply kernels for row-major {@code double} storage: {@code C = A * B} with A {@code m x k},
+ * B {@code k x n}, C {@code m x n}, each a segment whose element {@code (i, j)} is at
+ * {@code (i * cols + j) * 8}.
+ *
+ * <p>Every kernel overwrites C completely; C must not overlap A or B (the public API checks this).
+ * {@link #multiply} picks one:
+ * <ul>
+ *   <li>{@link #unrolled2}, {@link #unrolled3}, {@link #unrolled4}: square 2/3/4 matrices, every element a
+ *       local variable (what EJML's {@code CommonOps_DDF4} does with fields);</li>
+ *   <li>{@link #simd}: Vector API, register-blocked 4 rows x 2 vectors of C, B packed into contiguous
+ *       panels, cache-blocked over k and over row blocks (a GotoBLAS-shaped loop nest without assembly);</li>
+ *   <li>{@link #blocked}: the scalar fallback, cache-blocked i-k-j loops, used when the JVM offers no
+ *       vector species wider than one lane or {@code -Dferrum.matrix.simd=false} is set;</li>
+ *   <li>{@link #naive}: the textbook i-j-k triple loop, the reference the others are tested against.</li>
+ * </ul>
+ *
+ * <p>Thread-safe: kernels keep no state except a per-thread packing buffer.
+ */
+public final class DoubleKernels {
+
+    private static final ValueLayout.OfDouble F64 = ValueLayout.JAVA_DOUBLE;
+    private static final ByteOrder ORDER = ByteOrder.nativeOrder();
+
+    /** The widest double species the CPU and JVM support (8 lanes with AVX-512, 4 with AVX2). */
+    static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+    private static final int LANES = SPECIES.length();
+    /** Width of a packed B strip and of the micro-kernel's C tile: two vectors. */
+    private static final int STRIP = 2 * LANES;
+    /** Rows of C per micro-kernel call. */
+    private static final int MR = 4;
+    /** Depth of a k block: a packed B strip is KC x STRIP doubles (32 KiB with AVX-512), sized for L1. */
+    private static final int KC = 256;
+    /** Rows of A per block: an A block of MC x KC doubles (128 KiB) stays in L2 while the strips pass. */
+    private static final int MC = 64;
+    /** Block edge of the scalar blocked kernel (3 blocks of 64x64 doubles = 96 KiB, L2-resident). */
+    private static final int BLOCK = 64;
+
+    /** Whether {@link #multiply} uses the SIMD kernel: a vector of at least 2 lanes and not disabled. */
+    public static final boolean SIMD_ENABLED = LANES >= 2
+            && !"false".equalsIgnoreCase(System.getProperty("ferrum.matrix.simd"));
+
+    /** Below this many multiply-adds the blocked kernels' set-up costs more than it saves. */
+    private static final long SMALL_WORK = 8L * 8 * 8;
+
+    private static final ThreadLocal<double[]> PACK = ThreadLocal.withInitial(() -> new double[0]);
+
+    private DoubleKernels() {
+    }
+
+    /** Which kernel {@link #multiply} would use for these shapes (for tests, benchmarks and toString). */
+    public static String kernelFor(int m, int k, int n) {
+        if (m == k && k == n && m >= 2 && m <= 4) {
+            return "unrolled" + m;
+        }
+        if ((long) m * k * n <= SMALL_WORK) {
+            return "naive";
+        }
+        return SIMD_ENABLED ? "simd" : "blocked";
+    }
+
+    /** {@code C = A * B}, choosing the kernel by shape; see the class comment. */
+    public static void multiply(DoubleStore a, DoubleStore b, DoubleStore c) {
+        int m = a.rows();
+        int k = a.cols();
+        int n = b.cols();
+        assert b.rows() == k && c.rows() == m && c.cols() == n;
+        MemorySegment as = a.segment();
+        MemorySegment bs = b.segment();
+        MemorySegment cs = c.segment();
+        if (m == k && k == n) {
+            switch (m) {
+                case 2 -> {
+                    unrolled2(as, bs, cs);
+                    return;
+                }
+                case 3 -> {
+                    unrolled3(as, bs, cs);
+                    return;
+                }
+                case 4 -> {
+                    unrolled4(as, bs, cs);
+                    return;
+                }
+                default -> {
+                    // not a fixed-size case
+                }
+            }
+        }
+        if ((long) m * k * n <= SMALL_WORK) {
+            naive(as, bs, cs, m, k, n);
+        } else if (SIMD_ENABLED) {
+            simd(as, bs, cs, m, k, n);
+        } else {
+            blocked(as, bs, cs, m, k, n);
+        }
+    }
+
+    /** The textbook triple loop: {@code c[i][j] = sum_p a[i][p] * b[p][j]}. */
+    public static void naive(MemorySegment a, MemorySegment b, MemorySegment c, int m, int k, int n) {
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                double sum = 0;
+                for (int p = 0; p < k; p++) {
+                    sum += a.getAtIndex(F64, (long) i * k + p) * b.getAtIndex(F64, (long) p * n + j);
+                }
+                c.setAtIndex(F64, (long) i * n + j, sum);
+            }
+        }
+    }
+
+    /** 2x2 times 2x2, fully unrolled. */
+    public static void unrolled2(MemorySegment a, MemorySegment b, MemorySegment c) {
+        double a11 = a.getAtIndex(F64, 0), a12 = a.getAtIndex(F64, 1);
+        double a21 = a.getAtIndex(F64, 2), a22 = a.getAtIndex(F64, 3);
+        double b11 = b.getAtIndex(F64, 0), b12 = b.getAtIndex(F64, 1);
+        double b21 = b.getAtIndex(F64, 2), b22 = b.getAtIndex(F64, 3);
+        c.setAtIndex(F64, 0, a11 * b11 + a12 * b21);
+        c.setAtIndex(F64, 1, a11 * b12 + a12 * b22);
+        c.setAtIndex(F64, 2, a21 * b11 + a22 * b21);
+        c.setAtIndex(F64, 3, a21 * b12 + a22 * b22);
+    }
+
+    /** 3x3 times 3x3, fully unrolled. */
+    public static void unrolled3(MemorySegment a, MemorySegment b, MemorySegment c) {
+        // One bounds check for the highest index lets C2 drop the eight below it.
+        double a33 = a.getAtIndex(F64, 8);
+        double b33 = b.getAtIndex(F64, 8);
+        double a11 = a.getAtIndex(F64, 0), a12 = a.getAtIndex(F64, 1), a13 = a.getAtIndex(F64, 2);
+        double a21 = a.getAtIndex(F64, 3), a22 = a.getAtIndex(F64, 4), a23 = a.getAtIndex(F64, 5);
+        double a31 = a.getAtIndex(F64, 6), a32 = a.getAtIndex(F64, 7);
+        double b11 = b.getAtIndex(F64, 0), b12 = b.getAtIndex(F64, 1), b13 = b.getAtIndex(F64, 2);
+        double b21 = b.getAtIndex(F64, 3), b22 = b.getAtIndex(F64, 4), b23 = b.getAtIndex(F64, 5);
+        double b31 = b.getAtIndex(F64, 6), b32 = b.getAtIndex(F64, 7);
+        c.setAtIndex(F64, 8, a31 * b13 + a32 * b23 + a33 * b33);
+        c.setAtIndex(F64, 0, a11 * b11 + a12 * b21 + a13 * b31);
+        c.setAtIndex(F64, 1, a11 * b12 + a12 * b22 + a13 * b32);
+        c.setAtIndex(F64, 2, a11 * b13 + a12 * b23 + a13 * b33);
+        c.setAtIndex(F64, 3, a21 * b11 + a22 * b21 + a23 * b31);
+        c.setAtIndex(F64, 4, a21 * b12 + a22 * b22 + a23 * b32);
+        c.setAtIndex(F64, 5, a21 * b13 + a22 * b23 + a23 * b33);
+        c.setAtIndex(F64, 6, a31 * b11 + a32 * b21 + a33 * b31);
+        c.setAtIndex(F64, 7, a31 * b12 + a32 * b22 + a33 * b32);
+    }
+
+    /** 4x4 times 4x4, fully unrolled. */
+    public static void unrolled4(MemorySegment a, MemorySegment b, MemorySegment c) {
+        double a44 = a.getAtIndex(F64, 15);
+        double b44 = b.getAtIndex(F64, 15);
+        double a11 = a.getAtIndex(F64, 0), a12 = a.getAtIndex(F64, 1), a13 = a.getAtIndex(F64, 2), a14 = a.getAtIndex(F64, 3);
+        double a21 = a.getAtIndex(F64, 4), a22 = a.getAtIndex(F64, 5), a23 = a.getAtIndex(F64, 6), a24 = a.getAtIndex(F64, 7);
+        double a31 = a.getAtIndex(F64, 8), a32 = a.getAtIndex(F64, 9), a33 = a.getAtIndex(F64, 10), a34 = a.getAtIndex(F64, 11);
+        double a41 = a.getAtIndex(F64, 12), a42 = a.getAtIndex(F64, 13), a43 = a.getAtIndex(F64, 14);
+        double b11 = b.getAtIndex(F64, 0), b12 = b.getAtIndex(F64, 1), b13 = b.getAtIndex(F64, 2), b14 = b.getAtIndex(F64, 3);
+        double b21 = b.getAtIndex(F64, 4), b22 = b.getAtIndex(F64, 5), b23 = b.getAtIndex(F64, 6), b24 = b.getAtIndex(F64, 7);
+        double b31 = b.getAtIndex(F64, 8), b32 = b.getAtIndex(F64, 9), b33 = b.getAtIndex(F64, 10), b34 = b.getAtIndex(F64, 11);
+        double b41 = b.getAtIndex(F64, 12), b42 = b.getAtIndex(F64, 13), b43 = b.getAtIndex(F64, 14);
+        c.setAtIndex(F64, 15, a41 * b14 + a42 * b24 + a43 * b34 + a44 * b44);
+        c.setAtIndex(F64, 0, a11 * b11 + a12 * b21 + a13 * b31 + a14 * b41);
+        c.setAtIndex(F64, 1, a11 * b12 + a12 * b22 + a13 * b32 + a14 * b42);
+        c.setAtIndex(F64, 2, a11 * b13 + a12 * b23 + a13 * b33 + a14 * b43);
+        c.setAtIndex(F64, 3, a11 * b14 + a12 * b24 + a13 * b34 + a14 * b44);
+        c.setAtIndex(F64, 4, a21 * b11 + a22 * b21 + a23 * b31 + a24 * b41);
+        c.setAtIndex(F64, 5, a21 * b12 + a22 * b22 + a23 * b32 + a24 * b42);
+        c.setAtIndex(F64, 6, a21 * b13 + a22 * b23 + a23 * b33 + a24 * b43);
+        c.setAtIndex(F64, 7, a21 * b14 + a22 * b24 + a23 * b34 + a24 * b44);
+        c.setAtIndex(F64, 8, a31 * b11 + a32 * b21 + a33 * b31 + a34 * b41);
+        c.setAtIndex(F64, 9, a31 * b12 + a32 * b22 + a33 * b32 + a34 * b42);
+        c.setAtIndex(F64, 10, a31 * b13 + a32 * b23 + a33 * b33 + a34 * b43);
+        c.setAtIndex(F64, 11, a31 * b14 + a32 * b24 + a33 * b34 + a34 * b44);
+        c.setAtIndex(F64, 12, a41 * b11 + a42 * b21 + a43 * b31 + a44 * b41);
+        c.setAtIndex(F64, 13, a41 * b12 + a42 * b22 + a43 * b32 + a44 * b42);
+        c.setAtIndex(F64, 14, a41 * b13 + a42 * b23 + a43 * b33 + a44 * b43);
+    }
+
+    /**
+     * Scalar cache-blocked multiply: 64x64x64 blocks, i-k-j order inside a block so the innermost loop
+     * walks a row of B and a row of C contiguously.
+     */
+    public static void blocked(MemorySegment a, MemorySegment b, MemorySegment c, int m, int k, int n) {
+        c.asSlice(0, (long) m * n * Double.BYTES).fill((byte) 0);
+        for (int ii = 0; ii < m; ii += BLOCK) {
+            int iEnd = Math.min(ii + BLOCK, m);
+            for (int pp = 0; pp < k; pp += BLOCK) {
+                int pEnd = Math.min(pp + BLOCK, k);
+                for (int jj = 0; jj < n; jj += BLOCK) {
+                    int jEnd = Math.min(jj + BLOCK, n);
+                    for (int i = ii; i < iEnd; i++) {
+                        long cRow = (long) i * n;
+                        for (int p = pp; p < pEnd; p++) {
+                            double aip = a.getAtIndex(F64, (long) i * k + p);
+                            long bRow = (long) p * n;
+                            for (int j = jj; j < jEnd; j++) {
+                                long ci = cRow + j;
+                                c.setAtIndex(F64, ci, c.getAtIndex(F64, ci) + aip * b.getAtIndex(F64, bRow + j));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Vector API multiply.
+     *
+     * <p>Loop nest: for each k block of depth {@link #KC}, B's rows {@code p0..p1} are packed into strips of
+     * {@link #STRIP} columns, each strip contiguous ({@code KC x STRIP}, zero-padded on the right edge).
+     * Then for each block of {@link #MC} rows of A and each strip, a micro-kernel keeps a
+     * {@code 4 x STRIP} tile of C in eight vector registers and, for every {@code p}, broadcasts four
+     * elements of A and fuses them into the tile with eight FMAs against two vectors of the strip.
+     * The first k block starts the tile at zero, later ones load and add to C.
+     */
+    public static void simd(MemorySegment a, MemorySegment b, MemorySegment c, int m, int k, int n) {
+        int strips = (n + STRIP - 1) / STRIP;
+        int kc = Math.min(KC, k);
+        double[] packed = packBuffer(strips * kc * STRIP);
+        for (int p0 = 0; p0 < k; p0 += KC) {
+            int depth = Math.min(KC, k - p0);
+            packB(b, k, n, p0, depth, packed, strips);
+            boolean first = p0 == 0;
+            for (int i0 = 0; i0 < m; i0 += MC) {
+                int iEnd = Math.min(i0 + MC, m);
+                for (int s = 0; s < strips; s++) {
+                    int j = s * STRIP;
+                    int width = Math.min(STRIP, n - j);
+                    int base = s * depth * STRIP;
+                    int i = i0;
+                    for (; i + MR <= iEnd; i += MR) {
+                        tile4(a, c, k, n, i, j, width, p0, depth, packed, base, first);
+                    }
+                    for (; i < iEnd; i++) {
+                        tile1(a, c, k, n, i, j, width, p0, depth, packed, base, first);
+                    }
+                }
+            }
+        }
+    }
+
+    private static double[] packBuffer(int length) {
+        double[] buf = PACK.get();
+        if (buf.length < length) {
+            buf = new double[length];
+            PACK.set(buf);
+        }
+        return buf;
+    }
+
+    /** Copies B rows {@code p0..p0+depth} into strips: strip s, row p, lane l at {@code (s*depth + p)*STRIP + l}. */
+    private static void packB(MemorySegment b, int k, int n, int p0, int depth, double[] packed, int strips) {
+        for (int s = 0; s < strips; s++) {
+            int j = s * STRIP;
+            int width = Math.min(STRIP, n - j);
+            int out = s * depth * STRIP;
+            for (int p = 0; p < depth; p++) {
+                long src = (long) (p0 + p) * n + j;
+                MemorySegment.copy(b, F64, src * Double.BYTES, packed, out, width);
+                for (int l = width; l < STRIP; l++) {
+                    packed[out + l] = 0; // zero padding: the extra lanes compute values that are never stored
+                }
+                out += STRIP;
+            }
+        }
+    }
+
+    private static void tile4(MemorySegment a, MemorySegment c, int k, int n, int i, int j, int width,
+                              int p0, int depth, double[] packed, int base, boolean first) {
+        DoubleVector c00, c01, c10, c11, c20, c21, c30, c31;
+        boolean full = width == STRIP;
+        long c0 = ((long) i * n + j) * Double.BYTES;
+        long rowBytes = (long) n * Double.BYTES;
+        if (first) {
+            c00 = c01 = c10 = c11 = c20 = c21 = c30 = c31 = DoubleVector.zero(SPECIES);
+        } else if (full) {
+            c00 = DoubleVector.fromMemorySegment(SPECIES, c, c0, ORDER);
+            c01 = DoubleVector.fromMemorySegment(SPECIES, c, c0 + LANES * 8L, ORDER);
+            c10 = DoubleVector.fromMemorySegment(SPECIES, c, c0 + rowBytes, ORDER);
+            c11 = DoubleVector.fromMemorySegment(SPECIES, c, c0 + rowBytes + LANES * 8L, ORDER);
+            c20 = DoubleVector.fromMemorySegment(SPECIES, c, c0 + 2 * rowBytes, ORDER);
+            c21 = DoubleVector.fromMemorySegment(SPECIES, c, c0 + 2 * rowBytes + LANES * 8L, ORDER);
+            c30 = DoubleVector.fromMemorySegment(SPECIES, c, c0 + 3 * rowBytes, ORDER);
+            c31 = DoubleVector.fromMemorySegment(SPECIES, c, c0 + 3 * rowBytes + LANES * 8L, ORDER);
+        } else {
+            double[] t = new double[STRIP];
+            c00 = partialLoad(c, c0, width, t, 0);
+            c01 = partialLoad(c, c0, width, t, LANES);
+            c10 = partialLoad(c, c0 + rowBytes, width, t, 0);
+            c11 = partialLoad(c, c0 + rowBytes, width, t, LANES);
+            c20 = partialLoad(c, c0 + 2 * rowBytes, width, t, 0);
+            c21 = partialLoad(c, c0 + 2 * rowBytes, width, t, LANES);
+            c30 = partialLoad(c, c0 + 3 * rowBytes, width, t, 0);
+            c31 = partialLoad(c, c0 + 3 * rowBytes, width, t, LANES);
+        }
+        long a0 = (long) i * k + p0;
+        long a1 = a0 + k;
+        long a2 = a1 + k;
+        long a3 = a2 + k;
+        int bp = base;
+        for (int p = 0; p < depth; p++, bp += STRIP) {
+            DoubleVector b0 = DoubleVector.fromArray(SPECIES, packed, bp);
+            DoubleVector b1 = DoubleVector.fromArray(SPECIES, packed, bp + LANES);
+            DoubleVector x = DoubleVector.broadcast(SPECIES, a.getAtIndex(F64, a0 + p));
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            x = DoubleVector.broadcast(SPECIES, a.getAtIndex(F64, a1 + p));
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            x = DoubleVector.broadcast(SPECIES, a.getAtIndex(F64, a2 + p));
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            x = DoubleVector.broadcast(SPECIES, a.getAtIndex(F64, a3 + p));
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+        }
+        if (full) {
+            c00.intoMemorySegment(c, c0, ORDER);
+            c01.intoMemorySegment(c, c0 + LANES * 8L, ORDER);
+            c10.intoMemorySegment(c, c0 + rowBytes, ORDER);
+            c11.intoMemorySegment(c, c0 + rowBytes + LANES * 8L, ORDER);
+            c20.intoMemorySegment(c, c0 + 2 * rowBytes, ORDER);
+            c21.intoMemorySegment(c, c0 + 2 * rowBytes + LANES * 8L, ORDER);
+            c30.intoMemorySegment(c, c0 + 3 * rowBytes, ORDER);
+            c31.intoMemorySegment(c, c0 + 3 * rowBytes + LANES * 8L, ORDER);
+        } else {
+            double[] t = new double[STRIP];
+            partialStore(c00, c01, c, c0, width, t);
+            partialStore(c10, c11, c, c0 + rowBytes, width, t);
+            partialStore(c20, c21, c, c0 + 2 * rowBytes, width, t);
+            partialStore(c30, c31, c, c0 + 3 * rowBytes, width, t);
+        }
+    }
+
+    private static void tile1(MemorySegment a, MemorySegment c, int k, int n, int i, int j, int width,
+                              int p0, int depth, double[] packed, int base, boolean first) {
+        long c0 = ((long) i * n + j) * Double.BYTES;
+        boolean full = width == STRIP;
+        DoubleVector c00;
+        DoubleVector c01;
+        if (first) {
+            c00 = c01 = DoubleVector.zero(SPECIES);
+        } else if (full) {
+            c00 = DoubleVector.fromMemorySegment(SPECIES, c, c0, ORDER);
+            c01 = DoubleVector.fromMemorySegment(SPECIES, c, c0 + LANES * 8L, ORDER);
+        } else {
+            double[] t = new double[STRIP];
+            c00 = partialLoad(c, c0, width, t, 0);
+            c01 = partialLoad(c, c0, width, t, LANES);
+        }
+        long a0 = (long) i * k + p0;
+        int bp = base;
+        for (int p = 0; p < depth; p++, bp += STRIP) {
+            DoubleVector x = DoubleVector.broadcast(SPECIES, a.getAtIndex(F64, a0 + p));
+            c00 = x.fma(DoubleVector.fromArray(SPECIES, packed, bp), c00);
+            c01 = x.fma(DoubleVector.fromArray(SPECIES, packed, bp + LANES), c01);
+        }
+        if (full) {
+            c00.intoMemorySegment(c, c0, ORDER);
+            c01.intoMemorySegment(c, c0 + LANES * 8L, ORDER);
+        } else {
+            partialStore(c00, c01, c, c0, width, new double[STRIP]);
+        }
+    }
+
+    /** Loads lanes {@code from..from+LANES} of a C row that has only {@code width} valid columns. */
+    private static DoubleVector partialLoad(MemorySegment c, long offset, int width, double[] t, int from) {
+        java.util.Arrays.fill(t, 0);
+        MemorySegment.copy(c, F64, offset, t, 0, width);
+        return DoubleVector.fromArray(SPECIES, t, from);
+    }
+
+    /** Stores the first {@code width} lanes of the tile row {@code (lo, hi)} into C. */
+    private static void partialStore(DoubleVector lo, DoubleVector hi, MemorySegment c, long offset, int width,
+                                     double[] t) {
+        lo.intoArray(t, 0);
+        hi.intoArray(t, LANES);
+        MemorySegment.copy(t, 0, c, F64, offset, width);
+    }
+}
