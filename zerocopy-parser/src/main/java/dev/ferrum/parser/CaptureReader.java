@@ -1,0 +1,485 @@
+package dev.ferrum.parser;
+
+import dev.ferrum.parser.internal.Bytes;
+
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * Walks the packet records of a classic pcap or pcapng capture held in one {@link MemorySegment}, usually a
+ * read-only mapping of the whole file ({@link #open}); offsets are {@code long}, so files beyond 2 GiB work.
+ *
+ * <p>Two ways to walk: {@link #forEach(PacketVisitor)}, or a cursor ({@link #next()} then {@link #packet()}).
+ * Either way the reader re-wraps one {@link Packet} flyweight per record and allocates nothing per packet.
+ *
+ * <h2>Formats</h2>
+ * Classic pcap with the four magics (micro- or nanosecond timestamps, either byte order); pcapng with
+ * any number of sections, each with its own byte order (from its section header's byte-order magic) and its
+ * own interfaces ({@code if_tsresol}, {@code if_tsoffset} honoured), enhanced and simple packet blocks;
+ * other block types are skipped by their length.
+ *
+ * <h2>Malformed input</h2>
+ * In {@link ParseMode#STRICT} the first problem throws {@link MalformedCaptureException} naming the byte
+ * offset. In {@link ParseMode#LAX} framing problems go to {@link PacketVisitor#malformed} and the walk
+ * continues with the next record when the framing still says where it is (a block whose trailing length
+ * disagrees, a packet longer than its original length), or ends (a length running past the end of the
+ * file). Every step advances by at least one record header, so a walk always terminates; every read is
+ * checked against the segment's end first, so no input produces an {@link IndexOutOfBoundsException}.
+ *
+ * <h2>Ownership and threads</h2>
+ * The reader never closes the segment's arena; the caller does, after the walk. Not thread-safe: one
+ * reader per thread (readers over the same read-only segment can run in parallel).
+ */
+public final class CaptureReader {
+
+    private static final int PCAP_HEADER_BYTES = 24;
+    private static final int PCAP_RECORD_HEADER_BYTES = 16;
+    private static final int PCAPNG_SECTION_HEADER = 0x0A0D0D0A;
+    private static final int PCAPNG_INTERFACE_DESCRIPTION = 1;
+    private static final int PCAPNG_SIMPLE_PACKET = 3;
+    private static final int PCAPNG_ENHANCED_PACKET = 6;
+    private static final int PCAPNG_BYTE_ORDER_MAGIC = 0x1A2B3C4D;
+
+    private final MemorySegment segment;
+    private final long end;
+    private final ParseMode mode;
+    private final Packet packet = new Packet();
+
+    private CaptureFormat format;
+    private long position;
+    private boolean finished;
+    private boolean bigEndian;
+    private PacketVisitor errorSink;
+    private long errorCount;
+    private MalformedCaptureException firstError;
+    private long packetCount;
+
+    // Classic pcap global header.
+    private boolean nanosecond;
+    private long snapLength;
+    private int pcapLinkType;
+
+    // pcapng: the interfaces of the current section.
+    private int interfaceCount;
+    private int[] interfaceLinkType = new int[4];
+    private long[] interfaceSnapLength = new long[4];
+    private int[] interfaceTsKind = new int[4];
+    private int[] interfaceTsDigits = new int[4];
+    private long[] interfaceTsOffset = new long[4];
+    private boolean inSection;
+
+    private CaptureReader(MemorySegment segment, ParseMode mode) {
+        this.segment = Objects.requireNonNull(segment, "segment");
+        this.mode = Objects.requireNonNull(mode, "mode");
+        this.end = segment.byteSize();
+    }
+
+    /**
+     * Maps {@code file} read-only into {@code arena} and returns a reader over the whole mapping.
+     *
+     * @param file  the capture
+     * @param arena owns the mapping; the segment (and every {@link Packet} view into it) is valid until the
+     *              arena closes
+     * @param mode  strict or lax
+     * @return a reader positioned before the first record
+     * @throws IOException if the file cannot be opened or mapped
+     */
+    public static CaptureReader open(Path file, Arena arena, ParseMode mode) throws IOException {
+        return new CaptureReader(map(file, arena), mode);
+    }
+
+    /**
+     * Maps a whole file read-only: one segment, 64-bit offsets, pages loaded on first touch.
+     *
+     * @param file  the file
+     * @param arena owns the mapping
+     * @return the mapped segment
+     * @throws IOException if the file cannot be opened or mapped
+     */
+    public static MemorySegment map(Path file, Arena arena) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            // The mapping outlives the channel: it is unmapped when the arena closes, not when the channel does.
+            return channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size(), arena);
+        }
+    }
+
+    /**
+     * A reader over caller-supplied bytes (a mapping, a heap array wrapped with
+     * {@link MemorySegment#ofArray(byte[])}, an off-heap buffer).
+     *
+     * @param segment the whole capture, from its first byte
+     * @param mode    strict or lax
+     * @return a reader positioned before the first record
+     */
+    public static CaptureReader of(MemorySegment segment, ParseMode mode) {
+        return new CaptureReader(segment, mode);
+    }
+
+    /** The segment being read. */
+    public MemorySegment segment() {
+        return segment;
+    }
+
+    /** The detected format, or {@code null} before the first {@link #next()} or if the magic is unknown. */
+    public CaptureFormat format() {
+        return format;
+    }
+
+    /** Offset of the next unread byte; grows monotonically to {@link MemorySegment#byteSize()}. */
+    public long position() {
+        return position;
+    }
+
+    /** Packets delivered so far. */
+    public long packetCount() {
+        return packetCount;
+    }
+
+    /** Problems reported so far (framing problems plus packets with a {@link Packet#problem()}). */
+    public long errorCount() {
+        return errorCount;
+    }
+
+    /** The first framing problem met in lax mode, or {@code null}. */
+    public MalformedCaptureException firstError() {
+        return firstError;
+    }
+
+    /** The current packet (valid after {@link #next()} returned {@code true}, until the next call). */
+    public Packet packet() {
+        return packet;
+    }
+
+    /** Snap length of the classic pcap header (0 for pcapng or before the header was read). */
+    public long snapLength() {
+        return snapLength;
+    }
+
+    /**
+     * Visits every remaining packet, then returns.
+     *
+     * @param visitor receives each packet and, in lax mode, each framing problem
+     * @return the number of packets visited by this call
+     * @throws MalformedCaptureException in strict mode, at the first problem
+     */
+    public long forEach(PacketVisitor visitor) {
+        PacketVisitor previous = errorSink;
+        errorSink = visitor;
+        long before = packetCount;
+        try {
+            while (next()) {
+                visitor.packet(packet);
+            }
+        } finally {
+            errorSink = previous;
+        }
+        return packetCount - before;
+    }
+
+    /**
+     * Advances to the next packet record.
+     *
+     * @return {@code true} if {@link #packet()} now describes a record, {@code false} at the end
+     * @throws MalformedCaptureException in strict mode, at the first problem
+     */
+    public boolean next() {
+        if (finished) {
+            return false;
+        }
+        if (format == null && !readFileHeader()) {
+            finished = true;
+            return false;
+        }
+        boolean found = format == CaptureFormat.PCAP ? nextPcapRecord() : nextPcapngPacket();
+        if (!found) {
+            finished = true;
+            return false;
+        }
+        packet.decode();
+        packetCount++;
+        if (packet.problem() != null) {
+            if (mode == ParseMode.STRICT) {
+                throw new MalformedCaptureException(packet.problemOffset(),
+                        packet.problem() + " (packet record at offset " + packet.recordOffset() + ")");
+            }
+            errorCount++;
+        }
+        return true;
+    }
+
+    // ---------------------------------------------------------------- classic pcap and format detection
+
+    private boolean readFileHeader() {
+        if (end < 4) {
+            return fatal(0, "file of " + end + " bytes is too short for a capture header");
+        }
+        int magic = Bytes.i32(segment, 0);
+        switch (magic) {
+            case 0xA1B2C3D4 -> pcapHeader(true, false);
+            case 0xD4C3B2A1 -> pcapHeader(false, false);
+            case 0xA1B23C4D -> pcapHeader(true, true);
+            case 0x4D3CB2A1 -> pcapHeader(false, true);
+            case PCAPNG_SECTION_HEADER -> {
+                format = CaptureFormat.PCAPNG;
+                position = 0;
+                return true;
+            }
+            default -> {
+                return fatal(0, String.format("unknown magic number 0x%08x (neither pcap nor pcapng)", magic));
+            }
+        }
+        if (end < PCAP_HEADER_BYTES) {
+            format = null;
+            return fatal(0, "pcap global header truncated: " + end + " of 24 bytes");
+        }
+        snapLength = Bytes.u32(segment, 16, bigEndian);
+        // The upper bits of the link-type field carry FCS information (pcap-linktype(7)); the type is the low 16.
+        pcapLinkType = (int) (Bytes.u32(segment, 20, bigEndian) & 0xFFFF);
+        position = PCAP_HEADER_BYTES;
+        return true;
+    }
+
+    private void pcapHeader(boolean bigEndian, boolean nanosecond) {
+        this.format = CaptureFormat.PCAP;
+        this.bigEndian = bigEndian;
+        this.nanosecond = nanosecond;
+    }
+
+    private boolean nextPcapRecord() {
+        while (true) {
+            long at = position;
+            long remaining = end - at;
+            if (remaining == 0) {
+                return false;
+            }
+            if (remaining < PCAP_RECORD_HEADER_BYTES) {
+                position = end;
+                return fatal(at, "record header truncated: " + remaining + " of 16 bytes");
+            }
+            long seconds = Bytes.u32(segment, at, bigEndian);
+            long fraction = Bytes.u32(segment, at + 4, bigEndian);
+            long captured = Bytes.u32(segment, at + 8, bigEndian);
+            long original = Bytes.u32(segment, at + 12, bigEndian);
+            long available = remaining - PCAP_RECORD_HEADER_BYTES;
+            if (captured > available) {
+                position = end;
+                return fatal(at, "record declares " + captured + " bytes, only " + available + " remain");
+            }
+            position = at + PCAP_RECORD_HEADER_BYTES + captured;
+            packet.frame(segment, at, at + PCAP_RECORD_HEADER_BYTES, (int) captured, original, pcapLinkType, 0);
+            packet.timestamp(nanosecond ? Packet.TS_PCAP_NANO : Packet.TS_PCAP_MICRO, seconds, fraction, 0, 0);
+            if (captured > original) {
+                recoverable(at, "captured length " + captured + " exceeds original length " + original);
+            } else if (snapLength != 0 && captured > snapLength) {
+                recoverable(at, "captured length " + captured + " exceeds snap length " + snapLength);
+            }
+            return true;
+        }
+    }
+
+    // ---------------------------------------------------------------- pcapng
+
+    private boolean nextPcapngPacket() {
+        while (true) {
+            long at = position;
+            long remaining = end - at;
+            if (remaining == 0) {
+                return false;
+            }
+            if (remaining < 12) {
+                position = end;
+                return fatal(at, "block header truncated: " + remaining + " of 12 bytes");
+            }
+            int type = (int) Bytes.u32(segment, at, bigEndian);
+            if (type == PCAPNG_SECTION_HEADER) {
+                if (remaining < 28) {
+                    position = end;
+                    return fatal(at, "section header block truncated: " + remaining + " of 28 bytes");
+                }
+                int byteOrderMagic = Bytes.i32(segment, at + 8);
+                if (byteOrderMagic == PCAPNG_BYTE_ORDER_MAGIC) {
+                    bigEndian = true;
+                } else if (byteOrderMagic == Integer.reverseBytes(PCAPNG_BYTE_ORDER_MAGIC)) {
+                    bigEndian = false;
+                } else {
+                    position = end;
+                    return fatal(at + 8, String.format("section header has byte-order magic 0x%08x", byteOrderMagic));
+                }
+                inSection = true;
+                interfaceCount = 0;
+            } else if (!inSection) {
+                position = end;
+                return fatal(at, "pcapng data does not start with a section header block");
+            }
+            long length = Bytes.u32(segment, at + 4, bigEndian);
+            if (length < 12 || (length & 3) != 0 || length > remaining) {
+                position = end;
+                return fatal(at + 4, "block of type " + Integer.toUnsignedString(type) + " declares length " + length
+                        + " (must be a multiple of 4, at least 12, at most the " + remaining + " bytes left)");
+            }
+            position = at + length;
+            long trailer = Bytes.u32(segment, at + length - 4, bigEndian);
+            if (trailer != length) {
+                recoverable(at + length - 4, "trailing block length " + trailer + " differs from leading " + length);
+                continue;
+            }
+            long body = at + 8;
+            long bodyBytes = length - 12;
+            switch (type) {
+                case PCAPNG_INTERFACE_DESCRIPTION -> interfaceDescription(at, body, bodyBytes);
+                case PCAPNG_ENHANCED_PACKET -> {
+                    if (enhancedPacket(at, body, bodyBytes)) {
+                        return true;
+                    }
+                }
+                case PCAPNG_SIMPLE_PACKET -> {
+                    if (simplePacket(at, body, bodyBytes)) {
+                        return true;
+                    }
+                }
+                default -> {
+                    // Section headers were handled above; every other block type is skipped by its length.
+                }
+            }
+        }
+    }
+
+    private void interfaceDescription(long at, long body, long bodyBytes) {
+        if (bodyBytes < 8) {
+            recoverable(at, "interface description block body of " + bodyBytes + " bytes is below 8");
+            return;
+        }
+        int linkType = Bytes.u16(segment, body, bigEndian);
+        long snap = Bytes.u32(segment, body + 4, bigEndian);
+        int tsKind = Packet.TS_DECIMAL;
+        int tsDigits = 6;
+        long tsOffset = 0;
+        long option = body + 8;
+        long optionsEnd = body + bodyBytes;
+        while (optionsEnd - option >= 4) {
+            int code = Bytes.u16(segment, option, bigEndian);
+            int optionLength = Bytes.u16(segment, option + 2, bigEndian);
+            if (code == 0) {
+                break;
+            }
+            if (optionLength > optionsEnd - option - 4) {
+                recoverable(option, "interface option " + code + " of " + optionLength + " bytes runs past its block");
+                break;
+            }
+            if (code == 9 && optionLength >= 1) {
+                int resolution = Bytes.u8(segment, option + 4);
+                int digits = resolution & 0x7F;
+                if ((resolution & 0x80) != 0) {
+                    tsKind = Packet.TS_BINARY;
+                    tsDigits = Math.min(digits, 64);
+                } else if (digits <= 18) {
+                    tsDigits = digits;
+                } else {
+                    recoverable(option, "if_tsresol 10^-" + digits + " is finer than supported (10^-18)");
+                }
+            } else if (code == 14 && optionLength >= 8) {
+                tsOffset = Bytes.i64(segment, option + 4, bigEndian);
+            }
+            option += 4 + ((optionLength + 3L) & ~3L);
+        }
+        if (interfaceCount == interfaceLinkType.length) {
+            int size = interfaceCount * 2;
+            interfaceLinkType = Arrays.copyOf(interfaceLinkType, size);
+            interfaceSnapLength = Arrays.copyOf(interfaceSnapLength, size);
+            interfaceTsKind = Arrays.copyOf(interfaceTsKind, size);
+            interfaceTsDigits = Arrays.copyOf(interfaceTsDigits, size);
+            interfaceTsOffset = Arrays.copyOf(interfaceTsOffset, size);
+        }
+        interfaceLinkType[interfaceCount] = linkType;
+        interfaceSnapLength[interfaceCount] = snap;
+        interfaceTsKind[interfaceCount] = tsKind;
+        interfaceTsDigits[interfaceCount] = tsDigits;
+        interfaceTsOffset[interfaceCount] = tsOffset;
+        interfaceCount++;
+    }
+
+    private boolean enhancedPacket(long at, long body, long bodyBytes) {
+        if (bodyBytes < 20) {
+            recoverable(at, "enhanced packet block body of " + bodyBytes + " bytes is below 20");
+            return false;
+        }
+        long interfaceId = Bytes.u32(segment, body, bigEndian);
+        if (interfaceId >= interfaceCount) {
+            recoverable(at, "enhanced packet block names interface " + interfaceId + " but the section has "
+                    + interfaceCount);
+            return false;
+        }
+        int id = (int) interfaceId;
+        long tsHigh = Bytes.u32(segment, body + 4, bigEndian);
+        long tsLow = Bytes.u32(segment, body + 8, bigEndian);
+        long captured = Bytes.u32(segment, body + 12, bigEndian);
+        long original = Bytes.u32(segment, body + 16, bigEndian);
+        if (captured > bodyBytes - 20) {
+            recoverable(at, "enhanced packet block declares " + captured + " captured bytes, its body holds "
+                    + (bodyBytes - 20));
+            return false;
+        }
+        packet.frame(segment, at, body + 20, (int) captured, original, interfaceLinkType[id], id);
+        packet.timestamp(interfaceTsKind[id], tsHigh, tsLow, interfaceTsDigits[id], interfaceTsOffset[id]);
+        if (captured > original) {
+            recoverable(at, "captured length " + captured + " exceeds original length " + original);
+        } else if (interfaceSnapLength[id] != 0 && captured > interfaceSnapLength[id]) {
+            recoverable(at, "captured length " + captured + " exceeds snap length " + interfaceSnapLength[id]);
+        }
+        return true;
+    }
+
+    private boolean simplePacket(long at, long body, long bodyBytes) {
+        if (bodyBytes < 4) {
+            recoverable(at, "simple packet block body of " + bodyBytes + " bytes is below 4");
+            return false;
+        }
+        if (interfaceCount == 0) {
+            recoverable(at, "simple packet block in a section without an interface");
+            return false;
+        }
+        long original = Bytes.u32(segment, body, bigEndian);
+        long captured = Math.min(original, bodyBytes - 4);
+        if (interfaceSnapLength[0] != 0) {
+            captured = Math.min(captured, interfaceSnapLength[0]);
+        }
+        packet.frame(segment, at, body + 4, (int) captured, original, interfaceLinkType[0], 0);
+        // Simple packet blocks carry no timestamp.
+        packet.timestamp(Packet.TS_PCAP_NANO, 0, 0, 0, 0);
+        return true;
+    }
+
+    // ---------------------------------------------------------------- problems
+
+    /** A problem after which the framing is lost: strict throws, lax reports and the walk ends. */
+    private boolean fatal(long at, String what) {
+        report(at, what);
+        return false;
+    }
+
+    /** A problem the framing survives: strict throws, lax reports and continues. */
+    private void recoverable(long at, String what) {
+        report(at, what);
+    }
+
+    private void report(long at, String what) {
+        MalformedCaptureException problem = new MalformedCaptureException(at, what);
+        if (mode == ParseMode.STRICT) {
+            finished = true;
+            throw problem;
+        }
+        errorCount++;
+        if (firstError == null) {
+            firstError = problem;
+        }
+        if (errorSink != null) {
+            errorSink.malformed(problem);
+        }
+    }
+}

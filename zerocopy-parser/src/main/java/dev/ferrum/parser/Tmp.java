@@ -1,7 +1,0 @@
-package dev.ferrum.parser;
-
-/** Temporary. */
-public final class Tmp {
-    private Tmp() {
-    }
-}
