@@ -1,7 +1,0 @@
-package dev.ferrum.units;
-
-/** Temporary. */
-public final class Tmp {
-    private Tmp() {
-    }
-}

@@ -1,0 +1,39 @@
+package dev.ferrum.units;
+
+import java.util.Objects;
+
+/**
+ * A number of some unit, for display: what {@code length.to(KILOMETRE)} returns. Printing it shows that
+ * unit ({@code "5.0 km"}) where the quantity itself would print its SI form ({@code "5000.0 m"}).
+ *
+ * @param value the number of units
+ * @param unit  the unit
+ * @param <Q>   the kind of quantity
+ */
+public record UnitValue<Q extends Measure>(double value, Unit<Q> unit) {
+
+    /**
+     * Checks the unit is present.
+     *
+     * @param value the number of units
+     * @param unit  the unit
+     */
+    public UnitValue {
+        Objects.requireNonNull(unit, "unit");
+    }
+
+    /**
+     * Back to a quantity.
+     *
+     * @return the quantity {@code value} of {@code unit} denotes
+     */
+    public Q quantity() {
+        return unit.of(value);
+    }
+
+    /** The value and the unit symbol, e.g. {@code "5.0 km"}. */
+    @Override
+    public String toString() {
+        return Quantity.format(value, unit.symbol());
+    }
+}
