@@ -1,0 +1,273 @@
+package dev.ferrum.kv.internal;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SegmentAllocator;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.VarHandle;
+
+/**
+ * Off-heap open-addressing hash index (linear probing): key hash to record location, 16 bytes per slot,
+ * no Java object per key. Keys are not stored: a slot's location points at the record, whose key is
+ * compared in place in the mapped segment, so full 64-bit hash collisions are still resolved exactly.
+ *
+ * <pre>
+ * slot i at offset 16*i:  [0..8) hash  (0 = never used)
+ *                         [8..16) location = segmentId &lt;&lt; 40 | recordOffset  (0 = deleted)
+ * </pre>
+ *
+ * <p>Thread model: one writer (the store's writer lock) calls {@link #put}, {@link #remove},
+ * {@link #replaceIf}; any number of readers call {@link #find} concurrently without locks.
+ * Publication: the writer stores a slot's location with {@code setRelease} after the record bytes it
+ * points to are written, and a new slot's hash with {@code setRelease} after its location; readers load
+ * hash then location with {@code getAcquire}, so a location they see always points to a complete record.
+ * A slot's hash is replaced only while its location is 0 (deleted), and readers treat location 0 as
+ * "keep probing", so a reader never pairs a hash with a wrong record without the key compare catching it.
+ *
+ * <p>Resize: the writer builds a twice-as-large table off to the side and publishes it with one
+ * volatile store; readers keep probing the old table meanwhile (it is never written again), so a
+ * resize never blocks a reader. Old tables stay allocated until the index's allocator is closed
+ * (their total is below the final table's size).
+ */
+public final class HashIndex {
+
+    /** Resolves a record location to its mapped segment (throws {@link IllegalStateException} if retired). */
+    public interface Locations {
+        MemorySegment segmentOf(long location);
+    }
+
+    private static final long SLOT_BYTES = 16;
+    private static final int OFFSET_BITS = 40;
+    private static final long OFFSET_MASK = (1L << OFFSET_BITS) - 1;
+    // Slot words are 8-byte aligned: tables are allocated with 64-byte alignment and slots are 16 bytes.
+    private static final VarHandle WORD = ValueLayout.JAVA_LONG.varHandle();
+
+    private static final class Table {
+        final MemorySegment slots;
+        final long mask;
+
+        Table(MemorySegment slots, long capacity) {
+            this.slots = slots;
+            this.mask = capacity - 1;
+        }
+    }
+
+    private final SegmentAllocator allocator;
+    private final Locations locations;
+    private volatile Table table;
+    /** Slots with a non-zero hash (live + deleted); writer-only. */
+    private long used;
+    /** Slots with a live location; written by the writer, read racily by stats. */
+    private volatile long live;
+    private volatile long allocatedBytes;
+
+    public HashIndex(SegmentAllocator allocator, Locations locations, long expectedKeys) {
+        this.allocator = allocator;
+        this.locations = locations;
+        this.table = newTable(capacityFor(expectedKeys));
+    }
+
+    private static long capacityFor(long expectedKeys) {
+        return Long.highestOneBit(Math.max(16, expectedKeys * 4 / 3 + 1) - 1) << 1;
+    }
+
+    /** Bytes of the first table for this many expected keys (load factor at most 3/4). */
+    public static long tableBytesFor(long expectedKeys) {
+        return capacityFor(expectedKeys) * SLOT_BYTES;
+    }
+
+    public static long location(int segmentId, long offset) {
+        return ((long) segmentId << OFFSET_BITS) | offset;
+    }
+
+    public static int segmentId(long location) {
+        return (int) (location >>> OFFSET_BITS);
+    }
+
+    public static long offset(long location) {
+        return location & OFFSET_MASK;
+    }
+
+    private Table newTable(long capacity) {
+        MemorySegment slots = allocator.allocate(capacity * SLOT_BYTES, 64);
+        slots.fill((byte) 0); // arena memory is not zeroed after reuse; 0 means "never used"
+        allocatedBytes += slots.byteSize();
+        return new Table(slots, capacity);
+    }
+
+    /** Live keys. */
+    public long size() {
+        return live;
+    }
+
+    /** Bytes of off-heap memory held by current and retired tables. */
+    public long allocatedBytes() {
+        return allocatedBytes;
+    }
+
+    /** Current table capacity in slots. */
+    public long capacity() {
+        return table.mask + 1;
+    }
+
+    private boolean matches(long loc, MemorySegment key, long keyOffset, int keyLength) {
+        MemorySegment s = locations.segmentOf(loc);
+        long rec = offset(loc);
+        if (Records.keyLength(s, rec) != keyLength) {
+            return false;
+        }
+        long k = Records.keyOffset(rec);
+        return MemorySegment.mismatch(s, k, k + keyLength, key, keyOffset, keyOffset + keyLength) < 0;
+    }
+
+    /**
+     * Lock-free lookup.
+     *
+     * @return the record location, or 0 if absent
+     * @throws IllegalStateException if a segment was retired mid-lookup (caller retries)
+     */
+    public long find(MemorySegment key, long keyOffset, int keyLength, long hash) {
+        Table t = table; // volatile load: a fully built table (LoadLoad)
+        MemorySegment slots = t.slots;
+        long mask = t.mask;
+        for (long i = hash & mask; ; i = (i + 1) & mask) {
+            long at = i * SLOT_BYTES;
+            long h = (long) WORD.getAcquire(slots, at); // pairs with setRelease of a new slot's hash
+            if (h == 0) {
+                return 0;
+            }
+            if (h == hash) {
+                long loc = (long) WORD.getAcquire(slots, at + 8); // pairs with setRelease in put/replaceIf
+                if (loc != 0 && matches(loc, key, keyOffset, keyLength)) {
+                    return loc;
+                }
+            }
+        }
+    }
+
+    /** Writer: slot byte offset holding this key (live), or -1. */
+    private long slotOf(Table t, MemorySegment key, long keyOffset, int keyLength, long hash) {
+        MemorySegment slots = t.slots;
+        for (long i = hash & t.mask; ; i = (i + 1) & t.mask) {
+            long at = i * SLOT_BYTES;
+            long h = (long) WORD.get(slots, at); // plain: only the writer stores slots
+            if (h == 0) {
+                return -1;
+            }
+            if (h == hash) {
+                long loc = (long) WORD.get(slots, at + 8);
+                if (loc != 0 && matches(loc, key, keyOffset, keyLength)) {
+                    return at;
+                }
+            }
+        }
+    }
+
+    /**
+     * Writer: maps the key to {@code location}.
+     *
+     * @return the previous location, or 0 if the key was absent
+     */
+    public long put(MemorySegment key, long keyOffset, int keyLength, long hash, long location) {
+        Table t = table;
+        long at = slotOf(t, key, keyOffset, keyLength, hash);
+        if (at >= 0) {
+            long prev = (long) WORD.get(t.slots, at + 8);
+            WORD.setRelease(t.slots, at + 8, location); // StoreStore: record bytes before its location
+            return prev;
+        }
+        if (used + 1 > (t.mask + 1) * 3 / 4) {
+            t = resize(t);
+        }
+        insertNew(t, hash, location);
+        live = live + 1; // single writer
+        return 0;
+    }
+
+    private void insertNew(Table t, long hash, long location) {
+        MemorySegment slots = t.slots;
+        for (long i = hash & t.mask; ; i = (i + 1) & t.mask) {
+            long at = i * SLOT_BYTES;
+            long h = (long) WORD.get(slots, at);
+            if (h == 0) {
+                WORD.setRelease(slots, at + 8, location);
+                WORD.setRelease(slots, at, hash); // StoreStore: location before the hash that reveals it
+                used++;
+                return;
+            }
+            if ((long) WORD.get(slots, at + 8) == 0) {
+                // Reuse a deleted slot: readers see either the old hash with location 0 (skip), the new
+                // hash with location 0 (skip), or the new hash with the new location.
+                WORD.setRelease(slots, at, hash);
+                WORD.setRelease(slots, at + 8, location);
+                return;
+            }
+        }
+    }
+
+    /**
+     * Writer: deletes the key.
+     *
+     * @return its previous location, or 0 if it was absent
+     */
+    public long remove(MemorySegment key, long keyOffset, int keyLength, long hash) {
+        Table t = table;
+        long at = slotOf(t, key, keyOffset, keyLength, hash);
+        if (at < 0) {
+            return 0;
+        }
+        long prev = (long) WORD.get(t.slots, at + 8);
+        WORD.setRelease(t.slots, at + 8, 0L);
+        live = live - 1;
+        return prev;
+    }
+
+    /** Writer: moves the key from {@code expected} to {@code location} if it still points at {@code expected}. */
+    public boolean replaceIf(MemorySegment key, long keyOffset, int keyLength, long hash, long expected,
+                             long location) {
+        Table t = table;
+        long at = slotOf(t, key, keyOffset, keyLength, hash);
+        if (at < 0 || (long) WORD.get(t.slots, at + 8) != expected) {
+            return false;
+        }
+        WORD.setRelease(t.slots, at + 8, location); // StoreStore: the copied record is complete
+        return true;
+    }
+
+    private Table resize(Table old) {
+        long capacity = old.mask + 1;
+        long newCapacity = live + 1 > capacity / 2 ? capacity * 2 : capacity; // mostly deleted: rehash same size
+        Table t = newTable(newCapacity);
+        MemorySegment from = old.slots;
+        MemorySegment to = t.slots;
+        long n = 0;
+        for (long at = 0; at < capacity * SLOT_BYTES; at += SLOT_BYTES) {
+            long h = (long) WORD.get(from, at);
+            long loc = (long) WORD.get(from, at + 8);
+            if (h != 0 && loc != 0) {
+                for (long i = h & t.mask; ; i = (i + 1) & t.mask) {
+                    if ((long) WORD.get(to, i * SLOT_BYTES) == 0) {
+                        WORD.set(to, i * SLOT_BYTES, h); // plain: table not yet published
+                        WORD.set(to, i * SLOT_BYTES + 8, loc);
+                        break;
+                    }
+                }
+                n++;
+            }
+        }
+        used = n;
+        table = t; // volatile store publishes the filled table (StoreStore)
+        return t;
+    }
+
+    /** Visits every live location (weakly consistent: concurrent writes may or may not be seen). */
+    public void forEachLocation(java.util.function.LongConsumer action) {
+        Table t = table;
+        long capacity = t.mask + 1;
+        for (long at = 0; at < capacity * SLOT_BYTES; at += SLOT_BYTES) {
+            long loc = (long) WORD.getAcquire(t.slots, at + 8);
+            if (loc != 0 && (long) WORD.getAcquire(t.slots, at) != 0) {
+                action.accept(loc);
+            }
+        }
+    }
+}

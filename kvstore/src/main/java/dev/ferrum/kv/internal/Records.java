@@ -1,0 +1,184 @@
+package dev.ferrum.kv.internal;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
+import java.util.zip.CRC32C;
+
+/**
+ * The on-disk record, read and written in place in a mapped segment (flyweight style: static accessors
+ * over {@code (segment, offset)}, no record objects).
+ *
+ * <pre>
+ * offset  size  field
+ * 0       4     keyLength   (int32 LE, 1..maxKeyBytes)
+ * 4       4     valueLength (int32 LE, 0..maxValueBytes; 0 for a tombstone)
+ * 8       1     flags       (bit 0 = tombstone, other bits 0)
+ * 9       k     key bytes
+ * 9+k     v     value bytes
+ * 9+k+v   4     CRC32C (int32 LE) over bytes [0, 9+k+v)
+ * </pre>
+ * A record is valid only if its lengths are in range, it fits before the end of the file and the CRC
+ * matches. An all-zero header marks the unwritten (sparse, zero-filled) tail of a segment.
+ */
+public final class Records {
+
+    /** Bytes before the key: two lengths and the flags byte. */
+    public static final int HEADER_BYTES = 9;
+    /** Bytes after the value: the CRC32C. */
+    public static final int TRAILER_BYTES = 4;
+    /** Header plus trailer. */
+    public static final int OVERHEAD_BYTES = HEADER_BYTES + TRAILER_BYTES;
+    /** Flag bit for a deletion record. */
+    public static final byte FLAG_TOMBSTONE = 1;
+
+    static final ValueLayout.OfInt INT_LE = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+
+    private Records() {
+    }
+
+    /** Total size of a record with these lengths. */
+    public static long size(int keyLength, int valueLength) {
+        return (long) OVERHEAD_BYTES + keyLength + valueLength;
+    }
+
+    public static int keyLength(MemorySegment s, long recordOffset) {
+        return s.get(INT_LE, recordOffset);
+    }
+
+    public static int valueLength(MemorySegment s, long recordOffset) {
+        return s.get(INT_LE, recordOffset + 4);
+    }
+
+    public static byte flags(MemorySegment s, long recordOffset) {
+        return s.get(ValueLayout.JAVA_BYTE, recordOffset + 8);
+    }
+
+    public static boolean isTombstone(MemorySegment s, long recordOffset) {
+        return (flags(s, recordOffset) & FLAG_TOMBSTONE) != 0;
+    }
+
+    public static long keyOffset(long recordOffset) {
+        return recordOffset + HEADER_BYTES;
+    }
+
+    public static long valueOffset(MemorySegment s, long recordOffset) {
+        return recordOffset + HEADER_BYTES + keyLength(s, recordOffset);
+    }
+
+    /** Size of the record at {@code recordOffset}, trusting its header (only for records known valid). */
+    public static long sizeAt(MemorySegment s, long recordOffset) {
+        return size(keyLength(s, recordOffset), valueLength(s, recordOffset));
+    }
+
+    /** Whether the key stored at {@code recordOffset} equals {@code key}. */
+    public static boolean keyEquals(MemorySegment s, long recordOffset, byte[] key) {
+        if (keyLength(s, recordOffset) != key.length) {
+            return false;
+        }
+        return MemorySegment.mismatch(s, recordOffset + HEADER_BYTES, recordOffset + HEADER_BYTES + key.length,
+                MemorySegment.ofArray(key), 0, key.length) < 0;
+    }
+
+    /** Whether the keys of two records (possibly in different segments) are equal. */
+    public static boolean keyEquals(MemorySegment a, long aOffset, MemorySegment b, long bOffset) {
+        int len = keyLength(a, aOffset);
+        if (keyLength(b, bOffset) != len) {
+            return false;
+        }
+        return MemorySegment.mismatch(a, aOffset + HEADER_BYTES, aOffset + HEADER_BYTES + len,
+                b, bOffset + HEADER_BYTES, bOffset + HEADER_BYTES + len) < 0;
+    }
+
+    /**
+     * Writes a complete record at {@code offset}. The caller has checked that it fits.
+     *
+     * @return the record's size
+     */
+    public static long write(MemorySegment s, long offset, byte[] key, byte[] value, boolean tombstone, CRC32C crc,
+                             byte[] headerScratch) {
+        int vlen = value == null ? 0 : value.length;
+        putIntLE(headerScratch, 0, key.length);
+        putIntLE(headerScratch, 4, vlen);
+        headerScratch[8] = tombstone ? FLAG_TOMBSTONE : 0;
+        crc.reset();
+        crc.update(headerScratch, 0, HEADER_BYTES);
+        crc.update(key, 0, key.length);
+        if (vlen > 0) {
+            crc.update(value, 0, vlen);
+        }
+        MemorySegment.copy(headerScratch, 0, s, ValueLayout.JAVA_BYTE, offset, HEADER_BYTES);
+        MemorySegment.copy(key, 0, s, ValueLayout.JAVA_BYTE, offset + HEADER_BYTES, key.length);
+        if (vlen > 0) {
+            MemorySegment.copy(value, 0, s, ValueLayout.JAVA_BYTE, offset + HEADER_BYTES + key.length, vlen);
+        }
+        s.set(INT_LE, offset + HEADER_BYTES + key.length + vlen, (int) crc.getValue());
+        return size(key.length, vlen);
+    }
+
+    private static void putIntLE(byte[] b, int at, int v) {
+        b[at] = (byte) v;
+        b[at + 1] = (byte) (v >>> 8);
+        b[at + 2] = (byte) (v >>> 16);
+        b[at + 3] = (byte) (v >>> 24);
+    }
+
+    /**
+     * Checks the record at {@code offset}: header plausible, fits below {@code limit}, CRC matches.
+     *
+     * @return the record's size if valid, {@code -1} if the header is all zero (unwritten space),
+     *         {@code -2} if it is invalid (torn or corrupt)
+     */
+    public static long verify(MemorySegment s, long offset, long limit, int maxKeyBytes, int maxValueBytes) {
+        if (offset + HEADER_BYTES > limit) {
+            return offset >= limit || isZero(s, offset, limit - offset) ? -1 : -2;
+        }
+        int klen = keyLength(s, offset);
+        int vlen = valueLength(s, offset);
+        byte flags = flags(s, offset);
+        if (klen == 0 && vlen == 0 && flags == 0) {
+            return -1;
+        }
+        if (klen < 1 || klen > maxKeyBytes || vlen < 0 || vlen > maxValueBytes || (flags & ~FLAG_TOMBSTONE) != 0
+                || ((flags & FLAG_TOMBSTONE) != 0 && vlen != 0)) {
+            return -2;
+        }
+        long size = size(klen, vlen);
+        if (offset + size > limit) {
+            return -2;
+        }
+        CRC32C crc = new CRC32C();
+        crc.update(s.asSlice(offset, size - TRAILER_BYTES).asByteBuffer());
+        int stored = s.get(INT_LE, offset + size - TRAILER_BYTES);
+        return stored == (int) crc.getValue() ? size : -2;
+    }
+
+    /** Whether {@code length} bytes from {@code offset} are all zero. */
+    public static boolean isZero(MemorySegment s, long offset, long length) {
+        long end = offset + length;
+        long i = offset;
+        for (; i + 8 <= end; i += 8) {
+            if (s.get(ValueLayout.JAVA_LONG_UNALIGNED, i) != 0) {
+                return false;
+            }
+        }
+        for (; i < end; i++) {
+            if (s.get(ValueLayout.JAVA_BYTE, i) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Offset just past the last non-zero byte below {@code limit} (0 if all zero). */
+    public static long nonZeroEnd(MemorySegment s, long limit) {
+        long i = limit;
+        while (i >= 8 && s.get(ValueLayout.JAVA_LONG_UNALIGNED, i - 8) == 0) {
+            i -= 8;
+        }
+        while (i > 0 && s.get(ValueLayout.JAVA_BYTE, i - 1) == 0) {
+            i--;
+        }
+        return i;
+    }
+}

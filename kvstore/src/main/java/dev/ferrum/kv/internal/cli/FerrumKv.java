@@ -1,0 +1,399 @@
+package dev.ferrum.kv.internal.cli;
+
+import java.io.PrintWriter;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+
+import dev.ferrum.kv.Durability;
+import dev.ferrum.kv.KvOptions;
+import dev.ferrum.kv.KvStats;
+import dev.ferrum.kv.KvStore;
+import dev.ferrum.kv.RecoveryReport;
+import dev.ferrum.kv.internal.resp.RespServer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code ferrum-kv}: the command line for a {@link KvStore} directory. */
+@Command(name = "ferrum-kv", mixinStandardHelpOptions = true, version = "ferrum-kv 0.1.0",
+        description = "A crash-safe mmap-backed log-structured key-value store.",
+        subcommands = {FerrumKv.Put.class, FerrumKv.Get.class, FerrumKv.Del.class, FerrumKv.Scan.class,
+                FerrumKv.Stats.class, FerrumKv.Compact.class, FerrumKv.Bench.class, FerrumKv.Serve.class})
+public final class FerrumKv {
+
+    @Option(names = {"-d", "--dir"}, description = "store directory (default: ${DEFAULT-VALUE})", defaultValue = "ferrum-kv-data",
+            scope = CommandLine.ScopeType.INHERIT)
+    Path dir;
+
+    @Option(names = "--durability", description = "SYNC_EVERY_WRITE, SYNC_EVERY_N_MS or NO_SYNC (default: ${DEFAULT-VALUE})",
+            defaultValue = "SYNC_EVERY_N_MS", scope = CommandLine.ScopeType.INHERIT)
+    Durability durability;
+
+    @Option(names = "--sync-ms", description = "group-commit interval for SYNC_EVERY_N_MS (default: ${DEFAULT-VALUE})",
+            defaultValue = "50", scope = CommandLine.ScopeType.INHERIT)
+    long syncMs;
+
+    KvStore open(long expectedKeys) {
+        return KvStore.open(KvOptions.builder(dir).durability(durability).syncIntervalMillis(syncMs)
+                .expectedKeys(expectedKeys).build());
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns the exit code (for tests). */
+    public static int run(String... args) {
+        CommandLine cl = new CommandLine(new FerrumKv());
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            cmd.getErr().println("ferrum-kv: " + ex.getMessage());
+            return 2;
+        });
+        return cl.execute(args);
+    }
+
+    static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Command(name = "put", description = "Store VALUE under KEY.")
+    static final class Put implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        FerrumKv top;
+        @Parameters(index = "0")
+        String key;
+        @Parameters(index = "1")
+        String value;
+
+        @Override
+        public Integer call() {
+            try (KvStore kv = top.open(1 << 10)) {
+                kv.put(bytes(key), bytes(value));
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "get", description = "Print the value of KEY (exit code 1 if absent).")
+    static final class Get implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        FerrumKv top;
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+        @Parameters(index = "0")
+        String key;
+
+        @Override
+        public Integer call() {
+            try (KvStore kv = top.open(1 << 10)) {
+                byte[] v = kv.get(bytes(key));
+                if (v == null) {
+                    spec.commandLine().getOut().println("(nil)");
+                    return 1;
+                }
+                spec.commandLine().getOut().println(new String(v, StandardCharsets.UTF_8));
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "del", description = "Delete KEY (exit code 1 if it was absent).")
+    static final class Del implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        FerrumKv top;
+        @Parameters(index = "0")
+        String key;
+
+        @Override
+        public Integer call() {
+            try (KvStore kv = top.open(1 << 10)) {
+                return kv.delete(bytes(key)) ? 0 : 1;
+            }
+        }
+    }
+
+    @Command(name = "scan", description = "Print every key (and value) as UTF-8, in no particular order.")
+    static final class Scan implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        FerrumKv top;
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+        @Option(names = "--limit", defaultValue = "1000", description = "at most this many entries (default: ${DEFAULT-VALUE})")
+        long limit;
+        @Option(names = "--keys-only")
+        boolean keysOnly;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            AtomicLong n = new AtomicLong();
+            try (KvStore kv = top.open(1 << 10)) {
+                kv.forEach((k, v) -> {
+                    if (n.getAndIncrement() < limit) {
+                        String key = new String(k, StandardCharsets.UTF_8);
+                        out.println(keysOnly ? key : key + "\t" + new String(v, StandardCharsets.UTF_8));
+                    }
+                });
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "stats", description = "Print keys, live/dead bytes, segments, index memory and recovery findings.")
+    static final class Stats implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        FerrumKv top;
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            try (KvStore kv = top.open(1 << 10)) {
+                KvStats s = kv.stats();
+                RecoveryReport r = kv.recoveryReport();
+                out.printf("keys:            %,d%n", s.keys());
+                out.printf("live bytes:      %,d%n", s.liveBytes());
+                out.printf("dead bytes:      %,d%n", s.deadBytes());
+                out.printf("segments:        %d%n", s.segments());
+                out.printf("index memory:    %,d bytes (%,d slots)%n", s.indexBytes(), s.indexCapacity());
+                out.printf("recovery:        %d segments (%d from hints), %,d records, %,d torn tail bytes, %d damaged regions%n",
+                        r.segments(), r.segmentsFromHints(), r.records(), r.tornTailBytes(), r.corruptions().size());
+                for (RecoveryReport.Corruption c : r.corruptions()) {
+                    out.printf("  damaged: %s at offset %,d, %,d bytes skipped%n", c.file(), c.offset(), c.bytesSkipped());
+                }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "compact", description = "Rewrite live records, dropping overwritten and deleted ones.")
+    static final class Compact implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        FerrumKv top;
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            try (KvStore kv = top.open(1 << 10)) {
+                long before = kv.stats().deadBytes();
+                long reclaimed = kv.compact();
+                spec.commandLine().getOut().printf("reclaimed %,d bytes (dead bytes %,d -> %,d)%n", reclaimed, before,
+                        kv.stats().deadBytes());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "serve", description = "Serve the store over RESP2 (redis-cli, redis-benchmark).")
+    static final class Serve implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        FerrumKv top;
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+        @Option(names = "--port", defaultValue = "6380", description = "TCP port (default: ${DEFAULT-VALUE}; 0 = any free port)")
+        int port;
+        @Option(names = "--bind", defaultValue = "127.0.0.1", description = "address (default: ${DEFAULT-VALUE})")
+        String bind;
+        @Option(names = "--max-request-bytes", defaultValue = "67108864", description = "largest request accepted (default: ${DEFAULT-VALUE})")
+        long maxRequest;
+        @Option(names = "--expected-keys", defaultValue = "1000000")
+        long expectedKeys;
+
+        @Override
+        public Integer call() throws Exception {
+            KvStore kv = top.open(expectedKeys);
+            RespServer server;
+            try {
+                server = new RespServer(kv, bind, port, maxRequest).start();
+            } catch (Exception e) {
+                kv.close();
+                throw e;
+            }
+            // Ctrl-C / SIGTERM: stop accepting, then close() the store, which forces its data to disk.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(server, kv)));
+            spec.commandLine().getOut().printf("ferrum-kv serving %s on %s:%d (RESP2)%n", top.dir, bind, server.port());
+            spec.commandLine().getOut().flush();
+            server.join();
+            return 0;
+        }
+    }
+
+    @SuppressWarnings("try") // closed from the shutdown hook, not by a try-with-resources block
+    static void shutdown(RespServer server, KvStore kv) {
+        try {
+            server.close();
+        } catch (Exception ignored) {
+            // exiting anyway
+        }
+        kv.close();
+    }
+
+    @Command(name = "bench", description = "The session: write N keys, read them back, print times, throughput and memory.")
+    static final class Bench implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        FerrumKv top;
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+        @Option(names = "--keys", defaultValue = "1000000")
+        int keys;
+        @Option(names = "--key-bytes", defaultValue = "16")
+        int keyBytes;
+        @Option(names = "--value-bytes", defaultValue = "100")
+        int valueBytes;
+        @Option(names = "--no-progress")
+        boolean noProgress;
+        @Option(names = "--keep", description = "keep the store directory (default: a temporary directory, deleted)")
+        boolean keep;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            Path benchDir = keep ? top.dir : Files.createTempDirectory("ferrum-kv-bench");
+            Durability d = top.durability;
+            long[] times = new long[2];
+            try (KvStore kv = KvStore.open(KvOptions.builder(benchDir).durability(d).syncIntervalMillis(top.syncMs)
+                    .expectedKeys(keys).segmentBytes(256L << 20).build())) {
+                byte[] key = new byte[keyBytes];
+                byte[] value = new byte[valueBytes];
+                for (int i = 0; i < valueBytes; i++) {
+                    value[i] = (byte) ('a' + i % 26);
+                }
+                Progress p = new Progress("Writing", keys, noProgress);
+                long t0 = System.nanoTime();
+                for (int i = 0; i < keys; i++) {
+                    fillKey(key, i);
+                    value[0] = (byte) i;
+                    kv.put(key, value);
+                    p.step(i);
+                }
+                times[0] = System.nanoTime() - t0;
+                p.done(times[0]);
+                out.printf("Writing %,d keys... DONE (%.2fs)%n", keys, times[0] / 1e9);
+                out.flush();
+                long mismatches = 0;
+                try (Arena arena = Arena.ofConfined()) {
+                    MemorySegment buf = arena.allocate(valueBytes);
+                    p = new Progress("Reading", keys, noProgress);
+                    long t1 = System.nanoTime();
+                    for (int i = 0; i < keys; i++) {
+                        fillKey(key, i);
+                        int n = kv.get(key, buf);
+                        if (n != valueBytes || buf.get(java.lang.foreign.ValueLayout.JAVA_BYTE, 0) != (byte) i) {
+                            mismatches++;
+                        }
+                        p.step(i);
+                    }
+                    times[1] = System.nanoTime() - t1;
+                    p.done(times[1]);
+                }
+                out.printf("Reading %,d keys... DONE (%.2fs)%n", keys, times[1] / 1e9);
+                double total = (times[0] + times[1]) / 1e9;
+                out.printf("Throughput: %.1fM req/s (writes %.2fM/s, reads %.2fM/s)%n", 2.0 * keys / total / 1e6,
+                        keys / (times[0] / 1e9) / 1e6, keys / (times[1] / 1e9) / 1e6);
+                Memory m = Memory.now();
+                KvStats st = kv.stats();
+                out.printf("Memory Usage: %.0fMB (process RSS without mapped files: heap in use %.0fMB, index %.0fMB off-heap; "
+                                + "mapped data pages %.0fMB are page cache)%n",
+                        m.rssAnonMb, m.heapUsedMb, st.indexBytes() / 1e6, m.rssFileMb);
+                if (mismatches != 0) {
+                    out.printf("ERROR: %d reads returned a wrong value%n", mismatches);
+                }
+                out.printf("RESULT write_s=%.4f read_s=%.4f rss_anon_mb=%.1f rss_file_mb=%.1f heap_used_mb=%.1f index_mb=%.1f durability=%s%n",
+                        times[0] / 1e9, times[1] / 1e9, m.rssAnonMb, m.rssFileMb, m.heapUsedMb, st.indexBytes() / 1e6, d);
+                out.flush();
+                return mismatches == 0 ? 0 : 3;
+            } finally {
+                if (!keep) {
+                    try (var walk = Files.walk(benchDir)) {
+                        walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                    }
+                }
+            }
+        }
+
+        /** Key i: "key-" then i in decimal, zero-padded to fill the key (no allocation). */
+        static void fillKey(byte[] key, int i) {
+            int prefix = Math.min(4, key.length);
+            for (int j = 0; j < prefix; j++) {
+                key[j] = (byte) "key-".charAt(j);
+            }
+            int v = i;
+            for (int j = key.length - 1; j >= prefix; j--) {
+                key[j] = (byte) ('0' + v % 10);
+                v /= 10;
+            }
+        }
+    }
+
+    /** A one-line progress bar on stderr, redrawn every 2%. */
+    static final class Progress {
+        private final String label;
+        private final long total;
+        private final boolean off;
+        private final long step;
+        private long next;
+
+        Progress(String label, long total, boolean off) {
+            this.label = label;
+            this.total = total;
+            this.off = off;
+            this.step = Math.max(1, total / 50);
+            this.next = 0;
+        }
+
+        void step(long i) {
+            if (off || i < next) {
+                return;
+            }
+            next += step;
+            draw(i, "");
+        }
+
+        private void draw(long i, String tail) {
+            int filled = (int) (40 * i / Math.max(1, total));
+            System.err.print("\r" + label + " [" + "=".repeat(filled) + " ".repeat(40 - filled) + "] "
+                    + (100 * i / Math.max(1, total)) + "%" + tail);
+            System.err.flush();
+        }
+
+        void done(long nanos) {
+            if (!off) {
+                draw(total, String.format(" %.2fs%n", nanos / 1e9));
+            }
+        }
+    }
+
+    /** Process memory from /proc/self/status (Linux) and the heap. */
+    record Memory(double rssAnonMb, double rssFileMb, double heapUsedMb) {
+        static Memory now() {
+            double anon = Double.NaN;
+            double file = Double.NaN;
+            try {
+                for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                    if (line.startsWith("RssAnon:")) {
+                        anon = kb(line) / 1024.0;
+                    } else if (line.startsWith("RssFile:")) {
+                        file = kb(line) / 1024.0;
+                    }
+                }
+            } catch (Exception e) {
+                // not Linux: leave NaN
+            }
+            Runtime rt = Runtime.getRuntime();
+            return new Memory(anon, file, (rt.totalMemory() - rt.freeMemory()) / 1e6);
+        }
+
+        private static long kb(String line) {
+            return Long.parseLong(line.replaceAll("[^0-9]", ""));
+        }
+    }
+}
