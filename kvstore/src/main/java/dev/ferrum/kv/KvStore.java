@@ -446,7 +446,7 @@ public final class KvStore implements AutoCloseable {
             CRC32C crc = new CRC32C();
             long body = Records.HEADER_BYTES + (long) klen + vlen;
             crc.update(s.asSlice(rec, body).asByteBuffer());
-            if ((int) crc.getValue() != s.get(ValueLayout.JAVA_INT_UNALIGNED.withOrder(java.nio.ByteOrder.LITTLE_ENDIAN), rec + body)) {
+            if ((int) crc.getValue() != Records.storedCrc(s, rec + body)) {
                 throw corrupt(loc, "CRC32C mismatch");
             }
         }

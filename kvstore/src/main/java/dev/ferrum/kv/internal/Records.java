@@ -42,6 +42,11 @@ public final class Records {
         return (long) OVERHEAD_BYTES + keyLength + valueLength;
     }
 
+    /** The CRC32C stored at {@code crcOffset}. */
+    public static int storedCrc(MemorySegment s, long crcOffset) {
+        return s.get(INT_LE, crcOffset);
+    }
+
     public static int keyLength(MemorySegment s, long recordOffset) {
         return s.get(INT_LE, recordOffset);
     }
