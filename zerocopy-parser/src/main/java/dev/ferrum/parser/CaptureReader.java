@@ -59,6 +59,8 @@ public final class CaptureReader {
     private long errorCount;
     private MalformedCaptureException firstError;
     private long packetCount;
+    private long releaseBytes;
+    private long releasedUpTo;
 
     // Classic pcap global header.
     private boolean nanosecond;
@@ -162,6 +164,43 @@ public final class CaptureReader {
     }
 
     /**
+     * Asks the reader to drop already-parsed pages of a file mapping from this process's resident set every
+     * {@code bytes} (via {@link MemorySegment#unload()}, i.e. {@code madvise(MADV_DONTNEED)}), so a walk over
+     * a file larger than memory keeps a bounded RSS. The pages stay in the page cache and the mapping stays
+     * valid: reading them again faults them back in. No effect on segments that are not mapped files.
+     *
+     * @param bytes release granularity, e.g. 64 MiB; 0 turns it off
+     * @return this
+     */
+    public CaptureReader releaseBehind(long bytes) {
+        if (bytes < 0) {
+            throw new IllegalArgumentException("release granularity " + bytes + " is negative");
+        }
+        this.releaseBytes = segment.isMapped() ? bytes : 0;
+        return this;
+    }
+
+    /**
+     * Rewinds to the first record so the same capture can be walked again without a new reader (and without
+     * allocating); the error count and first error are cleared too.
+     *
+     * @return this
+     */
+    public CaptureReader rewind() {
+        format = null;
+        position = 0;
+        releasedUpTo = 0;
+        finished = false;
+        bigEndian = false;
+        errorCount = 0;
+        firstError = null;
+        packetCount = 0;
+        inSection = false;
+        interfaceCount = 0;
+        return this;
+    }
+
+    /**
      * Visits every remaining packet, then returns.
      *
      * @param visitor receives each packet and, in lax mode, each framing problem
@@ -201,6 +240,9 @@ public final class CaptureReader {
             finished = true;
             return false;
         }
+        if (releaseBytes != 0 && packet.recordOffset() - releasedUpTo >= releaseBytes) {
+            releaseConsumed();
+        }
         packet.decode();
         packetCount++;
         if (packet.problem() != null) {
@@ -211,6 +253,15 @@ public final class CaptureReader {
             errorCount++;
         }
         return true;
+    }
+
+    /** Unloads the whole chunks before the current record; the slice only narrows the already-checked range. */
+    private void releaseConsumed() {
+        long upTo = packet.recordOffset() - packet.recordOffset() % releaseBytes;
+        if (upTo > releasedUpTo) {
+            segment.asSlice(releasedUpTo, upTo - releasedUpTo).unload();
+            releasedUpTo = upTo;
+        }
     }
 
     // ---------------------------------------------------------------- classic pcap and format detection
