@@ -1,7 +1,0 @@
-package dev.ferrum.queue;
-
-/** Temporary. */
-public final class Tmp {
-    private Tmp() {
-    }
-}

@@ -1,0 +1,112 @@
+package dev.ferrum.queue;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * What a thread does between two failed attempts of a {@link WaitingQueue} operation.
+ *
+ * <p>Implementations are stateless and thread-safe: the per-wait state is the {@code attempt} counter
+ * the caller passes. None of them needs a wake-up signal from the other side, so the lock-free queues
+ * stay lock-free; the price of parking is latency up to the park time.
+ *
+ * <table class="striped">
+ *   <caption>Choosing a strategy</caption>
+ *   <thead><tr><th>strategy</th><th>latency</th><th>CPU while idle</th><th>use when</th></tr></thead>
+ *   <tbody>
+ *   <tr><td>{@link #busySpin()}</td><td>lowest (tens of ns)</td><td>one full core</td><td>a core is dedicated to the thread</td></tr>
+ *   <tr><td>{@link #yielding()}</td><td>low (µs)</td><td>high, but gives way to other runnable threads</td><td>more threads than cores, latency matters</td></tr>
+ *   <tr><td>{@link #parking(long, TimeUnit)}</td><td>up to the max park time</td><td>near zero</td><td>the default for servers</td></tr>
+ *   </tbody>
+ * </table>
+ */
+public sealed interface WaitStrategy permits WaitStrategy.BusySpin, WaitStrategy.Yielding, WaitStrategy.Parking {
+
+    /**
+     * Waits a little after the {@code attempt}-th failed try (0-based). Returns normally; the caller
+     * checks interruption and the deadline after every call. May return early (spurious wake-up).
+     *
+     * @param attempt how many times this wait has already idled
+     */
+    void idle(int attempt);
+
+    /** Spins with {@link Thread#onSpinWait()}: the CPU's pause hint, never leaves the core. */
+    static WaitStrategy busySpin() {
+        return BusySpin.INSTANCE;
+    }
+
+    /** Spins briefly, then {@link Thread#yield()}s on every further attempt. */
+    static WaitStrategy yielding() {
+        return Yielding.INSTANCE;
+    }
+
+    /**
+     * Spins, then yields, then parks for exponentially growing times from 1 µs up to {@code maxPark}
+     * (back-off: a long-idle queue costs almost no CPU; a busy one rarely reaches the parking stage).
+     *
+     * @param maxPark longest single park, positive
+     * @param unit    its unit
+     * @return the strategy
+     * @throws IllegalArgumentException if {@code maxPark} is not positive
+     */
+    static WaitStrategy parking(long maxPark, TimeUnit unit) {
+        long nanos = unit.toNanos(maxPark);
+        if (nanos <= 0) {
+            throw new IllegalArgumentException("maxPark must be positive, was " + maxPark + " " + unit);
+        }
+        return new Parking(nanos);
+    }
+
+    /** See {@link #busySpin()}. */
+    enum BusySpin implements WaitStrategy {
+        /** The only instance. */
+        INSTANCE;
+
+        @Override
+        public void idle(int attempt) {
+            Thread.onSpinWait();
+        }
+    }
+
+    /** See {@link #yielding()}. */
+    enum Yielding implements WaitStrategy {
+        /** The only instance. */
+        INSTANCE;
+
+        /** Attempts spent spinning before yielding. */
+        static final int SPINS = 100;
+
+        @Override
+        public void idle(int attempt) {
+            if (attempt < SPINS) {
+                Thread.onSpinWait();
+            } else {
+                Thread.yield();
+            }
+        }
+    }
+
+    /**
+     * See {@link #parking(long, TimeUnit)}.
+     *
+     * @param maxParkNanos longest single park in nanoseconds
+     */
+    record Parking(long maxParkNanos) implements WaitStrategy {
+
+        /** Attempts spent spinning, then yielding, before parking. */
+        static final int SPINS = 100;
+        static final int YIELDS = 20;
+
+        @Override
+        public void idle(int attempt) {
+            if (attempt < SPINS) {
+                Thread.onSpinWait();
+            } else if (attempt < SPINS + YIELDS) {
+                Thread.yield();
+            } else {
+                int doublings = Math.min(30, attempt - SPINS - YIELDS);
+                LockSupport.parkNanos(Math.min(maxParkNanos, 1_000L << doublings));
+            }
+        }
+    }
+}

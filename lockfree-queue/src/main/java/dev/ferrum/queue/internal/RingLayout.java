@@ -1,0 +1,119 @@
+package dev.ferrum.queue.internal;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.VarHandle;
+
+/**
+ * The ring buffer's byte layout and every raw access to it, in one place.
+ *
+ * <pre>
+ * [0, capacity)                 records, each 8-byte aligned:
+ *                                 +0 int  length  (header + payload bytes, unaligned; 0 = not yet published)
+ *                                 +4 int  type    (&gt;= 1 for messages, {@link #PADDING_TYPE} for the filler before the end)
+ *                                 +8      payload
+ * capacity + TAIL_OFFSET        long tail: bytes ever claimed by producers
+ * capacity + HEAD_CACHE_OFFSET  long producers' cached copy of head
+ * capacity + HEAD_OFFSET        long head: bytes ever consumed
+ * </pre>
+ * Each trailer long has a 128-byte line pair to itself (false sharing between the producer and the
+ * consumer process is as real as between threads). A fresh, zero-filled segment is an empty ring, so a
+ * new file can be mapped by either side first.
+ *
+ * <p>Atomic accesses go through {@link ValueLayout} var handles, which require naturally aligned
+ * addresses: the segment is checked to be 8-byte aligned at construction and every offset used here
+ * is a multiple of 8 (records) or a fixed multiple of 128 past the power-of-two capacity (trailer).
+ */
+public final class RingLayout {
+
+    /** Bytes of a record header: int length + int type. */
+    public static final int HEADER_BYTES = 8;
+    /** Record alignment: keeps every header 8-aligned, so its int length can be read atomically. */
+    public static final int ALIGNMENT = 8;
+    /** Type of the filler record that pads the rest of the ring when a message would straddle its end. */
+    public static final int PADDING_TYPE = -1;
+
+    private static final int LINE_PAIR = 128;
+    public static final long TAIL_OFFSET = 0;
+    public static final long HEAD_CACHE_OFFSET = LINE_PAIR;
+    public static final long HEAD_OFFSET = 2L * LINE_PAIR;
+    /** Trailer size: three counters on their own line pairs, plus one spare pair after the last. */
+    public static final int TRAILER_BYTES = 4 * LINE_PAIR;
+
+    // (MemorySegment, long offset) -> long / int, atomic when the offset is naturally aligned.
+    private static final VarHandle LONG = ValueLayout.JAVA_LONG.varHandle();
+    private static final VarHandle INT = ValueLayout.JAVA_INT.varHandle();
+
+    private RingLayout() {
+    }
+
+    /** Rounds a record length up to {@link #ALIGNMENT}. */
+    public static int align(int length) {
+        return (length + ALIGNMENT - 1) & -ALIGNMENT;
+    }
+
+    // ---- counters in the trailer ----
+
+    /** Acquire load of a counter: pairs with the other side's {@link #soLong}. */
+    public static long lvLong(MemorySegment segment, long offset) {
+        return (long) LONG.getAcquire(segment, offset);
+    }
+
+    /** Opaque load: atomic, ordering nothing (a cached value or a hint that a CAS will check). */
+    public static long loLong(MemorySegment segment, long offset) {
+        return (long) LONG.getOpaque(segment, offset);
+    }
+
+    /** Volatile load: for the MPSC tail, read before the CAS that claims space. */
+    public static long lvLongVolatile(MemorySegment segment, long offset) {
+        return (long) LONG.getVolatile(segment, offset);
+    }
+
+    /** Release store: all this thread's earlier accesses to the ring happen-before an acquire that sees it. */
+    public static void soLong(MemorySegment segment, long offset, long value) {
+        LONG.setRelease(segment, offset, value);
+    }
+
+    /** Opaque store: for a cached value that orders nothing. */
+    public static void soLongOpaque(MemorySegment segment, long offset, long value) {
+        LONG.setOpaque(segment, offset, value);
+    }
+
+    /** Full CAS (SeqCst) on a counter: producers' claim of space in the MPSC ring. */
+    public static boolean casLong(MemorySegment segment, long offset, long expected, long value) {
+        return LONG.compareAndSet(segment, offset, expected, value);
+    }
+
+    // ---- record headers ----
+
+    /** Acquire load of a record's length: pairs with {@link #soRecordLength}; a non-zero value means the payload is visible. */
+    public static int lvRecordLength(MemorySegment data, long recordOffset) {
+        return (int) INT.getAcquire(data, recordOffset);
+    }
+
+    /** Release store of a record's length, last: the type and payload written before it become visible with it. */
+    public static void soRecordLength(MemorySegment data, long recordOffset, int length) {
+        INT.setRelease(data, recordOffset, length);
+    }
+
+    /** Plain store of a record's type: published by the length's release store. */
+    public static void spRecordType(MemorySegment data, long recordOffset, int type) {
+        data.set(ValueLayout.JAVA_INT, recordOffset + 4, type);
+    }
+
+    /** Plain load of a record's type: after the acquire of its length. */
+    public static int lpRecordType(MemorySegment data, long recordOffset) {
+        return data.get(ValueLayout.JAVA_INT, recordOffset + 4);
+    }
+
+    /**
+     * Zeroes consumed records so that the next lap finds length 0 ("unpublished") at every position a
+     * header may land. Plain stores: the consumer's release of head publishes them to producers.
+     * {@code from} and {@code length} are multiples of 8.
+     */
+    public static void zero(MemorySegment data, long from, long length) {
+        for (long i = from, end = from + length; i < end; i += 8) {
+            data.set(ValueLayout.JAVA_LONG, i, 0L);
+        }
+    }
+}
