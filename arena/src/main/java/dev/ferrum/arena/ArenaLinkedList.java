@@ -1,6 +1,7 @@
 package dev.ferrum.arena;
 
 import java.lang.foreign.MemoryLayout.PathElement;
+import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
 import java.lang.foreign.ValueLayout;
 import java.util.NoSuchElementException;
@@ -75,11 +76,23 @@ public final class ArenaLinkedList {
         return size;
     }
 
-    /** @return the sum of all values, walking the nodes in order; O(n) */
+    /**
+     * @return the sum of all values, walking the nodes in order; O(n)
+     */
     public long sum() {
         long s = 0;
-        for (long node = head; node != BumpArena.NULL_HANDLE; node = arena.getLong(node, NEXT_OFFSET)) {
-            s += arena.getLong(node, VALUE_OFFSET);
+        long node = head;
+        while (node != BumpArena.NULL_HANDLE) {
+            // Nodes appended together share a chunk: check the handle once per chunk (generation, index),
+            // then walk that chunk's segment directly. The segment is loop-invariant in the inner loop, so
+            // the JIT hoists its liveness check; each access keeps its bounds check against the chunk.
+            long chunkBits = BumpArena.chunkBitsOf(node);
+            MemorySegment chunk = arena.chunkMemory(node);
+            do {
+                long offset = BumpArena.offsetOf(node);
+                s += chunk.get(ValueLayout.JAVA_LONG_UNALIGNED, offset + VALUE_OFFSET);
+                node = chunk.get(ValueLayout.JAVA_LONG_UNALIGNED, offset + NEXT_OFFSET);
+            } while (BumpArena.chunkBitsOf(node) == chunkBits);   // NULL_HANDLE never matches (MAX_CHUNKS)
         }
         return s;
     }

@@ -81,7 +81,8 @@ public abstract sealed class BumpArena implements SegmentAllocator, AutoCloseabl
     static final int INDEX_SHIFT = 36;
     static final long OFFSET_MASK = (1L << INDEX_SHIFT) - 1;
     static final int INDEX_MASK = 0xFFFF;
-    static final int MAX_CHUNKS = INDEX_MASK + 1;
+    /** Index 0xFFFF is never used, so no handle's generation+index bits equal {@link #NULL_HANDLE}'s. */
+    static final int MAX_CHUNKS = INDEX_MASK;
     static final int GEN_MASK = 0xFFF;
 
     final boolean temporalSafety;
@@ -436,6 +437,19 @@ public abstract sealed class BumpArena implements SegmentAllocator, AutoCloseabl
 
     static long offsetOf(long handle) {
         return handle & OFFSET_MASK;
+    }
+
+    /** The generation and chunk bits of a handle: equal for two handles iff they share a chunk. */
+    static long chunkBitsOf(long handle) {
+        return handle & ~OFFSET_MASK;
+    }
+
+    /**
+     * The whole chunk a (checked) handle points into, for loops that walk many handles of one chunk
+     * without re-checking each (see {@link ArenaLinkedList#sum()}).
+     */
+    final MemorySegment chunkMemory(long handle) {
+        return chunkOf(handle).memory;
     }
 
     private MemorySegment memoryOf(long handle) {
