@@ -57,11 +57,14 @@ class CrashRecoveryTest {
             });
             assertThat(opened.await(60, TimeUnit.SECONDS)).as("child opened the store").isTrue();
             Thread.sleep(50 + random.nextInt(400));
-            child.destroyForcibly();
+            // SIGKILL through the ProcessHandle: Process.destroyForcibly() would also close our end of the
+            // child's stdout and drop acknowledgements still in the pipe.
+            child.toHandle().destroyForcibly();
             assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
             reader.join();
             long acked = lastAck.get();
             long inflight = acked + 1; // may or may not have reached the file before the kill
+            System.out.println("round " + round + ": seq " + nextSeq + ".." + acked + " acknowledged");
             // For each key: the value of its last acknowledged write, unless the in-flight write to the
             // same key reached the file.
             Map<String, Long> lastWrite = new HashMap<>();
@@ -85,7 +88,9 @@ class CrashRecoveryTest {
                     if (CrashWriter.isDelete(s)) {
                         assertThat(got).as("key %s deleted at acked seq %d", e.getKey(), s).isNull();
                     } else {
-                        assertThat(got).as("key %s written at acked seq %d", e.getKey(), s).isEqualTo(CrashWriter.value(s));
+                        assertThat(got).as("key %s written at acked seq %d (found seq %d), round %d, acked %d",
+                                e.getKey(), s, got == null ? -1 : java.nio.ByteBuffer.wrap(got).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong(),
+                                round, acked).isEqualTo(CrashWriter.value(s));
                     }
                 }
                 // Make the in-flight write certain, so the next round's history is exactly 1..inflight.
