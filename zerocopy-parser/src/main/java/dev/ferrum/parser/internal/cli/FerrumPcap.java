@@ -1,0 +1,41 @@
+package dev.ferrum.parser.internal.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code ferrum-pcap}: the command line over the zero-copy reader ({@code stats}, {@code dump}).
+ * Run it with {@code zerocopy-parser/bin/ferrum-pcap} after {@code ./mvnw -pl zerocopy-parser -am package}.
+ */
+@Command(name = "ferrum-pcap", mixinStandardHelpOptions = true, version = "ferrum-pcap 0.1.0",
+        description = "Zero-copy pcap/pcapng reader: statistics and tshark-style field dumps.",
+        subcommands = {StatsCommand.class, DumpCommand.class, CommandLine.HelpCommand.class})
+public final class FerrumPcap implements Runnable {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    /**
+     * Entry point.
+     *
+     * @param args command line
+     */
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns its exit code (for tests). */
+    static int run(String... args) {
+        return new CommandLine(new FerrumPcap())
+                .setExecutionExceptionHandler((e, cmd, parsed) -> {
+                    cmd.getErr().println("ferrum-pcap: " + e.getMessage());
+                    return 2;
+                })
+                .execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}
