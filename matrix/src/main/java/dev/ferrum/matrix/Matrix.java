@@ -51,12 +51,20 @@ public final class Matrix<R extends Dim, C extends Dim> {
     private final Size<R> rows;
     private final Size<C> cols;
     private final DoubleStore store;
+    // Copies of the store's segment and shape: the multiply fast path reads them with one dependent load
+    // fewer (it matters for 4x4 products that take a few nanoseconds).
+    private final MemorySegment data;
+    private final int rowCount;
+    private final int colCount;
 
     private Matrix(Size<R> rows, Size<C> cols, DoubleStore store) {
         assert store.rows() == rows.value() && store.cols() == cols.value();
         this.rows = rows;
         this.cols = cols;
         this.store = store;
+        this.data = store.segment();
+        this.rowCount = store.rows();
+        this.colCount = store.cols();
     }
 
     static <R extends Dim, C extends Dim> Matrix<R, C> wrap(Size<R> rows, Size<C> cols, DoubleStore store) {
@@ -225,12 +233,12 @@ public final class Matrix<R extends Dim, C extends Dim> {
 
     /** @return number of rows */
     public int rows() {
-        return rows.value();
+        return rowCount;
     }
 
     /** @return number of columns */
     public int cols() {
-        return cols.value();
+        return colCount;
     }
 
     /** @return where the elements live */
@@ -245,7 +253,7 @@ public final class Matrix<R extends Dim, C extends Dim> {
      * @throws IndexOutOfBoundsException naming the index and the shape
      */
     public double get(int row, int column) {
-        if (row < 0 || row >= store.rows() || column < 0 || column >= store.cols()) {
+        if (row < 0 || row >= rowCount || column < 0 || column >= colCount) {
             throw outOfRange(row, column);
         }
         return store.get(row, column);
@@ -259,7 +267,7 @@ public final class Matrix<R extends Dim, C extends Dim> {
      * @throws IndexOutOfBoundsException naming the index and the shape
      */
     public Matrix<R, C> set(int row, int column, double value) {
-        if (row < 0 || row >= store.rows() || column < 0 || column >= store.cols()) {
+        if (row < 0 || row >= rowCount || column < 0 || column >= colCount) {
             throw outOfRange(row, column);
         }
         store.set(row, column, value);
@@ -422,10 +430,10 @@ public final class Matrix<R extends Dim, C extends Dim> {
      * @throws IllegalArgumentException if {@code out} is one of the factors
      */
     public <K extends Dim> Matrix<R, K> times(Matrix<C, K> other, Matrix<R, K> out) {
-        if (out.store == store || out.store == other.store) {
+        if (out == this || out == other || out.data == data || out.data == other.data) {
             throw new IllegalArgumentException("times: out must not be one of the factors (it is overwritten while they are read)");
         }
-        DoubleKernels.multiply(store, other.store, out.store);
+        DoubleKernels.multiply(data, other.data, out.data, rowCount, colCount, other.colCount);
         return out;
     }
 

@@ -166,7 +166,7 @@ public final class DoubleOps {
     }
 
     /**
-     * Up to 8 rows and 8 columns, aligned, with "..." where rows or columns are left out.
+     * Up to 8 rows and 8 columns, each column right-aligned, with "..." where rows or columns are left out.
      *
      * @param header e.g. {@code Matrix<N3, N2> 3x2}
      */
@@ -177,19 +177,19 @@ public final class DoubleOps {
         int[] rowIdx = indices(rows, shown);
         int[] colIdx = indices(cols, shown);
         String[][] cells = new String[rowIdx.length][colIdx.length];
-        int width = 1;
+        int[] width = new int[colIdx.length];
         for (int r = 0; r < rowIdx.length; r++) {
             for (int c = 0; c < colIdx.length; c++) {
                 String s = rowIdx[r] < 0 || colIdx[c] < 0 ? "..." : formatValue(x.get(rowIdx[r], colIdx[c]));
                 cells[r][c] = s;
-                width = Math.max(width, s.length());
+                width[c] = Math.max(width[c], s.length());
             }
         }
         StringBuilder sb = new StringBuilder(header);
         for (String[] row : cells) {
             sb.append('\n').append('[');
             for (int c = 0; c < row.length; c++) {
-                sb.append(c == 0 ? "" : "  ").append(" ".repeat(width - row[c].length())).append(row[c]);
+                sb.append(c == 0 ? "" : "  ").append(" ".repeat(width[c] - row[c].length())).append(row[c]);
             }
             sb.append(']');
         }

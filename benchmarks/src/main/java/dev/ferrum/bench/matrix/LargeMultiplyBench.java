@@ -1,0 +1,124 @@
+package dev.ferrum.bench.matrix;
+
+import java.util.concurrent.TimeUnit;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+import dev.ferrum.matrix.Dim;
+import dev.ferrum.matrix.Matrix;
+import dev.ferrum.matrix.Size;
+import dev.ferrum.matrix.internal.DoubleKernels;
+
+/**
+ * Square {@code n x n} products at 64, 256 (and, in {@link HugeMultiplyBench}, 1024): Ferrum's typed API
+ * (Vector API kernel, off-heap storage) against EJML's {@code CommonOps_DDRM.mult} on {@code DMatrixRMaj}
+ * (single-threaded, as its users call it), a naive i-j-k triple loop on {@code double[]}, and Ferrum's own
+ * scalar cache-blocked kernel (the fallback used without SIMD; called directly, informational).
+ *
+ * <p>The dimension is a user-defined {@link Dim}, {@code Side}, bound once per fork to the {@code size}
+ * parameter: the "size decided at run time, fixed per type" case of the issue.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Fork(1)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+public class LargeMultiplyBench {
+
+    /** The benchmark's run-time dimension. */
+    public interface Side extends Dim {
+    }
+
+    @Param({"64", "256"})
+    public int size;
+
+    Matrix<Side, Side> a;
+    Matrix<Side, Side> b;
+    Matrix<Side, Side> c;
+    Matrix<Side, Side> scalarOut;
+    DMatrixRMaj ejmlA;
+    DMatrixRMaj ejmlB;
+    DMatrixRMaj ejmlC;
+    double[] rawA;
+    double[] rawB;
+    double[] rawC;
+
+    @Setup
+    public void setUp() {
+        Size<Side> n = Size.of(Side.class, size);
+        a = Matrix.random(n, n, 1);
+        b = Matrix.random(n, n, 2);
+        c = Matrix.zeros(n, n);
+        scalarOut = Matrix.zeros(n, n);
+        rawA = a.toArray();
+        rawB = b.toArray();
+        rawC = new double[size * size];
+        ejmlA = new DMatrixRMaj(size, size, true, rawA);
+        ejmlB = new DMatrixRMaj(size, size, true, rawB);
+        ejmlC = new DMatrixRMaj(size, size);
+        ours();
+        ejml();
+        naive();
+        oursScalarBlocked();
+        for (int i = 0; i < size * size; i++) {
+            double v = c.segment().getAtIndex(java.lang.foreign.ValueLayout.JAVA_DOUBLE, i);
+            double tolerance = 1e-9 * size;
+            if (Math.abs(v - ejmlC.data[i]) > tolerance || Math.abs(v - rawC[i]) > tolerance
+                    || Math.abs(v - scalarOut.segment().getAtIndex(java.lang.foreign.ValueLayout.JAVA_DOUBLE, i)) > tolerance) {
+                throw new IllegalStateException("results differ at element " + i);
+            }
+        }
+    }
+
+    /** Ferrum: typed API, off-heap, SIMD kernel. */
+    @Benchmark
+    public Matrix<Side, Side> ours() {
+        return a.times(b, c);
+    }
+
+    /** Ferrum's scalar cache-blocked kernel (the no-SIMD fallback), same segments. */
+    @Benchmark
+    public Matrix<Side, Side> oursScalarBlocked() {
+        DoubleKernels.blocked(a.segment(), b.segment(), scalarOut.segment(), size, size, size);
+        return scalarOut;
+    }
+
+    /** EJML, row-major dense, single-threaded. */
+    @Benchmark
+    public DMatrixRMaj ejml() {
+        CommonOps_DDRM.mult(ejmlA, ejmlB, ejmlC);
+        return ejmlC;
+    }
+
+    /** Textbook i-j-k loop on {@code double[]}. */
+    @Benchmark
+    public double[] naive() {
+        naiveMultiply(rawA, rawB, rawC, size);
+        return rawC;
+    }
+
+    static void naiveMultiply(double[] a, double[] b, double[] c, int n) {
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                double sum = 0;
+                for (int p = 0; p < n; p++) {
+                    sum += a[i * n + p] * b[p * n + j];
+                }
+                c[i * n + j] = sum;
+            }
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package dev.ferrum.bench.matrix;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import dev.ferrum.bench.Comparison;
+import dev.ferrum.bench.Measurements;
+import dev.ferrum.bench.Row;
+import dev.ferrum.bench.RunContext;
+import dev.ferrum.bench.Score;
+import dev.ferrum.bench.Suite;
+import jdk.incubator.vector.DoubleVector;
+
+/**
+ * Typed matrices (issue #8): fixed-size and large multiplies against EJML and a naive loop, the cost of the
+ * phantom-typed API against raw arrays, and GFLOP/s next to the machine's estimated peak.
+ *
+ * <p>The Rust document (Project 5) gives no figures for this project, so no row carries a Rust figure.
+ */
+public final class MatrixSuite implements Suite {
+
+    static final String NAME = "matrix";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String title() {
+        return "Typed-dimension matrices (unrolled, blocked, Vector API kernels) vs EJML";
+    }
+
+    @Override
+    public List<Class<?>> benchmarks() {
+        return List.of(SmallMultiplyBench.class, LargeMultiplyBench.class, HugeMultiplyBench.class,
+                FloatMultiplyBench.class);
+    }
+
+    @Override
+    public boolean profileGc() {
+        return true;
+    }
+
+    private static String large(String method, int size) {
+        return "LargeMultiplyBench." + method + "[size=" + size + "]";
+    }
+
+    @Override
+    public List<Comparison> comparisons() {
+        List<Comparison> rows = new ArrayList<>();
+        rows.add(Comparison.vs("matrix.mult4x4.vs_ejml_ddf4", "4x4 multiply into a result, typed off-heap Matrix<N4,N4> vs EJML CommonOps_DDF4.mult",
+                "SmallMultiplyBench.ours4", "SmallMultiplyBench.ejml4", "EJML DMatrix4x4", 1.0, null));
+        rows.add(Comparison.vs("matrix.mult3x3.vs_ejml_ddf3", "3x3 multiply into a result, typed off-heap Matrix<N3,N3> vs EJML CommonOps_DDF3.mult",
+                "SmallMultiplyBench.ours3", "SmallMultiplyBench.ejml3", "EJML DMatrix3x3", Double.NaN, null));
+        rows.add(Comparison.vs("matrix.mult4x4.heap_vs_ejml_ddf4", "4x4 multiply, typed on-heap (double[]-backed) Matrix vs EJML CommonOps_DDF4.mult",
+                "SmallMultiplyBench.oursHeap4", "SmallMultiplyBench.ejml4", "EJML DMatrix4x4", Double.NaN, null));
+        rows.add(Comparison.vs("matrix.api_cost.4x4.typed_vs_raw_arrays",
+                "Cost of the phantom-typed API: a.times(b, out) on double[]-backed Matrix<N4,N4> vs the same 4x4 vector kernel on raw double[] (target: at most 5% slower)",
+                "SmallMultiplyBench.oursHeap4", "SmallMultiplyBench.raw4Simd", "raw double[], same kernel", 0.952, null));
+        rows.add(Comparison.vs("matrix.api_cost.4x4.typed_vs_raw_scalar",
+                "Typed off-heap Matrix<N4,N4> vs a hand-unrolled scalar 4x4 on raw double[] (what a user writes without a library)",
+                "SmallMultiplyBench.ours4", "SmallMultiplyBench.raw4", "raw double[] scalar unrolled", Double.NaN, null));
+        rows.add(Comparison.vs("matrix.api_cost.4x4.offheap_vs_raw_arrays",
+                "Typed API on off-heap MemorySegment storage vs the same 4x4 vector kernel on raw double[]",
+                "SmallMultiplyBench.ours4", "SmallMultiplyBench.raw4Simd", "raw double[], same kernel", Double.NaN, null));
+        for (int size : new int[] {64, 256}) {
+            rows.add(Comparison.vs("matrix.mult" + size + ".vs_ejml", size + "x" + size + " multiply, typed Matrix (SIMD kernel, off-heap) vs EJML CommonOps_DDRM.mult",
+                    large("ours", size), large("ejml", size), "EJML DMatrixRMaj", size == 256 ? 2.0 : Double.NaN, null));
+            rows.add(Comparison.vs("matrix.mult" + size + ".vs_naive", size + "x" + size + " multiply, typed Matrix vs naive i-j-k triple loop on double[]",
+                    large("ours", size), large("naive", size), "naive triple loop", Double.NaN, null));
+            rows.add(Comparison.vs("matrix.mult" + size + ".simd_vs_scalar_blocked", size + "x" + size + " multiply, Vector API kernel vs Ferrum's scalar cache-blocked fallback",
+                    large("ours", size), large("oursScalarBlocked", size), "Ferrum scalar blocked", Double.NaN, null));
+        }
+        rows.add(Comparison.vs("matrix.mult1024.vs_ejml", "1024x1024 multiply (single shot), typed Matrix vs EJML CommonOps_DDRM.mult",
+                "HugeMultiplyBench.ours[size=1024]", "HugeMultiplyBench.ejml[size=1024]", "EJML DMatrixRMaj", Double.NaN, null));
+        rows.add(Comparison.vs("matrix.mult1024.vs_naive", "1024x1024 multiply (single shot), typed Matrix vs naive i-j-k triple loop",
+                "HugeMultiplyBench.ours[size=1024]", "HugeMultiplyBench.naive[size=1024]", "naive triple loop", Double.NaN, null));
+        rows.add(Comparison.vs("matrix.float256.vs_ejml", "256x256 float multiply, FloatMatrix (SIMD) vs EJML CommonOps_FDRM.mult",
+                "FloatMultiplyBench.ours[size=256]", "FloatMultiplyBench.ejml[size=256]", "EJML FMatrixRMaj", Double.NaN, null));
+        return rows;
+    }
+
+    /** GFLOP/s of each large multiply (2 n^3 flops per product) against the estimated single-core peak. */
+    @Override
+    public List<Row> extraRows(RunContext context) {
+        PeakFlops peak = PeakFlops.detect();
+        Score peakScore = new Score(peak.gflops(), Double.NaN, "GFLOP/s", Double.NaN);
+        String peakName = String.format(Locale.ROOT, "estimated peak (%.1f GFLOP/s)", peak.gflops());
+        Measurements m = context.measurements();
+        List<Row> rows = new ArrayList<>();
+        String[][] sides = {{"ours", "Ferrum typed Matrix"}, {"ejml", "EJML DMatrixRMaj"}, {"naive", "naive triple loop"}};
+        for (int size : new int[] {64, 256, 1024}) {
+            for (String[] side : sides) {
+                String key = size == 1024 ? "HugeMultiplyBench." + side[0] + "[size=1024]" : large(side[0], size);
+                String id = "matrix.gflops." + size + "." + side[0];
+                String description = side[1] + ", " + size + "x" + size + " multiply in GFLOP/s (ratio = fraction of estimated peak)";
+                Optional<Score> score = m.get(key);
+                if (score.isEmpty()) {
+                    rows.add(Row.missing(id, NAME, description, "benchmark " + key + " did not run"));
+                    continue;
+                }
+                Score gflops = toGflops(score.get(), size);
+                rows.add(Row.compared(id, NAME, description, gflops, peakName, peakScore, Double.NaN, null,
+                        "computed from " + key + " (" + score.get().unit() + ")"));
+            }
+        }
+        return rows;
+    }
+
+    /** {@code 2 n^3} flops over the measured time per product. */
+    static Score toGflops(Score timePerOp, int n) {
+        double nanos = switch (timePerOp.unit()) {
+            case "ns/op" -> 1;
+            case "us/op" -> 1e3;
+            case "ms/op" -> 1e6;
+            case "s/op" -> 1e9;
+            default -> throw new IllegalArgumentException("unexpected unit " + timePerOp.unit());
+        };
+        double ns = timePerOp.value() * nanos;
+        double flops = 2.0 * n * n * n;
+        double gflops = flops / ns;
+        double error = Double.isNaN(timePerOp.error()) ? Double.NaN : gflops * timePerOp.error() * nanos / ns;
+        return new Score(gflops, error, "GFLOP/s", timePerOp.bytesPerOp());
+    }
+
+    @Override
+    public List<String> notes() {
+        PeakFlops peak = PeakFlops.detect();
+        String species;
+        try {
+            species = DoubleVector.SPECIES_PREFERRED.toString();
+        } catch (LinkageError e) {
+            species = "unavailable (" + e + ")";
+        }
+        return List.of(
+                peak.explanation(),
+                "Vector API preferred double species on this JVM: " + species
+                        + "; Ferrum's SIMD kernel tiles C in 4 rows x 2 vectors and packs B into contiguous strips.",
+                "All kernels single-threaded (EJML's CommonOps_DDRM.mult is too); results are written into preallocated"
+                        + " matrices on every side. Each benchmark's @Setup checks that all sides compute the same product.",
+                "1024x1024 rows are single-shot times (2 warm-up calls, 3 measured calls in quick mode): noisy by nature.",
+                "GFLOP/s rows are computed from the ns/op scores: 2 n^3 flops per product; ratio = fraction of the estimated peak.");
+    }
+}
