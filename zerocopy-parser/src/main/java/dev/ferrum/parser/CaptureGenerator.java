@@ -119,8 +119,10 @@ public final class CaptureGenerator {
                     out.putInt(0x0A00_0001 + host).putInt(0xC0A8_0001 + (host ^ 3));
                     ipv4++;
                 }
-                int sourcePort = 1024 + random.nextInt(60000);
-                int destinationPort = random.nextInt(4) == 0 ? 443 : 80 + random.nextInt(8);
+                // Ephemeral source ports and web destination ports: no port that a dissector keyed on ports
+                // (GTP 2152, DNS 53, ...) would try to decode the random payload as.
+                int sourcePort = 49152 + random.nextInt(16384);
+                int destinationPort = random.nextInt(4) == 0 ? 443 : 8080 + random.nextInt(8);
                 switch (protocol) {
                     case 6 -> {
                         out.putShort((short) sourcePort).putShort((short) destinationPort)

@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -160,12 +161,22 @@ class TsharkGoldenTest {
 
     @Test
     void editcapPcapngWithNanosecondResolutionMatchesTshark() throws Exception {
+        Path nano = dir.resolve("lo-nsec-for-ng.pcap");
         Path ng = dir.resolve("lo-nsec.pcapng");
-        Tools.run("editcap", "-F", "pcapng", "--set-ts-resolution", "9", pcap.toString(), ng.toString());
-        if (!Files.exists(ng)) {
-            Tools.run("editcap", "-F", "pcapng", pcap.toString(), ng.toString());
-        }
+        Tools.run("editcap", "-F", "nseclibpcap", pcap.toString(), nano.toString());
+        Tools.run("editcap", "-F", "pcapng", nano.toString(), ng.toString());
+        // The interface block carries if_tsresol = 9 (option 9, length 1, value 9; little-endian section).
+        assertThat(Collections.indexOfSubList(boxed(Files.readAllBytes(ng)), List.of((byte) 9, (byte) 0, (byte) 1,
+                (byte) 0, (byte) 9))).isNotNegative();
         assertMatchesTshark(ng, CaptureFormat.PCAPNG);
+    }
+
+    private static List<Byte> boxed(byte[] bytes) {
+        List<Byte> list = new ArrayList<>(bytes.length);
+        for (byte b : bytes) {
+            list.add(b);
+        }
+        return list;
     }
 
     private static void assertMatchesTshark(Path file, CaptureFormat expectedFormat) throws Exception {

@@ -14,13 +14,15 @@ import java.nio.file.Path;
 final class BenchFiles {
 
     static final long SEED = 20261122L;
+    /** Bumped whenever the generator's output changes, so stale files in the temp directory are not reused. */
+    static final String VERSION = "v2";
 
     private BenchFiles() {
     }
 
     /** The path of a generated capture of about {@code megabytes} MiB, writing it if it is not there yet. */
     static synchronized Path ensure(long megabytes) {
-        Path file = Path.of(System.getProperty("java.io.tmpdir"), "ferrum-parser-bench-" + megabytes + "m.pcap");
+        Path file = Path.of(System.getProperty("java.io.tmpdir"), "ferrum-parser-bench-" + VERSION + "-" + megabytes + "m.pcap");
         long target = megabytes << 20;
         try {
             if (!Files.exists(file) || Files.size(file) < target) {
