@@ -1,0 +1,175 @@
+package dev.ferrum.bench.arena;
+
+import dev.ferrum.arena.ArenaLinkedList;
+import dev.ferrum.arena.BumpArena;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SegmentAllocator;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedList;
+import java.util.function.LongSupplier;
+
+/**
+ * A load-robust cross-check of the JMH rows for a shared, busy machine: every contender runs in one JVM,
+ * round-robin, and the best batch time is kept (so a burst of load hits all of them alike and is filtered
+ * out). Optimistic for everyone, and without a Blackhole: escape analysis may remove objects nobody uses
+ * (the JDK slicing allocator's segment, {@code new byte[]}). Not part of the report; run it by hand:
+ * {@code java --enable-native-access=ALL-UNNAMED -cp benchmarks.jar dev.ferrum.bench.arena.InterleavedTiming 16 8}.
+ */
+public final class InterleavedTiming {
+
+    private static final int BATCH = AllocBench.BATCH;
+    private static long sink;
+
+    private InterleavedTiming() {
+    }
+
+    public static void main(String[] args) {
+        long size = args.length > 0 ? Long.parseLong(args[0]) : 16;
+        long align = args.length > 1 ? Long.parseLong(args[1]) : 8;
+        allocation(size, align);
+        lists();
+        System.out.println("(checksum " + sink + ")");
+    }
+
+    private record Contender(String name, LongSupplier batch, int every) {
+    }
+
+    private static void allocation(long size, long align) {
+        BumpArena handles = BumpArena.builder().chunkBytes(1 << 20).maxChunkBytes(1 << 20).temporalSafety(false).build();
+        BumpArena segments = BumpArena.builder().chunkBytes(1 << 20).maxChunkBytes(1 << 20).build();
+        BumpArena shared = BumpArena.builder().shared(true).chunkBytes(1 << 20).maxChunkBytes(1 << 20)
+                .temporalSafety(false).build();
+        MemorySegment slab = Arena.ofAuto().allocate(1 << 20, BumpArena.CHUNK_ALIGNMENT);
+        long[] addresses = new long[BATCH];
+        BumpArena[] resets = {BumpArena.builder().temporalSafety(false).build(), BumpArena.builder().build(),
+                BumpArena.builder().shared(true).temporalSafety(false).build(), BumpArena.builder().shared(true).build()};
+        String[] resetNames = {"allocate(64)+reset, confined, safety off", "allocate(64)+reset, confined, safety on",
+                "allocate(64)+reset, shared, safety off", "allocate(64)+reset, shared, safety on"};
+        java.util.List<Contender> cs = new ArrayList<>();
+        cs.add(new Contender("bump handle", () -> bumpHandles(handles, size, align), 1));
+        cs.add(new Contender("bump segment (temporal safety on)", () -> {
+            long x = 0;
+            for (int i = 0; i < BATCH; i++) {
+                x ^= segments.allocate(size, align).address();
+            }
+            segments.reset();
+            return x;
+        }, 1));
+        cs.add(new Contender("JDK slicingAllocator", () -> {
+            SegmentAllocator a = SegmentAllocator.slicingAllocator(slab);
+            long x = 0;
+            for (int i = 0; i < BATCH; i++) {
+                x ^= a.allocate(size, align).address();
+            }
+            return x;
+        }, 1));
+        cs.add(new Contender("malloc/aligned_alloc + free", () -> {
+            long x = 0;
+            for (int i = 0; i < BATCH; i++) {
+                addresses[i] = align <= Libc.MALLOC_ALIGNMENT ? Libc.malloc(size) : Libc.alignedAlloc(align, size);
+                x ^= addresses[i];
+            }
+            for (int i = 0; i < BATCH; i++) {
+                Libc.free(addresses[i]);
+            }
+            return x;
+        }, 1));
+        cs.add(new Contender("Arena.ofConfined() allocate+close", () -> {
+            long x = 0;
+            for (int i = 0; i < BATCH; i++) {
+                try (Arena a = Arena.ofConfined()) {
+                    x ^= a.allocate(size, align).address();
+                }
+            }
+            return x;
+        }, 1));
+        cs.add(new Contender("new byte[size]", () -> {
+            long x = 0;
+            for (int i = 0; i < BATCH; i++) {
+                x ^= new byte[(int) size].length + i;
+            }
+            return x;
+        }, 1));
+        cs.add(new Contender("shared bump handle (CAS, 1 thread)", () -> bumpHandles(shared, size, align), 1));
+        for (int k = 0; k < resets.length; k++) {
+            BumpArena a = resets[k];
+            cs.add(new Contender(resetNames[k], () -> {
+                long x = 0;
+                for (int i = 0; i < BATCH; i++) {
+                    x ^= a.allocate(64, 8).address();
+                    a.reset();
+                }
+                return x;
+            }, k == 3 ? 20 : 1));
+        }
+        long[] best = run(cs, 3000);
+        System.out.printf("%d-byte blocks aligned %d, ns per block (best of 3000 batches of %d):%n", size, align, BATCH);
+        for (int k = 0; k < cs.size(); k++) {
+            System.out.printf("  %-45s %10.2f%n", cs.get(k).name(), best[k] / (double) BATCH);
+        }
+    }
+
+    private static long bumpHandles(BumpArena a, long size, long align) {
+        long x = 0;
+        for (int i = 0; i < BATCH; i++) {
+            x ^= a.allocateOffset(size, align);
+        }
+        a.reset();
+        return x;
+    }
+
+    private static void lists() {
+        int n = ListTraversalBench.N;
+        BumpArena arena = BumpArena.ofConfined();
+        ArenaLinkedList arenaList = new ArenaLinkedList(arena);
+        LinkedList<Long> linked = new LinkedList<>();
+        ArrayList<Long> array = new ArrayList<>();
+        for (long i = 0; i < n; i++) {
+            arenaList.addLast(i);
+            linked.add(i);
+            array.add(i);
+        }
+        System.gc();
+        java.util.List<Contender> cs = java.util.List.of(
+                new Contender("arena list", arenaList::sum, 1),
+                new Contender("LinkedList<Long>", () -> {
+                    long s = 0;
+                    for (Long v : linked) {
+                        s += v;
+                    }
+                    return s;
+                }, 1),
+                new Contender("ArrayList<Long>", () -> {
+                    long s = 0;
+                    for (Long v : array) {
+                        s += v;
+                    }
+                    return s;
+                }, 1));
+        long[] best = run(cs, 60);
+        System.out.printf("sum of a %d-element list, ns per element (best of 60):%n", n);
+        for (int k = 0; k < cs.size(); k++) {
+            System.out.printf("  %-45s %10.2f%n", cs.get(k).name(), best[k] / (double) n);
+        }
+        arena.close();
+    }
+
+    private static long[] run(java.util.List<Contender> cs, int rounds) {
+        long[] best = new long[cs.size()];
+        Arrays.fill(best, Long.MAX_VALUE);
+        for (int r = 0; r < rounds; r++) {
+            for (int k = 0; k < cs.size(); k++) {
+                if (r % cs.get(k).every() != 0) {
+                    continue;
+                }
+                long t0 = System.nanoTime();
+                sink += cs.get(k).batch().getAsLong();
+                best[k] = Math.min(best[k], System.nanoTime() - t0);
+            }
+        }
+        return best;
+    }
+}
