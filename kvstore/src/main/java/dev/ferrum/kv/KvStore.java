@@ -362,18 +362,24 @@ public final class KvStore implements AutoCloseable {
     public byte[] get(byte[] key) {
         checkKey(key);
         long hash = KeyHash.of(key);
-        MemorySegment k = MemorySegment.ofArray(key);
         for (;;) {
             try {
-                long loc = index.find(k, 0, key.length, hash);
+                long loc = index.find(key, hash);
                 if (loc == 0) {
                     return null;
                 }
                 MemorySegment s = segmentOf(loc);
                 long rec = HashIndex.offset(loc);
-                int vlen = checkedValueLength(s, rec, loc);
+                int vlen = Records.valueLength(s, rec);
+                if (vlen < 0 || rec + Records.size(key.length, vlen) > s.byteSize()) {
+                    throw corrupt(loc, "value length " + vlen + " out of range");
+                }
                 byte[] value = new byte[vlen];
-                MemorySegment.copy(s, ValueLayout.JAVA_BYTE, Records.valueOffset(s, rec), value, 0, vlen);
+                MemorySegment.copy(s, ValueLayout.JAVA_BYTE, rec + Records.HEADER_BYTES + key.length, value, 0, vlen);
+                // CRC over exactly the bytes handed out (after the copy: no check-then-use gap)
+                if (options.verifyOnRead() && !Records.crcMatches(s, rec, key, value, vlen, new CRC32C())) {
+                    throw corrupt(loc, "CRC32C mismatch");
+                }
                 return value;
             } catch (IllegalStateException e) {
                 // The record's segment was retired by compaction and unmapped after we found it: the
@@ -392,10 +398,9 @@ public final class KvStore implements AutoCloseable {
     public int get(byte[] key, MemorySegment target) {
         checkKey(key);
         long hash = KeyHash.of(key);
-        MemorySegment k = MemorySegment.ofArray(key);
         for (;;) {
             try {
-                long loc = index.find(k, 0, key.length, hash);
+                long loc = index.find(key, hash);
                 if (loc == 0) {
                     return -1;
                 }
@@ -418,10 +423,9 @@ public final class KvStore implements AutoCloseable {
     public boolean contains(byte[] key) {
         checkKey(key);
         long hash = KeyHash.of(key);
-        MemorySegment k = MemorySegment.ofArray(key);
         for (;;) {
             try {
-                return index.find(k, 0, key.length, hash) != 0;
+                return index.find(key, hash) != 0;
             } catch (IllegalStateException e) {
                 retryOrFail(e);
             }
@@ -464,8 +468,7 @@ public final class KvStore implements AutoCloseable {
         checkKey(key);
         ensureOpen();
         long hash = KeyHash.of(key);
-        MemorySegment k = MemorySegment.ofArray(key);
-        long loc = index.find(k, 0, key.length, hash);
+        long loc = index.find(key, hash);
         if (loc == 0) {
             return null;
         }
@@ -647,14 +650,13 @@ public final class KvStore implements AutoCloseable {
 
     /** Writer: points the index at the record (release store) and keeps the live/dead byte counts. */
     private void publish(byte[] key, long loc, boolean tombstone) {
-        MemorySegment k = MemorySegment.ofArray(key);
         long hash = KeyHash.of(key);
         Segment seg = segment(loc);
         long prev;
         if (tombstone) {
-            prev = index.remove(k, 0, key.length, hash);
+            prev = index.remove(key, hash);
         } else {
-            prev = index.put(k, 0, key.length, hash, loc);
+            prev = index.put(key, hash, loc);
             seg.liveBytes += Records.sizeAt(seg.readable(), HashIndex.offset(loc));
         }
         if (prev != 0) {

@@ -119,6 +119,66 @@ public final class HashIndex {
         return MemorySegment.mismatch(s, k, k + keyLength, key, keyOffset, keyOffset + keyLength) < 0;
     }
 
+    private boolean matches(long loc, byte[] key) {
+        MemorySegment s = locations.segmentOf(loc);
+        return Records.keyEquals(s, offset(loc), key);
+    }
+
+    /**
+     * Lock-free lookup of a heap key (the hot path: no wrapper segment is created).
+     *
+     * @return the record location, or 0 if absent
+     * @throws IllegalStateException if a segment was retired mid-lookup (caller retries)
+     */
+    public long find(byte[] key, long hash) {
+        Table t = table; // volatile load: a fully built table (LoadLoad)
+        MemorySegment slots = t.slots;
+        long mask = t.mask;
+        for (long i = hash & mask; ; i = (i + 1) & mask) {
+            long at = i * SLOT_BYTES;
+            long h = (long) WORD.getAcquire(slots, at); // pairs with setRelease of a new slot's hash
+            if (h == 0) {
+                return 0;
+            }
+            if (h == hash) {
+                long loc = (long) WORD.getAcquire(slots, at + 8); // pairs with setRelease in put/replaceIf
+                if (loc != 0 && matches(loc, key)) {
+                    return loc;
+                }
+            }
+        }
+    }
+
+    /** Writer: slot byte offset holding this heap key (live), or -1. */
+    private long slotOf(Table t, byte[] key, long hash) {
+        MemorySegment slots = t.slots;
+        for (long i = hash & t.mask; ; i = (i + 1) & t.mask) {
+            long at = i * SLOT_BYTES;
+            long h = (long) WORD.get(slots, at); // plain: only the writer stores slots
+            if (h == 0) {
+                return -1;
+            }
+            if (h == hash) {
+                long loc = (long) WORD.get(slots, at + 8);
+                if (loc != 0 && matches(loc, key)) {
+                    return at;
+                }
+            }
+        }
+    }
+
+    /** Writer: {@link #put(MemorySegment, long, int, long, long)} for a heap key. */
+    public long put(byte[] key, long hash, long location) {
+        Table t = table;
+        return putAt(t, slotOf(t, key, hash), hash, location);
+    }
+
+    /** Writer: {@link #remove(MemorySegment, long, int, long)} for a heap key. */
+    public long remove(byte[] key, long hash) {
+        Table t = table;
+        return removeAt(t, slotOf(t, key, hash));
+    }
+
     /**
      * Lock-free lookup.
      *
@@ -169,7 +229,10 @@ public final class HashIndex {
      */
     public long put(MemorySegment key, long keyOffset, int keyLength, long hash, long location) {
         Table t = table;
-        long at = slotOf(t, key, keyOffset, keyLength, hash);
+        return putAt(t, slotOf(t, key, keyOffset, keyLength, hash), hash, location);
+    }
+
+    private long putAt(Table t, long at, long hash, long location) {
         if (at >= 0) {
             long prev = (long) WORD.get(t.slots, at + 8);
             WORD.setRelease(t.slots, at + 8, location); // StoreStore: record bytes before its location
@@ -211,7 +274,10 @@ public final class HashIndex {
      */
     public long remove(MemorySegment key, long keyOffset, int keyLength, long hash) {
         Table t = table;
-        long at = slotOf(t, key, keyOffset, keyLength, hash);
+        return removeAt(t, slotOf(t, key, keyOffset, keyLength, hash));
+    }
+
+    private long removeAt(Table t, long at) {
         if (at < 0) {
             return 0;
         }

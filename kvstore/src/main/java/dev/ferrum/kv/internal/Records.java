@@ -33,6 +33,10 @@ public final class Records {
     public static final byte FLAG_TOMBSTONE = 1;
 
     static final ValueLayout.OfInt INT_LE = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    static final ValueLayout.OfLong LONG_LE = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    /** Reads 8 bytes of a key array as a little-endian long (index checked by the VarHandle). */
+    private static final java.lang.invoke.VarHandle KEY_LONG_LE =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private Records() {
     }
@@ -76,13 +80,48 @@ public final class Records {
         return size(keyLength(s, recordOffset), valueLength(s, recordOffset));
     }
 
-    /** Whether the key stored at {@code recordOffset} equals {@code key}. */
+    /** Whether the key stored at {@code recordOffset} equals {@code key} (8 bytes at a time, no allocation). */
     public static boolean keyEquals(MemorySegment s, long recordOffset, byte[] key) {
-        if (keyLength(s, recordOffset) != key.length) {
+        int len = key.length;
+        if (keyLength(s, recordOffset) != len) {
             return false;
         }
-        return MemorySegment.mismatch(s, recordOffset + HEADER_BYTES, recordOffset + HEADER_BYTES + key.length,
-                MemorySegment.ofArray(key), 0, key.length) < 0;
+        long k = recordOffset + HEADER_BYTES;
+        int i = 0;
+        for (; i + 8 <= len; i += 8) {
+            if (s.get(LONG_LE, k + i) != (long) KEY_LONG_LE.get(key, i)) {
+                return false;
+            }
+        }
+        for (; i < len; i++) {
+            if (s.get(ValueLayout.JAVA_BYTE, k + i) != key[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Verifies a record's CRC32C against a copy of its value already taken into {@code value}: the
+     * header is rebuilt from the lengths, the key is the caller's (equal to the stored one: the index
+     * compared them), so exactly the bytes handed out are checked and nothing is allocated.
+     */
+    public static boolean crcMatches(MemorySegment s, long recordOffset, byte[] key, byte[] value, int valueLength,
+                                     CRC32C crc) {
+        crc.reset();
+        int klen = key.length;
+        crc.update(klen);
+        crc.update(klen >>> 8);
+        crc.update(klen >>> 16);
+        crc.update(klen >>> 24);
+        crc.update(valueLength);
+        crc.update(valueLength >>> 8);
+        crc.update(valueLength >>> 16);
+        crc.update(valueLength >>> 24);
+        crc.update(flags(s, recordOffset));
+        crc.update(key, 0, klen);
+        crc.update(value, 0, valueLength);
+        return (int) crc.getValue() == s.get(INT_LE, recordOffset + HEADER_BYTES + klen + valueLength);
     }
 
     /** Whether the keys of two records (possibly in different segments) are equal. */
