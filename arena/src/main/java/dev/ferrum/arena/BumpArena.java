@@ -524,6 +524,10 @@ public abstract sealed class BumpArena implements SegmentAllocator, AutoCloseabl
                     + " (must be >= 0), byteAlignment=" + byteAlignment + " (must be a power of two >= 1)");
         }
         ensureOpen();
+        if (byteAlignment > MAX_CHUNK_BYTES) {
+            throw new IllegalArgumentException("alignment " + byteAlignment + " exceeds the largest the arena"
+                    + " supports (" + MAX_CHUNK_BYTES + ")");
+        }
         if (byteSize > MAX_CHUNK_BYTES) {
             throw new IllegalArgumentException("request of " + byteSize + " bytes exceeds the largest chunk an"
                     + " arena can address (" + MAX_CHUNK_BYTES + " bytes)");
@@ -689,6 +693,7 @@ public abstract sealed class BumpArena implements SegmentAllocator, AutoCloseabl
         if (closed) {
             return;
         }
+        highWaterMark = Math.max(highWaterMark, usedBytes());   // also stores the cached top: stats stay exact
         closed = true;
         closeScopes(0);
         makeCurrent(-1);

@@ -163,6 +163,8 @@ abstract class BumpArenaContractTest {
                     .hasMessageContaining("byteAlignment=3");
             assertThatThrownBy(() -> arena.allocateOffset(8, 0)).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("byteAlignment=0");
+            assertThatThrownBy(() -> arena.allocate(8, 1L << 40)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("alignment " + (1L << 40));
             assertThatThrownBy(() -> arena.allocate(BumpArena.MAX_CHUNK_BYTES + 1, 8))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("exceeds");
         }
@@ -197,6 +199,7 @@ abstract class BumpArenaContractTest {
         BumpArena arena = variant().build();
         MemorySegment s = arena.allocate(ValueLayout.JAVA_LONG);
         long h = arena.allocateOffset(8, 8);
+        long reserved = arena.stats().reservedBytes();
         s.set(ValueLayout.JAVA_LONG, 0, 42);
         arena.putLong(h, 0, 43);
         arena.close();
@@ -205,6 +208,10 @@ abstract class BumpArenaContractTest {
                 .hasMessageContaining("closed");
         assertThatThrownBy(() -> arena.allocate(8, 8)).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> arena.allocateOffset(8, 8)).isInstanceOf(IllegalStateException.class);
+        BumpArena.Stats afterClose = arena.stats();       // counters survive close
+        assertThat(afterClose.bytesAllocated()).isEqualTo(16);
+        assertThat(afterClose.highWaterMark()).isEqualTo(16);
+        assertThat(afterClose.reservedBytes()).isEqualTo(reserved);
         arena.close();   // idempotent
     }
 
