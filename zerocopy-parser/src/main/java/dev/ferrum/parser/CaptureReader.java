@@ -45,6 +45,8 @@ public final class CaptureReader {
     private static final int PCAPNG_SIMPLE_PACKET = 3;
     private static final int PCAPNG_ENHANCED_PACKET = 6;
     private static final int PCAPNG_BYTE_ORDER_MAGIC = 0x1A2B3C4D;
+    /** Largest captured length accepted (libpcap's own limit is 256 KiB for most link types). */
+    static final long MAX_CAPTURED_BYTES = 256L << 20;
 
     private final MemorySegment segment;
     private final long end;
@@ -313,16 +315,24 @@ public final class CaptureReader {
                 position = end;
                 return fatal(at, "record header truncated: " + remaining + " of 16 bytes");
             }
-            long seconds = Bytes.u32(segment, at, bigEndian);
-            long fraction = Bytes.u32(segment, at + 4, bigEndian);
-            long captured = Bytes.u32(segment, at + 8, bigEndian);
-            long original = Bytes.u32(segment, at + 12, bigEndian);
+            // Two 8-byte loads instead of four 4-byte ones: in file order the first field of each pair sits in
+            // the low half of a little-endian load and in the high half of a big-endian one.
+            long time = Bytes.i64(segment, at, bigEndian);
+            long lengths = Bytes.i64(segment, at + 8, bigEndian);
+            long seconds = bigEndian ? time >>> 32 : time & 0xFFFF_FFFFL;
+            long fraction = bigEndian ? time & 0xFFFF_FFFFL : time >>> 32;
+            long captured = bigEndian ? lengths >>> 32 : lengths & 0xFFFF_FFFFL;
+            long original = bigEndian ? lengths & 0xFFFF_FFFFL : lengths >>> 32;
             long available = remaining - PCAP_RECORD_HEADER_BYTES;
             if (captured > available) {
                 position = end;
                 return fatal(at, "record declares " + captured + " bytes, only " + available + " remain");
             }
             position = at + PCAP_RECORD_HEADER_BYTES + captured;
+            if (captured > MAX_CAPTURED_BYTES) {
+                recoverable(at, "record declares " + captured + " captured bytes, above the 256 MiB limit");
+                continue;
+            }
             packet.frame(segment, at, at + PCAP_RECORD_HEADER_BYTES, (int) captured, original, pcapLinkType, 0);
             packet.timestamp(nanosecond ? Packet.TS_PCAP_NANO : Packet.TS_PCAP_MICRO, seconds, fraction, 0, 0);
             if (captured > original) {
@@ -471,9 +481,9 @@ public final class CaptureReader {
         long tsLow = Bytes.u32(segment, body + 8, bigEndian);
         long captured = Bytes.u32(segment, body + 12, bigEndian);
         long original = Bytes.u32(segment, body + 16, bigEndian);
-        if (captured > bodyBytes - 20) {
+        if (captured > bodyBytes - 20 || captured > MAX_CAPTURED_BYTES) {
             recoverable(at, "enhanced packet block declares " + captured + " captured bytes, its body holds "
-                    + (bodyBytes - 20));
+                    + (bodyBytes - 20) + " (limit 256 MiB)");
             return false;
         }
         packet.frame(segment, at, body + 20, (int) captured, original, interfaceLinkType[id], id);
@@ -499,6 +509,10 @@ public final class CaptureReader {
         long captured = Math.min(original, bodyBytes - 4);
         if (interfaceSnapLength[0] != 0) {
             captured = Math.min(captured, interfaceSnapLength[0]);
+        }
+        if (captured > MAX_CAPTURED_BYTES) {
+            recoverable(at, "simple packet block holds " + captured + " bytes, above the 256 MiB limit");
+            return false;
         }
         packet.frame(segment, at, body + 4, (int) captured, original, interfaceLinkType[0], 0);
         // Simple packet blocks carry no timestamp.

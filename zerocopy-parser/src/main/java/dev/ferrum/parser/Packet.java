@@ -209,10 +209,11 @@ public final class Packet {
                 if (tsDigits == 0) {
                     yield 0;
                 }
-                // fraction < 2^digits <= 2^63, so the 128-bit product fraction * 1e9 fits in (hi, lo).
+                // The unsigned 128-bit product fraction * 1e9 is (hi, lo); shifting it right by digits gives the
+                // nanoseconds, which are below 1e9 because fraction < 2^digits.
                 long fraction = tsDigits >= 64 ? units() : units() & ((1L << tsDigits) - 1);
                 long lo = fraction * 1_000_000_000L;
-                long hi = Math.multiplyHigh(fraction, 1_000_000_000L);
+                long hi = Math.unsignedMultiplyHigh(fraction, 1_000_000_000L);
                 yield (int) (tsDigits >= 64 ? hi >>> (tsDigits - 64) : (hi << (64 - tsDigits)) | (lo >>> tsDigits));
             }
         };
@@ -476,7 +477,11 @@ public final class Packet {
         if (!fits(at, Ipv4Header.MIN_HEADER_BYTES, end, "IPv4 header runs past the end of the packet")) {
             return;
         }
-        int versionAndLength = Bytes.u8(segment, at);
+        // Words 0-2 of the header: version/IHL, TOS, total length | id, flags/fragment | TTL, protocol, checksum.
+        int word0 = Bytes.i32(segment, at);
+        int word1 = Bytes.i32(segment, at + 4);
+        int word2 = Bytes.i32(segment, at + 8);
+        int versionAndLength = word0 >>> 24;
         if (versionAndLength >>> 4 != 4) {
             malformed(at, "IPv4 header has version " + (versionAndLength >>> 4));
             return;
@@ -489,7 +494,7 @@ public final class Packet {
         if (!fits(at, headerLength, end, "IPv4 options run past the end of the packet")) {
             return;
         }
-        int totalLength = Bytes.u16(segment, at + 2);
+        int totalLength = word0 & 0xFFFF;
         if (totalLength < headerLength) {
             malformed(at, "IPv4 total length " + totalLength + " is below its header length " + headerLength);
             return;
@@ -497,9 +502,9 @@ public final class Packet {
         ipv4.wrap(segment, at);
         layers |= LAYER_IPV4;
         networkOffset = at;
-        int fragmentField = Bytes.u16(segment, at + 6);
+        int fragmentField = word1 & 0xFFFF;
         fragment = (fragmentField & 0x3FFF) != 0;
-        ipProtocol = Bytes.u8(segment, at + 9);
+        ipProtocol = (word2 >>> 16) & 0xFF;
         long declaredEnd = at + totalLength;
         if (!fits(at, totalLength, end, "IPv4 total length runs past the end of the packet")) {
             if (problem != null) {
