@@ -29,7 +29,12 @@ import jdk.incubator.vector.VectorSpecies;
  */
 public final class DoubleKernels {
 
-    private static final ValueLayout.OfDouble F64 = ValueLayout.JAVA_DOUBLE;
+    /**
+     * Unaligned-access layout: every element offset is a multiple of 8 from a base that is 64-byte (off-heap) or
+     * 8-byte ({@code double[]}) aligned, so accesses are in fact aligned; the unaligned layout only spares the
+     * per-access alignment check that the aligned layout would do on native segments.
+     */
+    private static final ValueLayout.OfDouble F64 = ValueLayout.JAVA_DOUBLE_UNALIGNED;
     private static final ByteOrder ORDER = ByteOrder.nativeOrder();
 
     /** The widest double species the CPU and JVM support (8 lanes with AVX-512, 4 with AVX2). */
@@ -116,6 +121,39 @@ public final class DoubleKernels {
             simd(a, b, c, m, k, n);
         } else {
             blocked(a, b, c, m, k, n);
+        }
+    }
+
+    /**
+     * {@code C = A * B} when all three live in {@code double[]} (on-heap storage): the fixed sizes run on the arrays
+     * directly, which spares the segment checks that dominate a product of a few nanoseconds; other shapes go to
+     * the segment kernels (heap segments over the same arrays), where those checks are amortized.
+     */
+    public static void multiply(double[] a, double[] b, double[] c, int m, int k, int n) {
+        if (m == 4 && k == 4 && n == 4) {
+            if (SIMD4) {
+                unrolled4Simd(a, b, c);
+            } else {
+                unrolled4(MemorySegment.ofArray(a), MemorySegment.ofArray(b), MemorySegment.ofArray(c));
+            }
+            return;
+        }
+        multiply(MemorySegment.ofArray(a), MemorySegment.ofArray(b), MemorySegment.ofArray(c), m, k, n);
+    }
+
+    /** {@link #unrolled4Simd(MemorySegment, MemorySegment, MemorySegment)} on arrays of at least 16 elements. */
+    public static void unrolled4Simd(double[] a, double[] b, double[] c) {
+        DoubleVector b0 = DoubleVector.fromArray(SPECIES_4, b, 0);
+        DoubleVector b1 = DoubleVector.fromArray(SPECIES_4, b, 4);
+        DoubleVector b2 = DoubleVector.fromArray(SPECIES_4, b, 8);
+        DoubleVector b3 = DoubleVector.fromArray(SPECIES_4, b, 12);
+        for (int row = 0; row < 16; row += 4) {
+            DoubleVector ar = DoubleVector.fromArray(SPECIES_4, a, row);
+            b0.mul(ar.rearrange(LANE0))
+                    .add(b1.mul(ar.rearrange(LANE1)))
+                    .add(b2.mul(ar.rearrange(LANE2)))
+                    .add(b3.mul(ar.rearrange(LANE3)))
+                    .intoArray(c, row);
         }
     }
 

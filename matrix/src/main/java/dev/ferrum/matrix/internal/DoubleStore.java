@@ -26,13 +26,16 @@ public final class DoubleStore {
     private final int rows;
     private final int cols;
     private final boolean onHeap;
+    /** The array behind an on-heap segment, or {@code null} off-heap. */
+    private final double[] array;
 
-    private DoubleStore(MemorySegment segment, int rows, int cols, boolean onHeap) {
+    private DoubleStore(MemorySegment segment, int rows, int cols, double[] array) {
         assert segment.byteSize() >= (long) rows * cols * Double.BYTES;
         this.segment = segment;
         this.rows = rows;
         this.cols = cols;
-        this.onHeap = onHeap;
+        this.onHeap = array != null;
+        this.array = array;
     }
 
     /** Zero-filled off-heap storage freed by the garbage collector when unreachable. */
@@ -44,12 +47,13 @@ public final class DoubleStore {
     public static DoubleStore offHeap(Arena arena, int rows, int cols) {
         long bytes = Math.max(1L, (long) rows * cols) * Double.BYTES;
         // Arena.allocate zero-fills and honours the requested alignment.
-        return new DoubleStore(arena.allocate(bytes, ALIGNMENT), rows, cols, false);
+        return new DoubleStore(arena.allocate(bytes, ALIGNMENT), rows, cols, null);
     }
 
     /** Zero-filled on-heap storage backed by a {@code double[]}. */
     public static DoubleStore onHeap(int rows, int cols) {
-        return new DoubleStore(MemorySegment.ofArray(new double[rows * cols]), rows, cols, true);
+        double[] array = new double[rows * cols];
+        return new DoubleStore(MemorySegment.ofArray(array), rows, cols, array);
     }
 
     /** New zero-filled storage of the given shape in the same kind of memory (heap or off-heap) as this one. */
@@ -75,6 +79,11 @@ public final class DoubleStore {
 
     public boolean isOnHeap() {
         return onHeap;
+    }
+
+    /** The backing array of on-heap storage (the same memory as {@link #segment()}), or {@code null} off-heap. */
+    public double[] array() {
+        return array;
     }
 
     /** Element (i, j); the caller has checked {@code 0 <= i < rows, 0 <= j < cols}. */
