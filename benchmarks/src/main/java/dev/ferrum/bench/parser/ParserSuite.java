@@ -95,10 +95,10 @@ public final class ParserSuite implements Suite {
                     gbPerSecond(ours.get(), bytes), "copying parser", gbPerSecond(copying.get(), bytes), 6.0,
                     RustFigure.of("2.8 GB/s vs 450 MB/s (6.2x)", 6.2), fileNote));
             rows.add(Row.compared("parser.file.per_record", NAME, "whole-file walk, ns per record vs copying parser",
-                    nsPerRecord(ours.get(), records), "copying parser", nsPerRecord(copying.get(), records), Double.NaN,
+                    nsPerRecord(ours.get(), records), "copying parser", nsPerRecord(copying.get(), records), 10.0,
                     RustFigure.of("250 ns vs 23 ns per record (10.9x)", 10.9),
-                    fileNote + "; informational: the same measurement as parser.file.throughput per record, the"
-                            + " 10x per-record target is parser.op.complete_record"));
+                    fileNote + "; the same runs as parser.file.throughput, per record: the issue asks 6x for"
+                            + " throughput and 10x per record"));
         }
         if (ours.isPresent()) {
             rows.add(Row.absolute("parser.file.gbps", NAME, "zero-copy walk throughput (absolute)",
@@ -109,6 +109,10 @@ public final class ParserSuite implements Suite {
             rows.add(Row.absolute("parser.file.records_per_second", NAME, "zero-copy walk, million records/s",
                     perSecond, 27.0, RustFigure.of("27.4 million/s"), fileNote + "; B/op column = heap bytes per record"));
         }
+        m.get(key.formatted("zeroCopyFreshMapping")).ifPresent(fresh -> rows.add(Row.absolute(
+                "parser.file.gbps_fresh_mapping", NAME, "zero-copy walk incl. mmap + page faults + munmap per pass",
+                gbPerSecond(fresh, bytes), Double.NaN, null,
+                fileNote + "; informational: parser.file.gbps reuses one mapping across passes")));
         if (pcap4j.isPresent() && ours.isPresent()) {
             rows.add(Row.compared("parser.file.vs_pcap4j", NAME, "whole-file walk throughput vs pcap4j 1.8.2",
                     gbPerSecond(ours.get(), bytes), "pcap4j (libpcap via JNA + static packet factory)",
@@ -156,8 +160,10 @@ public final class ParserSuite implements Suite {
         double peakRssMb = Long.parseLong(f[4]) / 1024.0;
         double anonMb = Long.parseLong(f[5]) / 1024.0;
         double heapMb = Long.parseLong(f[6]) / (1024.0 * 1024.0);
-        String note = sizeText + ", " + packets + " records, child JVM -Xmx64m -XX:+UseSerialGC, one cold-ish pass"
-                + " (file just generated, so mostly page-cached), releaseBehind(16 MiB)";
+        double secondGbps = size / (Long.parseLong(f[7]) / 1e9) / 1e9;
+        String note = String.format("%s, %d records, child JVM -Xmx64m -XX:+UseSerialGC, first pass of a fresh JVM"
+                + " (includes interpreter + JIT warm-up and every page fault; the file is page-cached), releaseBehind"
+                + "(16 MiB); a second pass in the same JVM ran at %.2f GB/s", sizeText, packets, secondGbps);
         List<Row> rows = new ArrayList<>();
         rows.add(Row.absolute("parser.large_file.gbps", NAME, "large-file walk throughput under -Xmx64m",
                 new Score(size / seconds / 1e9, Double.NaN, "GB/s", Double.NaN), 2.8, RustFigure.of("2.74 GB/s (1 GiB)"),
