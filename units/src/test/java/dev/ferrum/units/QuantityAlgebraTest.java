@@ -57,6 +57,18 @@ class QuantityAlgebraTest {
     }
 
     @Test
+    void sumAccumulatesValuesOfItsKind() {
+        Energy.Sum total = Energy.sum();
+        for (int i = 1; i <= 4; i++) {
+            total.add(Energy.joules(i));
+        }
+        assertThat(total.total()).isEqualTo(Energy.joules(10));
+        assertThat(total.add(Energy.kilojoules(1)).total()).isEqualTo(Energy.joules(1010));
+        assertThat(Velocity.sum().total()).isEqualTo(Velocity.ZERO);
+        assertThat(Length.metres(3).hypot(Length.metres(4))).isEqualTo(Length.metres(5));
+    }
+
+    @Test
     void sameKindOperationsAndComparison() {
         Length a = Length.metres(3);
         Length b = Length.kilometres(0.002);

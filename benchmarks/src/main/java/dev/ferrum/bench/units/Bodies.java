@@ -66,4 +66,18 @@ public final class Bodies {
     Bodies copy() {
         return new Bodies(this);
     }
+
+    /** Restores the state of {@code o} (same size) without allocating, so resets add nothing to B/op. */
+    void resetFrom(Bodies o) {
+        System.arraycopy(o.x, 0, x, 0, n);
+        System.arraycopy(o.y, 0, y, 0, n);
+        System.arraycopy(o.z, 0, z, 0, n);
+        System.arraycopy(o.vx, 0, vx, 0, n);
+        System.arraycopy(o.vy, 0, vy, 0, n);
+        System.arraycopy(o.vz, 0, vz, 0, n);
+        System.arraycopy(o.mu, 0, mu, 0, n);
+        System.arraycopy(o.ax, 0, ax, 0, n);
+        System.arraycopy(o.ay, 0, ay, 0, n);
+        System.arraycopy(o.az, 0, az, 0, n);
+    }
 }

@@ -28,7 +28,7 @@ public class NBodyBench {
     static final int BODIES = 64;
 
     private final Bodies initial = new Bodies(BODIES, 7);
-    private Bodies bodies;
+    private final Bodies bodies = initial.copy();
     private final double dtRaw = 10;
     private final Time dt = Time.seconds(10);
     private final javax.measure.Quantity<javax.measure.quantity.Time> dtIndriya =
@@ -36,7 +36,7 @@ public class NBodyBench {
 
     @Setup(Level.Iteration)
     public void reset() {
-        bodies = initial.copy();
+        bodies.resetFrom(initial);
     }
 
     @Benchmark

@@ -105,6 +105,12 @@ final class NBodyKernels {
      * the inner loop, which escape analysis replaces by a register. Same operations, same order.
      */
     static void typedSum(Bodies b, Time dt) {
+        accelerationsTypedSum(b);
+        integrateTyped(b, dt);
+    }
+
+    /** The O(n^2) half of {@link #typedSum}. */
+    static void accelerationsTypedSum(Bodies b) {
         double[] x = b.x;
         double[] y = b.y;
         double[] z = b.z;
@@ -131,10 +137,14 @@ final class NBodyKernels {
             b.ay[i] = ay.total().si();
             b.az[i] = az.total().si();
         }
-        integrateTyped(b, dt);
     }
 
-    private static void integrateTyped(Bodies b, Time dt) {
+    /**
+     * The O(n) half. Kept a separate method on purpose: inlined into the method that holds the O(n^2) loop, its
+     * call sites looked cold to C2 ("low call site frequency"), the tiny quantity methods were not inlined, and
+     * their results escaped into real calls: 21 wrappers allocated per body (see units/README.md).
+     */
+    static void integrateTyped(Bodies b, Time dt) {
         for (int i = 0; i < b.n; i++) {
             Velocity vx = Velocity.ofSi(b.vx[i]).plus(Acceleration.ofSi(b.ax[i]).times(dt));
             Velocity vy = Velocity.ofSi(b.vy[i]).plus(Acceleration.ofSi(b.ay[i]).times(dt));

@@ -50,6 +50,16 @@ public final class Particles {
         return new Particles(this);
     }
 
+    /** Restores the state of {@code o} (same size) without allocating, so resets add nothing to B/op. */
+    void resetFrom(Particles o) {
+        System.arraycopy(o.x, 0, x, 0, n);
+        System.arraycopy(o.y, 0, y, 0, n);
+        System.arraycopy(o.vx, 0, vx, 0, n);
+        System.arraycopy(o.vy, 0, vy, 0, n);
+        System.arraycopy(o.mass, 0, mass, 0, n);
+        System.arraycopy(o.area, 0, area, 0, n);
+    }
+
     private Particles(Particles o) {
         n = o.n;
         x = o.x.clone();
