@@ -564,7 +564,7 @@ public final class KvStore implements AutoCloseable {
             if (options.durability() == Durability.SYNC_EVERY_WRITE) {
                 syncActiveLocked();
             }
-            publish(key, loc, false);
+            publish(key, loc, false, Records.size(key.length, value.length));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -589,7 +589,7 @@ public final class KvStore implements AutoCloseable {
             if (options.durability() == Durability.SYNC_EVERY_WRITE) {
                 syncActiveLocked();
             }
-            publish(key, loc, true);
+            publish(key, loc, true, Records.size(key.length, 0));
             return true;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -619,7 +619,8 @@ public final class KvStore implements AutoCloseable {
                 syncSealedAndActiveLocked();
             }
             for (int i = 0; i < n; i++) {
-                publish(batch.keys.get(i), locs[i], batch.values.get(i) == null);
+                byte[] v = batch.values.get(i);
+                publish(batch.keys.get(i), locs[i], v == null, Records.size(batch.keys.get(i).length, v == null ? 0 : v.length));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -649,7 +650,7 @@ public final class KvStore implements AutoCloseable {
     }
 
     /** Writer: points the index at the record (release store) and keeps the live/dead byte counts. */
-    private void publish(byte[] key, long loc, boolean tombstone) {
+    private void publish(byte[] key, long loc, boolean tombstone, long size) {
         long hash = KeyHash.of(key);
         Segment seg = segment(loc);
         long prev;
@@ -657,7 +658,7 @@ public final class KvStore implements AutoCloseable {
             prev = index.remove(key, hash);
         } else {
             prev = index.put(key, hash, loc);
-            seg.liveBytes += Records.sizeAt(seg.readable(), HashIndex.offset(loc));
+            seg.liveBytes += size;
         }
         if (prev != 0) {
             Segment old = segment(prev);
@@ -714,7 +715,12 @@ public final class KvStore implements AutoCloseable {
             try {
                 seg.force(from, to); // outside the lock: writers keep appending above `to`
             } catch (IllegalStateException e) {
-                return; // closed underneath us
+                if (closed) {
+                    return;
+                }
+                // The segment was sealed (roll() forced it) and then compacted away meanwhile: nothing
+                // is left to force there; keep serving the new active segment.
+                continue;
             }
             writeLock.lock();
             try {

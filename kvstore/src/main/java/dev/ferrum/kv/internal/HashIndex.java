@@ -41,6 +41,16 @@ public final class HashIndex {
     // Slot words are 8-byte aligned: tables are allocated with 64-byte alignment and slots are 16 bytes.
     private static final VarHandle WORD = ValueLayout.JAVA_LONG.varHandle();
 
+    private static final VarHandle LIVE;
+
+    static {
+        try {
+            LIVE = java.lang.invoke.MethodHandles.lookup().findVarHandle(HashIndex.class, "live", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private static final class Table {
         final MemorySegment slots;
         final long mask;
@@ -56,8 +66,9 @@ public final class HashIndex {
     private volatile Table table;
     /** Slots with a non-zero hash (live + deleted); writer-only. */
     private long used;
-    /** Slots with a live location; written by the writer, read racily by stats. */
-    private volatile long live;
+    /** Slots with a live location; written by the writer only ({@link #LIVE} setRelease), read with getAcquire. */
+    @SuppressWarnings("unused") // accessed through LIVE
+    private long live;
     private volatile long allocatedBytes;
 
     public HashIndex(SegmentAllocator allocator, Locations locations, long expectedKeys) {
@@ -96,7 +107,7 @@ public final class HashIndex {
 
     /** Live keys. */
     public long size() {
-        return live;
+        return (long) LIVE.getAcquire(this); // pairs with the writer's setRelease
     }
 
     /** Bytes of off-heap memory held by current and retired tables. */
@@ -242,7 +253,7 @@ public final class HashIndex {
             t = resize(t);
         }
         insertNew(t, hash, location);
-        live = live + 1; // single writer
+        LIVE.setRelease(this, (long) LIVE.get(this) + 1); // single writer: plain read, release store (no StoreLoad)
         return 0;
     }
 
@@ -283,7 +294,7 @@ public final class HashIndex {
         }
         long prev = (long) WORD.get(t.slots, at + 8);
         WORD.setRelease(t.slots, at + 8, 0L);
-        live = live - 1;
+        LIVE.setRelease(this, (long) LIVE.get(this) - 1);
         return prev;
     }
 
@@ -301,7 +312,7 @@ public final class HashIndex {
 
     private Table resize(Table old) {
         long capacity = old.mask + 1;
-        long newCapacity = live + 1 > capacity / 2 ? capacity * 2 : capacity; // mostly deleted: rehash same size
+        long newCapacity = (long) LIVE.get(this) + 1 > capacity / 2 ? capacity * 2 : capacity; // mostly deleted: rehash same size
         Table t = newTable(newCapacity);
         MemorySegment from = old.slots;
         MemorySegment to = t.slots;

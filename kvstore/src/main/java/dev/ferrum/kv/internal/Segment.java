@@ -36,8 +36,12 @@ public final class Segment {
     private final Arena arena;
     private final MemorySegment map;
     private final MemorySegment readOnly;
-    /** Offset just past the last valid record; written by the writer (release), read by iterators (acquire). */
-    private volatile long dataEnd;
+    /**
+     * Offset just past the last valid record. Plain field: written by the writer (or by recovery/the
+     * compactor for segments nobody else appends to) and read by other threads only after they take the
+     * writer lock, which orders the accesses. Not volatile, so an append costs no StoreLoad fence.
+     */
+    private long dataEnd;
     /** Bytes of records still referenced by the index (writer-maintained, read under the writer lock). */
     public long liveBytes;
     /** Whether this segment no longer receives appends. */

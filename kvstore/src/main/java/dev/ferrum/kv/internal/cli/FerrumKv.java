@@ -251,12 +251,37 @@ public final class FerrumKv {
         boolean noProgress;
         @Option(names = "--keep", description = "keep the store directory (default: a temporary directory, deleted)")
         boolean keep;
+        @Option(names = "--warmup", defaultValue = "200000",
+                description = "first write and read this many keys in a scratch store, untimed, so the JIT has compiled "
+                        + "the hot paths (0 = measure a cold JVM; default: ${DEFAULT-VALUE})")
+        int warmup;
 
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
-            Path benchDir = keep ? top.dir : Files.createTempDirectory("ferrum-kv-bench");
             Durability d = top.durability;
+            if (warmup > 0) {
+                Path scratch = Files.createTempDirectory("ferrum-kv-warmup");
+                try (KvStore kv = KvStore.open(KvOptions.builder(scratch).durability(d).syncIntervalMillis(top.syncMs)
+                        .expectedKeys(warmup).build())) {
+                    byte[] key = new byte[keyBytes];
+                    byte[] value = new byte[valueBytes];
+                    for (int round = 0; round < 2; round++) {
+                        for (int i = 0; i < warmup; i++) {
+                            fillKey(key, i);
+                            kv.put(key, value);
+                        }
+                        for (int i = 0; i < warmup; i++) {
+                            fillKey(key, i);
+                            kv.get(key);
+                        }
+                    }
+                } finally {
+                    deleteTree(scratch);
+                }
+                out.printf("(JIT warm-up: %,d writes and reads on a scratch store, untimed)%n", 2L * warmup);
+            }
+            Path benchDir = keep ? top.dir : Files.createTempDirectory("ferrum-kv-bench");
             long[] times = new long[2];
             try (KvStore kv = KvStore.open(KvOptions.builder(benchDir).durability(d).syncIntervalMillis(top.syncMs)
                     .expectedKeys(keys).segmentBytes(256L << 20).build())) {
@@ -302,16 +327,20 @@ public final class FerrumKv {
                 if (mismatches != 0) {
                     out.printf("ERROR: %d reads returned a wrong value%n", mismatches);
                 }
-                out.printf("RESULT write_s=%.4f read_s=%.4f rss_anon_mb=%.1f rss_file_mb=%.1f heap_used_mb=%.1f index_mb=%.1f durability=%s%n",
-                        times[0] / 1e9, times[1] / 1e9, m.rssAnonMb, m.rssFileMb, m.heapUsedMb, st.indexBytes() / 1e6, d);
+                out.printf("RESULT warmup=%d write_s=%.4f read_s=%.4f rss_anon_mb=%.1f rss_file_mb=%.1f heap_used_mb=%.1f index_mb=%.1f durability=%s%n",
+                        warmup, times[0] / 1e9, times[1] / 1e9, m.rssAnonMb, m.rssFileMb, m.heapUsedMb, st.indexBytes() / 1e6, d);
                 out.flush();
                 return mismatches == 0 ? 0 : 3;
             } finally {
                 if (!keep) {
-                    try (var walk = Files.walk(benchDir)) {
-                        walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                    }
+                    deleteTree(benchDir);
                 }
+            }
+        }
+
+        private static void deleteTree(Path dir) throws java.io.IOException {
+            try (var walk = Files.walk(dir)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
 
