@@ -59,6 +59,15 @@ public class SmallMultiplyBench {
     DMatrix3x3 ejmlB3;
     DMatrix3x3 ejmlC3;
 
+    /** Products per call in the batch benchmarks: a transform pipeline's inner loop. */
+    static final int BATCH = 64;
+    Matrix<N4, N4>[] batchA;
+    Matrix<N4, N4>[] batchB;
+    Matrix<N4, N4>[] batchOut;
+    double[][] rawBatchA;
+    double[][] rawBatchB;
+    double[][] rawBatchOut;
+
     double[] rawA4;
     double[] rawB4;
     double[] rawC4;
@@ -98,7 +107,25 @@ public class SmallMultiplyBench {
         rawB4 = b4.toArray();
         rawC4 = new double[16];
         rawC4Simd = new double[16];
+        batchA = newBatch();
+        batchB = newBatch();
+        batchOut = newBatch();
+        rawBatchA = new double[BATCH][];
+        rawBatchB = new double[BATCH][];
+        rawBatchOut = new double[BATCH][16];
+        for (int i = 0; i < BATCH; i++) {
+            batchA[i] = Matrix.random(N4.SIZE, N4.SIZE, 100 + i, Storage.ON_HEAP);
+            batchB[i] = Matrix.random(N4.SIZE, N4.SIZE, 200 + i, Storage.ON_HEAP);
+            batchOut[i] = Matrix.zeros(N4.SIZE, N4.SIZE, Storage.ON_HEAP);
+            rawBatchA[i] = batchA[i].toArray();
+            rawBatchB[i] = batchB[i].toArray();
+        }
         checkSameResults();
+    }
+
+    @SuppressWarnings("unchecked") // an array of one parameterization; never exposed as anything else
+    private static Matrix<N4, N4>[] newBatch() {
+        return (Matrix<N4, N4>[]) new Matrix<?, ?>[BATCH];
     }
 
     /** The sides must compute the same product, or the comparison means nothing. */
@@ -110,6 +137,15 @@ public class SmallMultiplyBench {
         oursHeap4();
         ours3();
         ejml3();
+        oursHeap4Batch();
+        raw4SimdBatch();
+        for (int b = 0; b < BATCH; b++) {
+            for (int e = 0; e < 16; e++) {
+                if (batchOut[b].get(e / 4, e % 4) != rawBatchOut[b][e]) {
+                    throw new IllegalStateException("batch results differ at product " + b + ", element " + e);
+                }
+            }
+        }
         for (int i = 0; i < 4; i++) {
             for (int j = 0; j < 4; j++) {
                 double v = c4.get(i, j);
@@ -163,6 +199,30 @@ public class SmallMultiplyBench {
     public double[] raw4Simd() {
         multiply4Simd(rawA4, rawB4, rawC4Simd);
         return rawC4Simd;
+    }
+
+    /** 64 typed 4x4 products on double[]-backed matrices, into preallocated results. */
+    @Benchmark
+    public Matrix<N4, N4>[] oursHeap4Batch() {
+        Matrix<N4, N4>[] a = batchA;
+        Matrix<N4, N4>[] b = batchB;
+        Matrix<N4, N4>[] out = batchOut;
+        for (int i = 0; i < BATCH; i++) {
+            a[i].times(b[i], out[i]);
+        }
+        return out;
+    }
+
+    /** The same 64 products with the same vector kernel on raw {@code double[]}. */
+    @Benchmark
+    public double[][] raw4SimdBatch() {
+        double[][] a = rawBatchA;
+        double[][] b = rawBatchB;
+        double[][] out = rawBatchOut;
+        for (int i = 0; i < BATCH; i++) {
+            multiply4Simd(a[i], b[i], out[i]);
+        }
+        return out;
     }
 
     private static final VectorSpecies<Double> S4 = DoubleVector.SPECIES_256;

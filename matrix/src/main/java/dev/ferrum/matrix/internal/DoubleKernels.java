@@ -99,7 +99,11 @@ public final class DoubleKernels {
                     return;
                 }
                 case 3 -> {
-                    unrolled3(a, b, c);
+                    if (SIMD4 && a.byteSize() >= PADDED3 && b.byteSize() >= PADDED3 && c.byteSize() >= PADDED3) {
+                        unrolled3Simd(a, b, c);
+                    } else {
+                        unrolled3(a, b, c);
+                    }
                     return;
                 }
                 case 4 -> {
@@ -121,6 +125,31 @@ public final class DoubleKernels {
             simd(a, b, c, m, k, n);
         } else {
             blocked(a, b, c, m, k, n);
+        }
+    }
+
+    /** Bytes a 3x3 operand must span for {@link #unrolled3Simd}: 9 doubles plus one vector's overrun. */
+    static final long PADDED3 = (6 + 4) * Double.BYTES;
+
+    /**
+     * 3x3 times 3x3 with 256-bit vectors on padded storage (see {@link DoubleStore}): row p of B and row i of A are
+     * loaded as 4 lanes starting at element {@code 3p} / {@code 3i} (the 4th lane is the next row's first element,
+     * or padding, and is never used); row i of C is stored as 4 lanes at {@code 3i}, in increasing i, so the 4th
+     * lane's scratch value is overwritten by the next row's store, and the last row's lands in the padding.
+     *
+     * <p>Safety: every segment spans at least {@link #PADDED3} bytes, and C overlaps neither A nor B (a scratch
+     * lane written into C must not be read back as input).
+     */
+    public static void unrolled3Simd(MemorySegment a, MemorySegment b, MemorySegment c) {
+        DoubleVector b0 = DoubleVector.fromMemorySegment(SPECIES_4, b, 0, ORDER);
+        DoubleVector b1 = DoubleVector.fromMemorySegment(SPECIES_4, b, 24, ORDER);
+        DoubleVector b2 = DoubleVector.fromMemorySegment(SPECIES_4, b, 48, ORDER);
+        for (long row = 0; row < 72; row += 24) {
+            DoubleVector ar = DoubleVector.fromMemorySegment(SPECIES_4, a, row, ORDER);
+            b0.mul(ar.rearrange(LANE0))
+                    .add(b1.mul(ar.rearrange(LANE1)))
+                    .add(b2.mul(ar.rearrange(LANE2)))
+                    .intoMemorySegment(c, row, ORDER);
         }
     }
 

@@ -12,6 +12,11 @@ import java.lang.foreign.ValueLayout;
  * starts a cache line and vector loads of whole rows never split more lines than necessary. On-heap
  * storage wraps a {@code double[]} (8-byte aligned only; the JVM does not let us choose more).
  *
+ * <p>Both are padded to a whole number of cache lines (8 doubles): the fixed-size vector kernels may read, and
+ * write scratch values into, up to one 256-bit vector past the last element (see
+ * {@link DoubleKernels#unrolled3Simd}). The padding is never part of the matrix: {@link #size()} and every copy
+ * cover {@code rows * cols} elements only.
+ *
  * <p>Not thread-safe: a store may be read concurrently, but writes need external synchronization.
  */
 public final class DoubleStore {
@@ -45,15 +50,21 @@ public final class DoubleStore {
 
     /** Zero-filled off-heap storage that lives as long as {@code arena}. */
     public static DoubleStore offHeap(Arena arena, int rows, int cols) {
-        long bytes = Math.max(1L, (long) rows * cols) * Double.BYTES;
+        long bytes = paddedLength(rows, cols) * Double.BYTES;
         // Arena.allocate zero-fills and honours the requested alignment.
         return new DoubleStore(arena.allocate(bytes, ALIGNMENT), rows, cols, null);
     }
 
     /** Zero-filled on-heap storage backed by a {@code double[]}. */
     public static DoubleStore onHeap(int rows, int cols) {
-        double[] array = new double[rows * cols];
+        double[] array = new double[Math.toIntExact(paddedLength(rows, cols))];
         return new DoubleStore(MemorySegment.ofArray(array), rows, cols, array);
+    }
+
+    /** {@code rows * cols} rounded up to a whole number of 64-byte lines (at least one line). */
+    static long paddedLength(int rows, int cols) {
+        long n = Math.max(1L, (long) rows * cols);
+        return (n + 7) & ~7L;
     }
 
     /** New zero-filled storage of the given shape in the same kind of memory (heap or off-heap) as this one. */

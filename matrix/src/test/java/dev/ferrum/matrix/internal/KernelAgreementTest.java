@@ -90,6 +90,21 @@ class KernelAgreementTest {
             default -> DoubleKernels.unrolled4(as, bs, cs);
         }
         assertAgree(expected, c, size);
+        if (DoubleKernels.SIMD4 && size >= 3) {
+            DoubleStore v = random(size, size, seed + 8, onHeap);
+            if (size == 3) {
+                DoubleKernels.unrolled3Simd(as, bs, v.segment());
+            } else {
+                DoubleKernels.unrolled4Simd(as, bs, v.segment());
+            }
+            // Same multiply-then-add order as the scalar kernels: bit-identical.
+            assertThat(v.toArray()).containsExactly(c.toArray());
+            if (size == 4 && onHeap) {
+                double[] out = new double[16];
+                DoubleKernels.unrolled4Simd(a.array(), b.array(), out);
+                assertThat(out).containsExactly(c.toArray());
+            }
+        }
         assertThat(DoubleKernels.kernelFor(size, size, size)).isEqualTo("unrolled" + size);
     }
 
