@@ -49,14 +49,20 @@ import java.util.Objects;
  *       {@link #rewind(Mark)}, {@link #stats()} and {@link #close()} require quiescence: no allocation may
  *       run concurrently with them (Rust needs {@code &mut Bump} for reset).</li>
  * </ul>
+ * Use the confined arena for per-request, per-frame or per-pass scratch memory on one thread; use the shared
+ * one when several threads build blocks others read, and reset it rarely (or build it with
+ * {@code temporalSafety(false)} and use handles). An arena that is only used through handles can always be
+ * built with {@code temporalSafety(false)}: handles carry their own generation check.
  *
  * <h2>Complexity</h2>
  * Allocation is O(1) (amortized; the slow path allocates a chunk). {@code reset()} and {@code rewind} are
- * O(chunks) plus, with temporal safety, the cost of closing one {@link Arena} per generation (a thread-local
- * handshake for shared arenas). {@code close()} frees all chunks.
+ * O(chunks) plus, with temporal safety, the cost of closing one {@link Arena} per generation (for shared
+ * arenas a handshake with every thread, microseconds). {@code close()} frees all chunks.
  *
  * <p>Exceptions: {@link IllegalArgumentException} for a negative size, an alignment that is not a positive
- * power of two, or a handle from another arena; {@link ArenaExhaustedException} when the hard limit
+ * power of two, or a handle naming a chunk this arena does not have (handles are not tagged with their
+ * arena: a handle of another arena that happens to name an existing chunk reads this arena's memory, inside
+ * that chunk's bounds); {@link ArenaExhaustedException} when the hard limit
  * ({@link Builder#limitBytes(long)}) would be exceeded; {@link IllegalStateException} after {@code close()}
  * or for a stale handle/mark.
  */
