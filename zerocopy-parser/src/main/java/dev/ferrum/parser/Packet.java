@@ -280,7 +280,8 @@ public final class Packet {
      * the captured bytes of a truncated packet.
      */
     public long payloadLength() {
-        return payloadLength;
+        // A header longer than the datagram declares (only reachable on truncated or malformed packets) gives 0.
+        return Math.max(0, payloadLength);
     }
 
     /** Payload bytes actually captured. */
@@ -294,7 +295,9 @@ public final class Packet {
 
     /** The captured payload as a slice of the mapped segment (no copy; a small view object). */
     public MemorySegment payload() {
-        return payloadOffset < 0 ? segment.asSlice(dataOffset + capturedLength, 0)
+        long capturedEnd = dataOffset + capturedLength;
+        // A header cut by the snap length can put the payload's start past the captured end: clamp, empty slice.
+        return payloadOffset < 0 || payloadOffset >= capturedEnd ? segment.asSlice(capturedEnd, 0)
                 : segment.asSlice(payloadOffset, capturedPayloadLength());
     }
 

@@ -107,6 +107,10 @@ class CaptureFuzzTest {
     /** Reads every getter a user could call on what the decoder says is present. */
     static void touchEverything(Packet p) {
         long sink = p.timestampSeconds() + p.timestampNanos() + p.payload().byteSize() + p.data().byteSize();
+        if (p.payloadLength() < 0 || p.payload().byteSize() > p.capturedLength() || p.timestampNanos() < 0
+                || p.timestampNanos() >= 1_000_000_000) {
+            throw new AssertionError("inconsistent packet at offset " + p.recordOffset());
+        }
         if (p.has(Packet.LAYER_ETHERNET)) {
             sink += p.ethernet().source() + p.ethernet().etherType();
         }
