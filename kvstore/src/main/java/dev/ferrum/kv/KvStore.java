@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
@@ -80,6 +81,8 @@ public final class KvStore implements AutoCloseable {
     private final byte[] headerScratch = new byte[Records.HEADER_BYTES];
     private final AtomicLong guards = new AtomicLong();
     private final ConcurrentLinkedQueue<Segment> retired = new ConcurrentLinkedQueue<>();
+    /** Retired but not yet unmapped segments by id, for readers that found a location just before the switch. */
+    private final ConcurrentHashMap<Integer, Segment> retiredById = new ConcurrentHashMap<>();
     private final RecoveryReport recovery;
     private final Thread syncThread;
     private volatile boolean closed;
@@ -297,7 +300,12 @@ public final class KvStore implements AutoCloseable {
         int id = HashIndex.segmentId(location);
         Segment s = id < segs.length ? segs[id] : null;
         if (s == null) {
-            throw new IllegalStateException("segment " + id + " retired");
+            // Compacted away after the caller read the location: still mapped until no guard is open
+            // (a guarded reader can finish), else unmapped and the caller retries.
+            s = retiredById.get(id);
+            if (s == null) {
+                throw new IllegalStateException("segment " + id + " retired");
+            }
         }
         return s.readable();
     }
@@ -468,14 +476,20 @@ public final class KvStore implements AutoCloseable {
         checkKey(key);
         ensureOpen();
         long hash = KeyHash.of(key);
-        long loc = index.find(key, hash);
-        if (loc == 0) {
-            return null;
+        for (;;) {
+            try {
+                long loc = index.find(key, hash);
+                if (loc == 0) {
+                    return null;
+                }
+                MemorySegment s = segmentOf(loc);
+                long rec = HashIndex.offset(loc);
+                int vlen = checkedValueLength(s, rec, loc);
+                return s.asSlice(Records.valueOffset(s, rec), vlen);
+            } catch (IllegalStateException e) {
+                retryOrFail(e); // only if closed: the guard keeps retired segments mapped
+            }
         }
-        MemorySegment s = segmentOf(loc);
-        long rec = HashIndex.offset(loc);
-        int vlen = checkedValueLength(s, rec, loc);
-        return s.asSlice(Records.valueOffset(s, rec), vlen);
     }
 
     /**
@@ -508,7 +522,10 @@ public final class KvStore implements AutoCloseable {
             return;
         }
         if (guards.get() == 0) {
-            batch.forEach(Segment::unmap);
+            for (Segment s : batch) {
+                retiredById.remove(s.id);
+                s.unmap();
+            }
         } else {
             retired.addAll(batch);
         }
@@ -519,13 +536,8 @@ public final class KvStore implements AutoCloseable {
         ReadGuard guard = readGuard();
         try {
             index.forEachLocation(loc -> {
-                Segment[] segs = segments;
-                int id = HashIndex.segmentId(loc);
-                Segment seg = id < segs.length ? segs[id] : null;
-                if (seg == null) {
-                    return; // moved by a concurrent compaction after we read the slot
-                }
-                MemorySegment s = seg.readable();
+                // under the guard every segment the index pointed into is still mapped
+                MemorySegment s = segmentOf(loc);
                 long rec = HashIndex.offset(loc);
                 int vlen = checkedValueLength(s, rec, loc);
                 int klen = Records.keyLength(s, rec);
@@ -878,6 +890,7 @@ public final class KvStore implements AutoCloseable {
         writeLock.lock();
         try {
             for (Segment in : inputs) {
+                retiredById.put(in.id, in);
                 unregister(in);
             }
         } finally {

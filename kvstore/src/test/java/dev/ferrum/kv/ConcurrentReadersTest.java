@@ -145,4 +145,48 @@ class ConcurrentReadersTest {
             assertThat(kv.stats().indexCapacity()).as("the index resized during the run").isGreaterThan(capacityBefore);
         }
     }
+
+    @Test
+    void iterationDuringCompactionSeesEveryKeyExactlyOnce() throws Exception {
+        try (KvStore kv = KvStore.open(KvOptions.builder(dir).durability(Durability.NO_SYNC)
+                .segmentBytes(64 << 10).maxKeyBytes(64).maxValueBytes(1024).build())) {
+            for (int round = 0; round < 3; round++) {
+                for (int k = 0; k < KEYS; k++) {
+                    kv.put(key(k), value(k, round));
+                }
+            }
+            AtomicBoolean stop = new AtomicBoolean();
+            AtomicReference<Throwable> failure = new AtomicReference<>();
+            Thread compactor = Thread.ofPlatform().start(() -> {
+                try {
+                    while (!stop.get()) {
+                        kv.compact();
+                        kv.put(key(0), value(0, 2)); // keeps each compaction with something to roll
+                    }
+                } catch (Throwable t) {
+                    failure.compareAndSet(null, t);
+                }
+            });
+            try {
+                for (int i = 0; i < 20; i++) {
+                    boolean[] seen = new boolean[KEYS];
+                    int[] count = {0};
+                    kv.forEach((k, v) -> {
+                        int id = Integer.parseInt(new String(k, StandardCharsets.UTF_8).substring(3));
+                        assertThat(seen[id]).as("key %d seen twice", id).isFalse();
+                        seen[id] = true;
+                        assertThat(check(id, v)).isEqualTo(2);
+                        count[0]++;
+                    });
+                    assertThat(count[0]).isEqualTo(KEYS);
+                }
+            } finally {
+                stop.set(true);
+                compactor.join();
+            }
+            if (failure.get() != null) {
+                throw new AssertionError("compactor failed", failure.get());
+            }
+        }
+    }
 }
