@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -22,8 +23,8 @@ import dev.ferrum.kv.WriteBatch;
  * A RESP2 (Redis protocol) front end for a {@link KvStore}: one virtual thread per connection doing
  * blocking reads, so {@code redis-cli} and {@code redis-benchmark} work against the store.
  *
- * <p>Commands: GET SET DEL EXISTS MGET MSET PING ECHO DBSIZE INFO QUIT, plus CONFIG GET (empty answer,
- * so {@code redis-benchmark} starts quietly). Unknown commands get {@code -ERR unknown command}.
+ * <p>Commands: GET SET DEL EXISTS MGET MSET PING ECHO DBSIZE INFO QUIT, plus CONFIG GET of {@code save}
+ * and {@code appendonly} (what {@code redis-benchmark} asks at start-up). Unknown commands get {@code -ERR unknown command}.
  * Pipelining: replies are buffered and flushed only when no further request is already waiting.
  * Malformed input (bad framing, a length over the limit) gets {@code -ERR Protocol error: ...} and the
  * connection is closed; every length is checked before allocation, so a bad client cannot make the
@@ -87,24 +88,32 @@ public final class RespServer implements AutoCloseable {
         try (s) {
             RespReader in = new RespReader(s.getInputStream(), 64 * 1024, 1 << 20, maxBulkBytes, maxRequestBytes);
             RespWriter out = new RespWriter(s.getOutputStream(), 64 * 1024);
+            List<List<byte[]>> pending = new ArrayList<>();
             for (;;) {
                 List<byte[]> args;
                 try {
                     args = in.next();
                 } catch (RespReader.ProtocolException e) {
+                    executeAll(pending, out); // answer what came before the bad frame, in order
                     out.error("ERR Protocol error: " + e.getMessage());
                     out.flush();
                     return;
                 }
                 if (args == null) {
+                    executeAll(pending, out);
                     out.flush();
                     return;
                 }
                 if (args.isEmpty()) {
                     continue;
                 }
-                commands.incrementAndGet();
-                if (!execute(args, out)) {
+                pending.add(args);
+                // Pipelining: gather what is already buffered (up to a bound), then execute it in order.
+                if (pending.size() < MAX_PIPELINE_BATCH && in.hasBuffered()) {
+                    continue;
+                }
+                boolean keepOpen = executeAll(pending, out);
+                if (!keepOpen) {
                     out.flush();
                     return;
                 }
@@ -119,6 +128,63 @@ public final class RespServer implements AutoCloseable {
         } finally {
             connections.remove(s);
         }
+    }
+
+    private static final int MAX_PIPELINE_BATCH = 64;
+
+    /**
+     * Executes buffered requests in order; runs of consecutive valid SETs go to the store as one
+     * {@link WriteBatch} (one writer-lock acquisition), each still answered {@code +OK}.
+     *
+     * @return false if a QUIT was executed (the rest is dropped)
+     */
+    private boolean executeAll(List<List<byte[]>> pending, RespWriter out) throws IOException {
+        int n = pending.size();
+        int i = 0;
+        while (i < n) {
+            int run = i;
+            while (run < n && batchableSet(pending.get(run))) {
+                run++;
+            }
+            if (run - i >= 2) {
+                WriteBatch batch = new WriteBatch();
+                for (int j = i; j < run; j++) {
+                    batch.put(pending.get(j).get(1), pending.get(j).get(2));
+                }
+                String error = null;
+                try {
+                    store.write(batch);
+                } catch (KvStoreException | IllegalArgumentException e) {
+                    error = "ERR " + e.getMessage();
+                }
+                for (int j = i; j < run; j++) {
+                    commands.incrementAndGet();
+                    if (error == null) {
+                        out.simple("OK");
+                    } else {
+                        out.error(error);
+                    }
+                }
+                i = run;
+                continue;
+            }
+            commands.incrementAndGet();
+            if (!execute(pending.get(i), out)) {
+                pending.clear();
+                return false;
+            }
+            i++;
+        }
+        pending.clear();
+        return true;
+    }
+
+    private boolean batchableSet(List<byte[]> args) {
+        byte[] cmd = args.get(0);
+        return args.size() == 3 && cmd.length == 3 && (cmd[0] | 0x20) == 's' && (cmd[1] | 0x20) == 'e'
+                && (cmd[2] | 0x20) == 't' && args.get(1).length >= 1
+                && args.get(1).length <= store.options().maxKeyBytes()
+                && args.get(2).length <= store.options().maxValueBytes();
     }
 
     private static String name(byte[] b) {
@@ -210,8 +276,21 @@ public final class RespServer implements AutoCloseable {
                 case "DBSIZE" -> out.integer(store.size());
                 case "INFO" -> out.bulk(info().getBytes(StandardCharsets.UTF_8));
                 case "CONFIG" -> {
-                    if (n >= 2 && name(args.get(1)).equalsIgnoreCase("GET")) {
-                        out.arrayHeader(0);
+                    if (n == 3 && name(args.get(1)).equalsIgnoreCase("GET")) {
+                        // what redis-benchmark asks at start-up; everything else: no such parameter
+                        String param = name(args.get(2)).toLowerCase(Locale.ROOT);
+                        String value = switch (param) {
+                            case "save" -> "";
+                            case "appendonly" -> "no";
+                            default -> null;
+                        };
+                        if (value == null) {
+                            out.arrayHeader(0);
+                        } else {
+                            out.arrayHeader(2);
+                            out.bulk(param.getBytes(StandardCharsets.UTF_8));
+                            out.bulk(value.getBytes(StandardCharsets.UTF_8));
+                        }
                     } else {
                         out.error("ERR CONFIG supports only GET here");
                     }
