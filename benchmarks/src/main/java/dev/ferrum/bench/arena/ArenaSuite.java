@@ -59,6 +59,10 @@ public final class ArenaSuite implements Suite {
                         "bump handle path vs Arena.ofConfined() allocate+close per block, " + at,
                         alloc("bumpOffset", size, align), peer("arenaConfinedAllocClose", size, align),
                         "Arena.ofConfined() per block", 25, BOX_VS_BUMP));
+                rows.add(Comparison.vs("arena.alloc" + size + ".a" + align + ".offset_vs_malloc_default_downcall",
+                        "bump handle path vs malloc+free bound as most FFM code does (ADDRESS, non-critical), " + at,
+                        alloc("bumpOffset", size, align), peer("mallocFreeDefaultDowncall", size, align),
+                        "malloc/aligned_alloc+free (default downcall)", Double.NaN, BOX_VS_BUMP));
                 rows.add(Comparison.vs("arena.alloc" + size + ".a" + align + ".segment_vs_malloc",
                         "bump segment path (temporal safety on) vs malloc+free per block, " + at,
                         peer("bumpSegment", size, align), alloc("mallocFree", size, align),

@@ -66,7 +66,7 @@ public final class InterleavedTiming {
             }
             return x;
         }, 1));
-        cs.add(new Contender("malloc/aligned_alloc + free", () -> {
+        cs.add(new Contender("malloc/aligned_alloc + free, critical long downcalls", () -> {
             long x = 0;
             for (int i = 0; i < BATCH; i++) {
                 addresses[i] = align <= Libc.MALLOC_ALIGNMENT ? Libc.malloc(size) : Libc.alignedAlloc(align, size);
@@ -74,6 +74,19 @@ public final class InterleavedTiming {
             }
             for (int i = 0; i < BATCH; i++) {
                 Libc.free(addresses[i]);
+            }
+            return x;
+        }, 1));
+        MemorySegment[] pointers = new MemorySegment[BATCH];
+        cs.add(new Contender("malloc + free, default ADDRESS downcalls", () -> {
+            long x = 0;
+            for (int i = 0; i < BATCH; i++) {
+                pointers[i] = align <= Libc.MALLOC_ALIGNMENT ? Libc.mallocDefault(size)
+                        : Libc.alignedAllocDefault(align, size);
+                x ^= pointers[i].address();
+            }
+            for (int i = 0; i < BATCH; i++) {
+                Libc.freeDefault(pointers[i]);
             }
             return x;
         }, 1));

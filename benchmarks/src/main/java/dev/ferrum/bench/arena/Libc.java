@@ -2,6 +2,7 @@ package dev.ferrum.bench.arena;
 
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 
@@ -25,6 +26,16 @@ final class Libc {
     static final MethodHandle FREE = LINKER.downcallHandle(LINKER.defaultLookup().findOrThrow("free"),
             FunctionDescriptor.ofVoid(ValueLayout.JAVA_LONG), CRITICAL);
 
+    // The same functions bound the way most FFM code does it: pointers as ADDRESS (a zero-length segment
+    // per result), default (non-critical) downcalls with a thread-state transition.
+    static final MethodHandle MALLOC_DEFAULT = LINKER.downcallHandle(LINKER.defaultLookup().findOrThrow("malloc"),
+            FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.JAVA_LONG));
+    static final MethodHandle ALIGNED_ALLOC_DEFAULT = LINKER.downcallHandle(
+            LINKER.defaultLookup().findOrThrow("aligned_alloc"),
+            FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG));
+    static final MethodHandle FREE_DEFAULT = LINKER.downcallHandle(LINKER.defaultLookup().findOrThrow("free"),
+            FunctionDescriptor.ofVoid(ValueLayout.ADDRESS));
+
     /** malloc's guaranteed alignment on 64-bit glibc; above it we call aligned_alloc. */
     static final long MALLOC_ALIGNMENT = 16;
 
@@ -43,6 +54,30 @@ final class Libc {
         try {
             // C11 asks for size to be a multiple of alignment; round up like a careful caller would
             return (long) ALIGNED_ALLOC.invokeExact(alignment, (size + alignment - 1) & -alignment);
+        } catch (Throwable t) {
+            throw new AssertionError(t);
+        }
+    }
+
+    static MemorySegment mallocDefault(long size) {
+        try {
+            return (MemorySegment) MALLOC_DEFAULT.invokeExact(size);
+        } catch (Throwable t) {
+            throw new AssertionError(t);
+        }
+    }
+
+    static MemorySegment alignedAllocDefault(long alignment, long size) {
+        try {
+            return (MemorySegment) ALIGNED_ALLOC_DEFAULT.invokeExact(alignment, (size + alignment - 1) & -alignment);
+        } catch (Throwable t) {
+            throw new AssertionError(t);
+        }
+    }
+
+    static void freeDefault(MemorySegment pointer) {
+        try {
+            FREE_DEFAULT.invokeExact(pointer);
         } catch (Throwable t) {
             throw new AssertionError(t);
         }

@@ -90,5 +90,30 @@ public class PeerBench {
         }
     }
 
+    /**
+     * Peer, as most FFM code binds libc: ADDRESS-typed, non-critical downcalls; 1024 malloc then 1024 free.
+     * (The critical, long-typed variant is {@link AllocBench#mallocFree}.)
+     */
+    @Benchmark
+    public void mallocFreeDefaultDowncall(Blackhole bh) {
+        long s = size;
+        long al = align;
+        MemorySegment[] ptrs = pointers;
+        for (int i = 0; i < BATCH; i++) {
+            MemorySegment p = al <= Libc.MALLOC_ALIGNMENT ? Libc.mallocDefault(s) : Libc.alignedAllocDefault(al, s);
+            if (p.equals(MemorySegment.NULL)) {
+                throw new OutOfMemoryError("malloc(" + s + ") returned NULL");
+            }
+            ptrs[i] = p;
+            bh.consume(p);
+        }
+        for (int i = 0; i < BATCH; i++) {
+            Libc.freeDefault(ptrs[i]);
+            ptrs[i] = null;
+        }
+    }
+
+    private final MemorySegment[] pointers = new MemorySegment[BATCH];
+
     private static final int BATCH = AllocBench.BATCH;
 }
