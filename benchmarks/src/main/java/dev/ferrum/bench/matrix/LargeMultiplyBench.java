@@ -55,6 +55,7 @@ public class LargeMultiplyBench {
     double[] rawA;
     double[] rawB;
     double[] rawC;
+    double[] rawKernelC;
 
     @Setup
     public void setUp() {
@@ -66,6 +67,7 @@ public class LargeMultiplyBench {
         rawA = a.toArray();
         rawB = b.toArray();
         rawC = new double[size * size];
+        rawKernelC = new double[size * size];
         ejmlA = new DMatrixRMaj(size, size, true, rawA);
         ejmlB = new DMatrixRMaj(size, size, true, rawB);
         ejmlC = new DMatrixRMaj(size, size);
@@ -73,10 +75,11 @@ public class LargeMultiplyBench {
         ejml();
         naive();
         oursScalarBlocked();
+        kernelOnRawArrays();
         for (int i = 0; i < size * size; i++) {
             double v = c.segment().getAtIndex(java.lang.foreign.ValueLayout.JAVA_DOUBLE, i);
             double tolerance = 1e-9 * size;
-            if (Math.abs(v - ejmlC.data[i]) > tolerance || Math.abs(v - rawC[i]) > tolerance
+            if (Math.abs(v - ejmlC.data[i]) > tolerance || Math.abs(v - rawC[i]) > tolerance || v != rawKernelC[i]
                     || Math.abs(v - scalarOut.segment().getAtIndex(java.lang.foreign.ValueLayout.JAVA_DOUBLE, i)) > tolerance) {
                 throw new IllegalStateException("results differ at element " + i);
             }
@@ -87,6 +90,16 @@ public class LargeMultiplyBench {
     @Benchmark
     public Matrix<Side, Side> ours() {
         return a.times(b, c);
+    }
+
+    /**
+     * Ferrum's multiply (same dispatch, same SIMD kernel) called directly on raw {@code double[]} arrays, without
+     * the typed API or off-heap storage: {@link #ours} against this is the cost of the API and the segments.
+     */
+    @Benchmark
+    public double[] kernelOnRawArrays() {
+        DoubleKernels.multiply(rawA, rawB, rawKernelC, size, size, size);
+        return rawKernelC;
     }
 
     /** Ferrum's scalar cache-blocked kernel (the no-SIMD fallback), same segments. */

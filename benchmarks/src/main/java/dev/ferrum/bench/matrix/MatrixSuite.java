@@ -73,6 +73,9 @@ public final class MatrixSuite implements Suite {
                     large("ours", size), large("ejml", size), "EJML DMatrixRMaj", size == 256 ? 2.0 : Double.NaN, null));
             rows.add(Comparison.vs("matrix.mult" + size + ".vs_naive", size + "x" + size + " multiply, typed Matrix vs naive i-j-k triple loop on double[]",
                     large("ours", size), large("naive", size), "naive triple loop", Double.NaN, null));
+            rows.add(Comparison.vs("matrix.api_cost." + size + ".typed_offheap_vs_kernel_on_raw_arrays", size + "x" + size
+                            + " multiply: typed off-heap Matrix vs the same kernel called directly on raw double[] (cost of API + segments)",
+                    large("ours", size), large("kernelOnRawArrays", size), "same kernel on raw double[]", Double.NaN, null));
             rows.add(Comparison.vs("matrix.mult" + size + ".simd_vs_scalar_blocked", size + "x" + size + " multiply, Vector API kernel vs Ferrum's scalar cache-blocked fallback",
                     large("ours", size), large("oursScalarBlocked", size), "Ferrum scalar blocked", Double.NaN, null));
         }
