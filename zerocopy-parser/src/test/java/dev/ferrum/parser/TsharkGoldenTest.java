@@ -4,8 +4,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import dev.ferrum.parser.internal.TsharkFields;
+import dev.ferrum.parser.internal.cli.FerrumPcap;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -145,6 +148,22 @@ class TsharkGoldenTest {
     }
 
     @Test
+    void ferrumPcapDumpPrintsWhatTsharkPrints() throws Exception {
+        PrintStream original = System.out;
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        int exit;
+        try {
+            exit = FerrumPcap.run("dump", pcapng.toString());
+        } finally {
+            System.setOut(original);
+        }
+        assertThat(exit).isZero();
+        assertThat(buffer.toString(StandardCharsets.UTF_8).lines().toList())
+                .containsExactlyElementsOf(tsharkFields(pcapng));
+    }
+
+    @Test
     void nanosecondPcapFromEditcapMatchesTshark() throws Exception {
         Path nano = dir.resolve("lo-nsec.pcap");
         Tools.run("editcap", "-F", "nseclibpcap", pcap.toString(), nano.toString());
@@ -192,14 +211,18 @@ class TsharkGoldenTest {
         return list;
     }
 
-    private static void assertMatchesTshark(Path file, CaptureFormat expectedFormat) throws Exception {
+    private static List<String> tsharkFields(Path file) throws Exception {
         List<String> command = new ArrayList<>(List.of("tshark", "-n", "-r", file.toString(), "-T", "fields",
                 "-E", "separator=|", "-E", "occurrence=f"));
         for (String field : FIELDS) {
             command.add("-e");
             command.add(field);
         }
-        List<String> expected = Tools.run(command.toArray(String[]::new));
+        return Tools.run(command.toArray(String[]::new));
+    }
+
+    private static void assertMatchesTshark(Path file, CaptureFormat expectedFormat) throws Exception {
+        List<String> expected = tsharkFields(file);
         List<String> actual = new ArrayList<>();
         try (Arena arena = Arena.ofConfined()) {
             CaptureReader reader = CaptureReader.open(file, arena, ParseMode.STRICT);

@@ -24,8 +24,13 @@ public final class FerrumPcap implements Runnable {
         System.exit(run(args));
     }
 
-    /** Runs the command line and returns its exit code (for tests). */
-    static int run(String... args) {
+    /**
+     * Runs the command line and returns its exit code instead of exiting (for tests).
+     *
+     * @param args command line
+     * @return 0 on success, 1 when lax mode met problems, 2 on errors
+     */
+    public static int run(String... args) {
         return new CommandLine(new FerrumPcap())
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
                     cmd.getErr().println("ferrum-pcap: " + e.getMessage());
