@@ -8,6 +8,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -160,6 +161,36 @@ class CaptureReaderTest {
         assertThat(Ipv6Header.appendAddress(0x2001_0db8_0000_0001L, 0x0000_0000_0001_0000L, new StringBuilder()))
                 .hasToString("2001:db8:0:1::1:0");
         assertThat(EthernetHeader.appendMac(0x0200_0000_00ffL, new StringBuilder())).hasToString("02:00:00:00:00:ff");
+    }
+
+    @Test
+    void readsRecordsBeyondTwoGibibytesOfOneMapping(@TempDir Path dir) throws Exception {
+        // A sparse file: section + interface, one unknown block of ~2.2 GB (never read, skipped by its length),
+        // then a packet block whose offset does not fit in an int.
+        byte[] frame = tcpFrame(9);
+        byte[] head = new CaptureBytes.Pcapng().section(ByteOrder.LITTLE_ENDIAN)
+                .interfaceDescription(LinkType.ETHERNET, 0, null, null).bytes();
+        byte[] tail = new CaptureBytes.Pcapng().enhancedPacket(0, 1_700_000_000_000_000L, frame, frame.length).bytes();
+        long hugeBlock = 2_200_000_000L;
+        Path file = dir.resolve("sparse.pcapng");
+        try (java.io.RandomAccessFile raf = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+            raf.write(head);
+            ByteBuffer header = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putInt(0x0BAD_CAFE)
+                    .putInt((int) hugeBlock);
+            raf.write(header.array());
+            raf.seek(head.length + hugeBlock - 4);
+            raf.write(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt((int) hugeBlock).array());
+            raf.write(tail);
+        }
+        try (Arena arena = Arena.ofConfined()) {
+            CaptureReader reader = CaptureReader.open(file, arena, ParseMode.STRICT);
+            assertThat(reader.next()).isTrue();
+            Packet p = reader.packet();
+            assertThat(p.recordOffset()).isEqualTo(head.length + hugeBlock).isGreaterThan(Integer.MAX_VALUE);
+            assertThat(p.tcp().destinationPort()).isEqualTo(443);
+            assertThat(p.timestampSeconds()).isEqualTo(1_700_000_000L);
+            assertThat(reader.next()).isFalse();
+        }
     }
 
     @Test
