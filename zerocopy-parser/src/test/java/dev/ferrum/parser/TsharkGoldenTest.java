@@ -82,7 +82,7 @@ class TsharkGoldenTest {
                 exchangeUdp(udp6);
                 exchangeTcp(tcp4);
                 exchangeTcp(tcp6);
-                Thread.sleep(500);
+                Thread.sleep(1000);  // let both capture processes read the last packets before SIGTERM
             } finally {
                 Tools.stop(tcpdump);
                 Tools.stop(dumpcap);
