@@ -66,6 +66,7 @@ public final class DoubleKernels {
     private static final long SMALL_WORK = 8L * 8 * 8;
 
     private static final ThreadLocal<double[]> PACK = ThreadLocal.withInitial(() -> new double[0]);
+    private static final ThreadLocal<double[]> PACK_A = ThreadLocal.withInitial(() -> new double[MC * KC]);
 
     private DoubleKernels() {
     }
@@ -323,7 +324,7 @@ public final class DoubleKernels {
      *
      * <p>Loop nest: for each k block of depth {@link #KC}, B's rows {@code p0..p1} are packed into strips of
      * {@link #STRIP} columns, each strip contiguous ({@code KC x STRIP}, zero-padded on the right edge).
-     * Then for each block of {@link #MC} rows of A and each strip, a micro-kernel keeps a
+     * Then for each block of {@link #MC} rows of A (packed into a contiguous {@code MC x KC} array) and each strip, a micro-kernel keeps a
      * {@code 4 x STRIP} tile of C in eight vector registers and, for every {@code p}, broadcasts four
      * elements of A and fuses them into the tile with eight FMAs against two vectors of the strip.
      * The first k block starts the tile at zero, later ones load and add to C.
@@ -332,22 +333,28 @@ public final class DoubleKernels {
         int strips = (n + STRIP - 1) / STRIP;
         int kc = Math.min(KC, k);
         double[] packed = packBuffer(strips * kc * STRIP);
+        double[] packedA = PACK_A.get();
         for (int p0 = 0; p0 < k; p0 += KC) {
             int depth = Math.min(KC, k - p0);
             packB(b, k, n, p0, depth, packed, strips);
             boolean first = p0 == 0;
             for (int i0 = 0; i0 < m; i0 += MC) {
                 int iEnd = Math.min(i0 + MC, m);
+                // A's block rows i0..iEnd, columns p0..p0+depth, row after row: the micro-kernel's scalar reads then
+                // come from a heap array (checks hoisted by C2) instead of one segment access per element.
+                for (int i = i0; i < iEnd; i++) {
+                    MemorySegment.copy(a, F64, ((long) i * k + p0) * Double.BYTES, packedA, (i - i0) * depth, depth);
+                }
                 for (int s = 0; s < strips; s++) {
                     int j = s * STRIP;
                     int width = Math.min(STRIP, n - j);
                     int base = s * depth * STRIP;
                     int i = i0;
                     for (; i + MR <= iEnd; i += MR) {
-                        tile4(a, c, k, n, i, j, width, p0, depth, packed, base, first);
+                        tile4(packedA, (i - i0) * depth, c, n, i, j, width, depth, packed, base, first);
                     }
                     for (; i < iEnd; i++) {
-                        tile1(a, c, k, n, i, j, width, p0, depth, packed, base, first);
+                        tile1(packedA, (i - i0) * depth, c, n, i, j, width, depth, packed, base, first);
                     }
                 }
             }
@@ -380,8 +387,8 @@ public final class DoubleKernels {
         }
     }
 
-    private static void tile4(MemorySegment a, MemorySegment c, int k, int n, int i, int j, int width,
-                              int p0, int depth, double[] packed, int base, boolean first) {
+    private static void tile4(double[] pa, int aBase, MemorySegment c, int n, int i, int j, int width,
+                              int depth, double[] packed, int base, boolean first) {
         DoubleVector c00, c01, c10, c11, c20, c21, c30, c31;
         boolean full = width == STRIP;
         long c0 = ((long) i * n + j) * Double.BYTES;
@@ -408,24 +415,24 @@ public final class DoubleKernels {
             c30 = partialLoad(c, c0 + 3 * rowBytes, width, t, 0);
             c31 = partialLoad(c, c0 + 3 * rowBytes, width, t, LANES);
         }
-        long a0 = (long) i * k + p0;
-        long a1 = a0 + k;
-        long a2 = a1 + k;
-        long a3 = a2 + k;
+        int a0 = aBase;
+        int a1 = a0 + depth;
+        int a2 = a1 + depth;
+        int a3 = a2 + depth;
         int bp = base;
         for (int p = 0; p < depth; p++, bp += STRIP) {
             DoubleVector b0 = DoubleVector.fromArray(SPECIES, packed, bp);
             DoubleVector b1 = DoubleVector.fromArray(SPECIES, packed, bp + LANES);
-            DoubleVector x = DoubleVector.broadcast(SPECIES, a.getAtIndex(F64, a0 + p));
+            DoubleVector x = DoubleVector.broadcast(SPECIES, pa[a0 + p]);
             c00 = x.fma(b0, c00);
             c01 = x.fma(b1, c01);
-            x = DoubleVector.broadcast(SPECIES, a.getAtIndex(F64, a1 + p));
+            x = DoubleVector.broadcast(SPECIES, pa[a1 + p]);
             c10 = x.fma(b0, c10);
             c11 = x.fma(b1, c11);
-            x = DoubleVector.broadcast(SPECIES, a.getAtIndex(F64, a2 + p));
+            x = DoubleVector.broadcast(SPECIES, pa[a2 + p]);
             c20 = x.fma(b0, c20);
             c21 = x.fma(b1, c21);
-            x = DoubleVector.broadcast(SPECIES, a.getAtIndex(F64, a3 + p));
+            x = DoubleVector.broadcast(SPECIES, pa[a3 + p]);
             c30 = x.fma(b0, c30);
             c31 = x.fma(b1, c31);
         }
@@ -447,8 +454,8 @@ public final class DoubleKernels {
         }
     }
 
-    private static void tile1(MemorySegment a, MemorySegment c, int k, int n, int i, int j, int width,
-                              int p0, int depth, double[] packed, int base, boolean first) {
+    private static void tile1(double[] pa, int aBase, MemorySegment c, int n, int i, int j, int width,
+                              int depth, double[] packed, int base, boolean first) {
         long c0 = ((long) i * n + j) * Double.BYTES;
         boolean full = width == STRIP;
         DoubleVector c00;
@@ -463,10 +470,9 @@ public final class DoubleKernels {
             c00 = partialLoad(c, c0, width, t, 0);
             c01 = partialLoad(c, c0, width, t, LANES);
         }
-        long a0 = (long) i * k + p0;
         int bp = base;
         for (int p = 0; p < depth; p++, bp += STRIP) {
-            DoubleVector x = DoubleVector.broadcast(SPECIES, a.getAtIndex(F64, a0 + p));
+            DoubleVector x = DoubleVector.broadcast(SPECIES, pa[aBase + p]);
             c00 = x.fma(DoubleVector.fromArray(SPECIES, packed, bp), c00);
             c01 = x.fma(DoubleVector.fromArray(SPECIES, packed, bp + LANES), c01);
         }
