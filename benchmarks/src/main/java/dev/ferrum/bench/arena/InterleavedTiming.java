@@ -30,6 +30,7 @@ public final class InterleavedTiming {
         long size = args.length > 0 ? Long.parseLong(args[0]) : 16;
         long align = args.length > 1 ? Long.parseLong(args[1]) : 8;
         allocation(size, align);
+        contended(size, align);
         lists();
         System.out.println("(checksum " + sink + ")");
     }
@@ -122,6 +123,55 @@ public final class InterleavedTiming {
         System.out.printf("%d-byte blocks aligned %d, ns per block (best of 3000 batches of %d):%n", size, align, BATCH);
         for (int k = 0; k < cs.size(); k++) {
             System.out.printf("  %-45s %10.2f%n", cs.get(k).name(), best[k] / (double) BATCH);
+        }
+    }
+
+    /**
+     * Two threads allocating 1M handles each from one shared arena at the same time (a CyclicBarrier starts
+     * them), then a quiescent reset; best of 20 rounds, reported as wall time per allocation per thread.
+     */
+    private static void contended(long size, long align) {
+        int perThread = 1_000_000;
+        try (BumpArena arena = BumpArena.builder().shared(true).temporalSafety(false).build()) {
+            long best = Long.MAX_VALUE;
+            for (int round = 0; round < 20; round++) {
+                java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+                long[] sinks = new long[2];
+                long[] starts = new long[2];
+                long[] ends = new long[2];
+                Thread[] threads = new Thread[2];
+                for (int t = 0; t < 2; t++) {
+                    int id = t;
+                    threads[t] = new Thread(() -> {
+                        try {
+                            start.await();
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                        // each worker times itself: the main thread may be descheduled on a busy box
+                        starts[id] = System.nanoTime();
+                        long x = 0;
+                        for (int i = 0; i < perThread; i++) {
+                            x ^= arena.allocateOffset(size, align);
+                        }
+                        ends[id] = System.nanoTime();
+                        sinks[id] = x;
+                    });
+                    threads[t].start();
+                }
+                try {
+                    for (Thread th : threads) {
+                        th.join();
+                    }
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                best = Math.min(best, Math.max(ends[0], ends[1]) - Math.min(starts[0], starts[1]));
+                sink += sinks[0] ^ sinks[1];
+                arena.reset();                                   // both threads joined: quiescent
+            }
+            System.out.printf("  %-45s %10.2f%n", "shared bump handle, 2 threads contending",
+                    best / (double) perThread);
         }
     }
 
