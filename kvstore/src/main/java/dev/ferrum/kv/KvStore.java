@@ -316,7 +316,7 @@ public final class KvStore implements AutoCloseable {
 
     private Segment newSegment(long major, int minor) throws IOException {
         Segment seg = Segment.create(nextSegmentId++, dir, Segment.fileName(major, minor), major, minor,
-                options.segmentBytes());
+                options.segmentBytes(), options.durability() == Durability.SYNC_EVERY_WRITE);
         register(seg);
         return seg;
     }
@@ -911,7 +911,7 @@ public final class KvStore implements AutoCloseable {
 
     private Segment newOutput(long major, int minor) throws IOException {
         Segment seg = Segment.create(nextOutputId(), dir, Segment.fileName(major, minor), major, minor,
-                options.segmentBytes());
+                options.segmentBytes(), false);
         writeLock.lock();
         try {
             register(seg);

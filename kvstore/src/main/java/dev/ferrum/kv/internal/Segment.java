@@ -3,6 +3,7 @@ package dev.ferrum.kv.internal;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,15 +74,26 @@ public final class Segment {
     }
 
     /**
-     * Creates a new zero-filled (sparse) segment file of {@code capacity} bytes and maps it. The file's
-     * size and directory entry are forced before it is used, so later data syncs need no metadata sync.
+     * Creates a new zero-filled segment file of {@code capacity} bytes and maps it: sparse, or with every
+     * block written when {@code preallocate} (for per-write syncs). The file's size and directory entry
+     * are forced before it is used, so later data syncs need no metadata sync.
      */
-    public static Segment create(int id, Path dir, String name, long major, int minor, long capacity)
-            throws IOException {
+    public static Segment create(int id, Path dir, String name, long major, int minor, long capacity,
+                                 boolean preallocate) throws IOException {
         Path path = dir.resolve(name);
         Arena arena = Arena.ofShared();
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
                 StandardOpenOption.WRITE)) {
+            if (preallocate) {
+                // Write real zeros: a later msync of a page in a hole (or in a fallocate'd, unwritten extent)
+                // must allocate/convert blocks, a metadata change that costs a journal commit per sync.
+                // With the blocks written once here, a per-write msync flushes data pages only.
+                ByteBuffer zeros = ByteBuffer.allocateDirect(1 << 20);
+                for (long pos = 0; pos < capacity; ) {
+                    zeros.clear().limit((int) Math.min(zeros.capacity(), capacity - pos));
+                    pos += ch.write(zeros, pos);
+                }
+            }
             // READ_WRITE mapping beyond EOF grows the file to `capacity` (sparse: holes read as zero).
             MemorySegment map = ch.map(FileChannel.MapMode.READ_WRITE, 0, capacity, arena);
             ch.force(true);
