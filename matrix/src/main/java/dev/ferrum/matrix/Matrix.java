@@ -57,6 +57,9 @@ public final class Matrix<R extends Dim, C extends Dim> {
     private final int rowCount;
     private final int colCount;
     private final double[] heapArray;
+    /** {@link #HEAP4} for an on-heap 4x4 matrix, else 0: one load and one AND select the fastest product path. */
+    private final int kind;
+    private static final int HEAP4 = 1;
 
     private Matrix(Size<R> rows, Size<C> cols, DoubleStore store) {
         assert store.rows() == rows.value() && store.cols() == cols.value();
@@ -67,6 +70,7 @@ public final class Matrix<R extends Dim, C extends Dim> {
         this.rowCount = store.rows();
         this.colCount = store.cols();
         this.heapArray = store.array();
+        this.kind = heapArray != null && rowCount == 4 && colCount == 4 ? HEAP4 : 0;
     }
 
     static <R extends Dim, C extends Dim> Matrix<R, C> wrap(Size<R> rows, Size<C> cols, DoubleStore store) {
@@ -430,15 +434,33 @@ public final class Matrix<R extends Dim, C extends Dim> {
      * @throws IllegalArgumentException if {@code out} is one of the factors
      */
     public <K extends Dim> Matrix<R, K> times(Matrix<C, K> other, Matrix<R, K> out) {
-        if (out == this || out == other || out.data == data || out.data == other.data) {
-            throw new IllegalArgumentException("times: out must not be one of the factors (it is overwritten while they are read)");
+        if ((kind & other.kind & out.kind) == HEAP4) {
+            // All three on-heap 4x4 (the graphics case): straight to the array kernel.
+            double[] z = out.heapArray;
+            if (z == heapArray || z == other.heapArray) {
+                throw aliasedOutput();
+            }
+            DoubleKernels.multiply4(heapArray, other.heapArray, z);
+            return out;
         }
-        if (heapArray != null && other.heapArray != null && out.heapArray != null) {
-            DoubleKernels.multiply(heapArray, other.heapArray, out.heapArray, rowCount, colCount, other.colCount);
+        MemorySegment target = out.data;
+        if (target == data || target == other.data) { // also catches views sharing storage (DynMatrix.as)
+            throw aliasedOutput();
+        }
+        double[] x = heapArray;
+        double[] y = other.heapArray;
+        double[] z = out.heapArray;
+        if (x != null && y != null && z != null) {
+            DoubleKernels.multiply(x, y, z, rowCount, colCount, other.colCount);
         } else {
-            DoubleKernels.multiply(data, other.data, out.data, rowCount, colCount, other.colCount);
+            DoubleKernels.multiply(data, other.data, target, rowCount, colCount, other.colCount);
         }
         return out;
+    }
+
+    // Cold path kept out of times() so the hot method stays small enough to inline.
+    private static IllegalArgumentException aliasedOutput() {
+        return new IllegalArgumentException("times: out must not be one of the factors (it is overwritten while they are read)");
     }
 
     /** @return the transpose, a {@code C x R} matrix, new */

@@ -161,14 +161,19 @@ public final class DoubleKernels {
      */
     public static void multiply(double[] a, double[] b, double[] c, int m, int k, int n) {
         if (m == 4 && k == 4 && n == 4) {
-            if (SIMD4) {
-                unrolled4Simd(a, b, c);
-            } else {
-                unrolled4(MemorySegment.ofArray(a), MemorySegment.ofArray(b), MemorySegment.ofArray(c));
-            }
+            multiply4(a, b, c);
             return;
         }
         multiply(MemorySegment.ofArray(a), MemorySegment.ofArray(b), MemorySegment.ofArray(c), m, k, n);
+    }
+
+    /** 4x4 times 4x4 on arrays of at least 16 elements: the vector kernel, or the scalar one without SIMD. */
+    public static void multiply4(double[] a, double[] b, double[] c) {
+        if (SIMD4) {
+            unrolled4Simd(a, b, c);
+        } else {
+            unrolled4(MemorySegment.ofArray(a), MemorySegment.ofArray(b), MemorySegment.ofArray(c));
+        }
     }
 
     /** {@link #unrolled4Simd(MemorySegment, MemorySegment, MemorySegment)} on arrays of at least 16 elements. */
