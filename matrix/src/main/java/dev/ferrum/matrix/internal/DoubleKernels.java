@@ -48,6 +48,8 @@ public final class DoubleKernels {
     private static final int KC = 256;
     /** Rows of A per block: an A block of MC x KC doubles (128 KiB) stays in L2 while the strips pass. */
     private static final int MC = 64;
+    /** Columns of B per panel: a packed KC x NC panel is 512 KiB, so it stays in L2 while the row blocks pass. */
+    private static final int NC = 256;
     /** Block edge of the scalar blocked kernel (3 blocks of 64x64 doubles = 96 KiB, L2-resident). */
     private static final int BLOCK = 64;
 
@@ -327,39 +329,42 @@ public final class DoubleKernels {
     /**
      * Vector API multiply.
      *
-     * <p>Loop nest: for each k block of depth {@link #KC}, B's rows {@code p0..p1} are packed into strips of
-     * {@link #STRIP} columns, each strip contiguous ({@code KC x STRIP}, zero-padded on the right edge).
-     * Then for each block of {@link #MC} rows of A (packed into a contiguous {@code MC x KC} array) and each strip, a micro-kernel keeps a
-     * {@code 4 x STRIP} tile of C in eight vector registers and, for every {@code p}, broadcasts four
+     * <p>Loop nest (GotoBLAS order): for each panel of {@link #NC} columns and each k block of depth {@link #KC},
+     * that part of B's rows {@code p0..p1} is packed into strips of {@link #STRIP} columns, each strip contiguous
+     * ({@code KC x STRIP}, zero-padded on the right edge). Then for each block of {@link #MC} rows of A (packed
+     * into a contiguous {@code MC x KC} array) and each strip, a micro-kernel keeps a {@code 4 x STRIP} tile of C in eight vector registers and, for every {@code p}, broadcasts four
      * elements of A and fuses them into the tile with eight FMAs against two vectors of the strip.
      * The first k block starts the tile at zero, later ones load and add to C.
      */
     public static void simd(MemorySegment a, MemorySegment b, MemorySegment c, int m, int k, int n) {
-        int strips = (n + STRIP - 1) / STRIP;
         int kc = Math.min(KC, k);
-        double[] packed = packBuffer(strips * kc * STRIP);
+        int maxStrips = (Math.min(NC, n) + STRIP - 1) / STRIP;
+        double[] packed = packBuffer(maxStrips * kc * STRIP);
         double[] packedA = PACK_A.get();
-        for (int p0 = 0; p0 < k; p0 += KC) {
-            int depth = Math.min(KC, k - p0);
-            packB(b, k, n, p0, depth, packed, strips);
-            boolean first = p0 == 0;
-            for (int i0 = 0; i0 < m; i0 += MC) {
-                int iEnd = Math.min(i0 + MC, m);
-                // A's block rows i0..iEnd, columns p0..p0+depth, row after row: the micro-kernel's scalar reads then
-                // come from a heap array (checks hoisted by C2) instead of one segment access per element.
-                for (int i = i0; i < iEnd; i++) {
-                    MemorySegment.copy(a, F64, ((long) i * k + p0) * Double.BYTES, packedA, (i - i0) * depth, depth);
-                }
-                for (int s = 0; s < strips; s++) {
-                    int j = s * STRIP;
-                    int width = Math.min(STRIP, n - j);
-                    int base = s * depth * STRIP;
-                    int i = i0;
-                    for (; i + MR <= iEnd; i += MR) {
-                        tile4(packedA, (i - i0) * depth, c, n, i, j, width, depth, packed, base, first);
+        for (int j0 = 0; j0 < n; j0 += NC) {
+            int strips = (Math.min(NC, n - j0) + STRIP - 1) / STRIP;
+            for (int p0 = 0; p0 < k; p0 += KC) {
+                int depth = Math.min(KC, k - p0);
+                packB(b, n, p0, depth, j0, packed, strips);
+                boolean first = p0 == 0;
+                for (int i0 = 0; i0 < m; i0 += MC) {
+                    int iEnd = Math.min(i0 + MC, m);
+                    // A's block rows i0..iEnd, columns p0..p0+depth, row after row: the micro-kernel's scalar reads
+                    // then come from a heap array (checks hoisted by C2) instead of one segment access per element.
+                    for (int i = i0; i < iEnd; i++) {
+                        MemorySegment.copy(a, F64, ((long) i * k + p0) * Double.BYTES, packedA, (i - i0) * depth, depth);
                     }
-                    for (; i < iEnd; i++) {
-                        tile1(packedA, (i - i0) * depth, c, n, i, j, width, depth, packed, base, first);
+                    for (int s = 0; s < strips; s++) {
+                        int j = j0 + s * STRIP;
+                        int width = Math.min(STRIP, n - j);
+                        int base = s * depth * STRIP;
+                        int i = i0;
+                        for (; i + MR <= iEnd; i += MR) {
+                            tile4(packedA, (i - i0) * depth, c, n, i, j, width, depth, packed, base, first);
+                        }
+                        for (; i < iEnd; i++) {
+                            tile1(packedA, (i - i0) * depth, c, n, i, j, width, depth, packed, base, first);
+                        }
                     }
                 }
             }
@@ -375,10 +380,13 @@ public final class DoubleKernels {
         return buf;
     }
 
-    /** Copies B rows {@code p0..p0+depth} into strips: strip s, row p, lane l at {@code (s*depth + p)*STRIP + l}. */
-    private static void packB(MemorySegment b, int k, int n, int p0, int depth, double[] packed, int strips) {
+    /**
+     * Copies B rows {@code p0..p0+depth}, columns from {@code j0}, into strips: strip s, row p, lane l at
+     * {@code (s*depth + p)*STRIP + l}.
+     */
+    private static void packB(MemorySegment b, int n, int p0, int depth, int j0, double[] packed, int strips) {
         for (int s = 0; s < strips; s++) {
-            int j = s * STRIP;
+            int j = j0 + s * STRIP;
             int width = Math.min(STRIP, n - j);
             int out = s * depth * STRIP;
             for (int p = 0; p < depth; p++) {

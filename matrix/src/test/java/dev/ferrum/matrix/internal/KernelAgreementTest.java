@@ -61,7 +61,7 @@ class KernelAgreementTest {
     }
 
     @ParameterizedTest(name = "{0}x{1} times {1}x{2}")
-    @CsvSource({"5, 300, 37", "67, 513, 3", "130, 257, 129", "256, 256, 256", "1, 600, 1", "9, 1, 300"})
+    @CsvSource({"5, 300, 37", "67, 513, 3", "130, 257, 129", "256, 256, 256", "1, 600, 1", "9, 1, 300", "33, 270, 529"})
     void simdAgreesAcrossSeveralKBlocksAndRowBlocks(int m, int k, int n) {
         DoubleStore a = random(m, k, 11, false);
         DoubleStore b = random(k, n, 12, false);
