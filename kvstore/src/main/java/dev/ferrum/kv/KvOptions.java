@@ -10,8 +10,10 @@ import java.util.Objects;
  * @param durability         when writes are forced to disk, see {@link Durability}
  * @param syncIntervalMillis group-commit interval for {@link Durability#SYNC_EVERY_N_MS}
  * @param segmentBytes       size at which the active segment is sealed and a new one started
- * @param maxKeyBytes        largest key accepted
- * @param maxValueBytes      largest value accepted
+ * @param maxKeyBytes        largest key accepted; also recovery's plausibility bound, so reopen a store with
+ *                           limits at least as large as those its data was written with (a larger record
+ *                           would be reported as damaged and skipped)
+ * @param maxValueBytes      largest value accepted (same recovery caveat)
  * @param expectedKeys       initial index capacity hint (the index grows beyond it)
  * @param verifyOnRead       check each record's CRC32C on every read (a flipped bit is reported, not served)
  */
