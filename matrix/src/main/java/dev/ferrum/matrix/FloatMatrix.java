@@ -130,6 +130,14 @@ public final class FloatMatrix<R extends Dim, C extends Dim> {
         return this;
     }
 
+    /** Fails only after heap pollution: a raw type or unchecked cast put another shape behind matching types. */
+    private void requireShape(FloatMatrix<?, ?> m, int rowCount, int colCount) {
+        if (m.rows() != rowCount || m.cols() != colCount) {
+            throw new DimensionMismatchException(shape() + " met a " + m.rows() + "x" + m.cols() + " matrix where "
+                    + rowCount + "x" + colCount + " was promised (a raw type or unchecked cast let it through)");
+        }
+    }
+
     private void check(int row, int column) {
         if (row < 0 || row >= rows() || column < 0 || column >= cols()) {
             throw new IndexOutOfBoundsException("element (" + row + ", " + column + ") is outside " + shape()
@@ -147,6 +155,7 @@ public final class FloatMatrix<R extends Dim, C extends Dim> {
      * @return {@code this + other}
      */
     public FloatMatrix<R, C> plus(FloatMatrix<R, C> other) {
+        requireShape(other, rows(), cols());
         FloatStore out = store.allocateLike(rows(), cols());
         for (long e = 0; e < store.size(); e++) {
             out.put(e, store.at(e) + other.store.at(e));
@@ -159,6 +168,7 @@ public final class FloatMatrix<R extends Dim, C extends Dim> {
      * @return {@code this - other}
      */
     public FloatMatrix<R, C> minus(FloatMatrix<R, C> other) {
+        requireShape(other, rows(), cols());
         FloatStore out = store.allocateLike(rows(), cols());
         for (long e = 0; e < store.size(); e++) {
             out.put(e, store.at(e) - other.store.at(e));
@@ -184,6 +194,7 @@ public final class FloatMatrix<R extends Dim, C extends Dim> {
      * @return {@code this * other}
      */
     public <K extends Dim> FloatMatrix<R, K> times(FloatMatrix<C, K> other) {
+        requireShape(other, cols(), other.cols());
         FloatStore out = store.allocateLike(rows(), other.cols());
         FloatKernels.multiply(store, other.store, out);
         return new FloatMatrix<>(rows, other.cols, out);
@@ -200,6 +211,8 @@ public final class FloatMatrix<R extends Dim, C extends Dim> {
         if (out.store == store || out.store == other.store) {
             throw new IllegalArgumentException("times: out must not be one of the factors");
         }
+        requireShape(other, cols(), other.cols());
+        requireShape(out, rows(), other.cols());
         FloatKernels.multiply(store, other.store, out.store);
         return out;
     }
@@ -231,6 +244,7 @@ public final class FloatMatrix<R extends Dim, C extends Dim> {
      * @return whether all elements are within tolerance
      */
     public boolean isCloseTo(FloatMatrix<R, C> other, double tolerance) {
+        requireShape(other, rows(), cols());
         for (long e = 0; e < store.size(); e++) {
             if (!(Math.abs(store.at(e) - other.store.at(e)) <= tolerance)) {
                 return false;

@@ -334,6 +334,7 @@ public final class Matrix<R extends Dim, C extends Dim> {
      * @return {@code this + other}, new
      */
     public Matrix<R, C> plus(Matrix<R, C> other) {
+        requireSameShape("plus", other);
         DoubleStore out = store.allocateLike(rows(), cols());
         DoubleOps.add(store, other.store, out);
         return new Matrix<>(rows, cols, out);
@@ -344,6 +345,7 @@ public final class Matrix<R extends Dim, C extends Dim> {
      * @return {@code this - other}, new
      */
     public Matrix<R, C> minus(Matrix<R, C> other) {
+        requireSameShape("minus", other);
         DoubleStore out = store.allocateLike(rows(), cols());
         DoubleOps.subtract(store, other.store, out);
         return new Matrix<>(rows, cols, out);
@@ -356,6 +358,7 @@ public final class Matrix<R extends Dim, C extends Dim> {
      * @return this matrix
      */
     public Matrix<R, C> plusInPlace(Matrix<R, C> other) {
+        requireSameShape("plusInPlace", other);
         DoubleOps.add(store, other.store, store);
         return this;
     }
@@ -398,6 +401,7 @@ public final class Matrix<R extends Dim, C extends Dim> {
      * @return {@code op(this[i][j], other[i][j])}, new
      */
     public Matrix<R, C> zip(Matrix<R, C> other, DoubleBinaryOperator op) {
+        requireSameShape("zip", other);
         DoubleStore out = store.allocateLike(rows(), cols());
         DoubleOps.zip(store, other.store, out, op);
         return new Matrix<>(rows, cols, out);
@@ -443,6 +447,9 @@ public final class Matrix<R extends Dim, C extends Dim> {
             DoubleKernels.multiply4(heapArray, other.heapArray, z);
             return out;
         }
+        if (other.rowCount != colCount || out.rowCount != rowCount || out.colCount != other.colCount) {
+            throw polluted("times", other.rowCount != colCount ? other : out);
+        }
         MemorySegment target = out.data;
         if (target == data || target == other.data) { // also catches views sharing storage (DynMatrix.as)
             throw aliasedOutput();
@@ -456,6 +463,28 @@ public final class Matrix<R extends Dim, C extends Dim> {
             DoubleKernels.multiply(data, other.data, target, rowCount, colCount, other.colCount);
         }
         return out;
+    }
+
+    /**
+     * The types matched, so the sizes must: this only fails after heap pollution (a raw type or unchecked cast
+     * let a matrix of another shape through). One comparison per operation, never per element.
+     */
+    private void requireSameShape(String op, Matrix<?, ?> other) {
+        if (other.rowCount != rowCount || other.colCount != colCount) {
+            throw polluted(op, other);
+        }
+    }
+
+    private void requireSquare(String op) {
+        if (rowCount != colCount) {
+            throw new DimensionMismatchException(op + ": " + shape() + " is not square, although its type says so"
+                    + " (a raw type or unchecked cast let it through)");
+        }
+    }
+
+    private DimensionMismatchException polluted(String op, Matrix<?, ?> other) {
+        return new DimensionMismatchException(op + ": " + shape() + " met a " + other.rowCount + "x" + other.colCount
+                + " matrix under a type that promised matching sizes (a raw type or unchecked cast let it through)");
     }
 
     // Cold path kept out of times() so the hot method stays small enough to inline.
@@ -500,6 +529,7 @@ public final class Matrix<R extends Dim, C extends Dim> {
      * @return whether every element is within tolerance (NaN never is)
      */
     public boolean isCloseTo(Matrix<R, C> other, double tolerance) {
+        requireSameShape("isCloseTo", other);
         return DoubleOps.close(store, other.store, tolerance);
     }
 
@@ -534,6 +564,7 @@ public final class Matrix<R extends Dim, C extends Dim> {
      * @return the trace
      */
     public static <N extends Dim> double trace(Matrix<N, N> m) {
+        m.requireSquare("trace");
         return DoubleOps.trace(m.store);
     }
 
@@ -545,6 +576,7 @@ public final class Matrix<R extends Dim, C extends Dim> {
      * @return the determinant (0 if singular to working precision)
      */
     public static <N extends Dim> double determinant(Matrix<N, N> m) {
+        m.requireSquare("determinant");
         LuDecomposition lu = LuDecomposition.of(m.store);
         return lu.singularColumn() >= 0 ? 0 : lu.determinant();
     }
@@ -572,6 +604,10 @@ public final class Matrix<R extends Dim, C extends Dim> {
      * @throws SingularMatrixException if {@code a} is singular to working precision
      */
     public static <N extends Dim, K extends Dim> Matrix<N, K> solve(Matrix<N, N> a, Matrix<N, K> b) {
+        a.requireSquare("solve");
+        if (b.rowCount != a.rowCount) {
+            throw a.polluted("solve", b);
+        }
         LuDecomposition lu = LuDecomposition.of(a.store);
         if (lu.singularColumn() >= 0) {
             throw new SingularMatrixException("solve: " + a.shape() + " is singular (pivot in column "
