@@ -255,7 +255,12 @@ public final class Report {
         Files.writeString(dir.resolve("report.md"), toMarkdown());
         Path charts = Files.createDirectories(dir.resolve("charts"));
         for (SuiteResult s : suites) {
-            writeChart(s, charts.resolve(s.name() + ".png"));
+            try {
+                writeChart(s, charts.resolve(s.name() + ".png"));
+            } catch (RuntimeException e) {
+                // A chart is a convenience; the numbers are in report.json/report.md already.
+                System.err.println("chart for suite " + s.name() + " not written: " + e);
+            }
         }
     }
 
@@ -285,8 +290,19 @@ public final class Report {
                 .build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
         chart.getStyler().setXAxisLabelRotation(35);
-        chart.getStyler().setYAxisLogarithmic(ratios.stream().anyMatch(r -> r > 50 || r < 0.02));
+        boolean log = ratios.stream().anyMatch(r -> r > 50 || r < 0.02);
         chart.getStyler().setLabelsVisible(false);
+        if (log) {
+            // XChart rejects a logarithmic axis if any value (a missing target counts as 0) is <= 0,
+            // so missing targets are drawn at the axis floor, which leaves them invisible.
+            double floor = ratios.stream().filter(r -> r > 0).mapToDouble(Double::doubleValue).min().orElse(1) / 2;
+            floor = Math.min(floor, 0.5);
+            chart.getStyler().setYAxisLogarithmic(true);
+            chart.getStyler().setYAxisMin(floor);
+            final double f = floor;
+            ratios.replaceAll(r -> r > 0 ? r : f);
+            targets.replaceAll(t -> t == null || t <= 0 ? f : t);
+        }
         chart.addSeries("ours vs peer (ratio)", labels, ratios);
         chart.addSeries("target", labels, targets);
         BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);

@@ -81,6 +81,20 @@ class ReportTest {
     }
 
     @Test
+    void chartHandlesRatiosThatNeedALogAxisAndRowsWithoutTarget(@TempDir Path dir) throws Exception {
+        Row huge = Row.compared("wide.a", "wide", "a", new Score(1, 0, "ns/op", 0), "peer",
+                new Score(174_000, 0, "ns/op", 0), 1, null, null);
+        Row tiny = Row.compared("wide.b", "wide", "b", new Score(100, 0, "ns/op", 0), "peer",
+                new Score(1, 0, "ns/op", 0), Double.NaN, null, null);
+        Row plain = Row.compared("wide.c", "wide", "c", new Score(1, 0, "ns/op", 0), "peer",
+                new Score(3, 0, "ns/op", 0), 2, null, null);
+        Report report = new Report("quick", Instant.now());
+        report.add(new Report.SuiteResult("wide", "Wide", "measured", List.of(huge, tiny, plain), List.of()));
+        report.write(dir);
+        assertThat(dir.resolve("charts/wide.png")).exists();
+    }
+
+    @Test
     void optionsRejectUnknownSuitesAndOptionsWithTheNames() {
         assertThatThrownBy(() -> BenchRunner.Options.parse(new String[] {"--suite", "nosuch"}))
                 .hasMessageContaining("unknown suite 'nosuch'").hasMessageContaining("arena");
