@@ -4,12 +4,14 @@ import org.jetbrains.kotlinx.lincheck.LinChecker;
 import org.jetbrains.kotlinx.lincheck.annotations.Operation;
 import org.jetbrains.kotlinx.lincheck.annotations.Param;
 import org.jetbrains.kotlinx.lincheck.paramgen.IntGen;
-import org.jetbrains.kotlinx.lincheck.strategy.managed.modelchecking.ModelCheckingOptions;
-import org.jetbrains.kotlinx.lincheck.strategy.stress.StressOptions;
 import org.junit.jupiter.api.Test;
 
 import dev.ferrum.queue.SpscQueue;
 
+/**
+ * Linearizability of {@link SpscQueue} under its contract: producer operations on one thread, consumer
+ * operations on another (Lincheck's non-parallel groups). Capacity 2 reaches full and wrap-around quickly.
+ */
 @Param(name = "element", gen = IntGen.class, conf = "1:9")
 public class SpscQueueLincheckTest {
 
@@ -32,11 +34,11 @@ public class SpscQueueLincheckTest {
 
     @Test
     void modelChecking() {
-        LinChecker.check(SpscQueueLincheckTest.class, new ModelCheckingOptions().iterations(30));
+        LinChecker.check(SpscQueueLincheckTest.class, LincheckBudget.modelChecking().threads(2).actorsPerThread(3));
     }
 
     @Test
     void stress() {
-        LinChecker.check(SpscQueueLincheckTest.class, new StressOptions().iterations(30));
+        LinChecker.check(SpscQueueLincheckTest.class, LincheckBudget.stress().threads(2).actorsPerThread(3));
     }
 }
