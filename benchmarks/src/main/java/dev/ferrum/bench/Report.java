@@ -169,6 +169,32 @@ public final class Report {
             num(r.oursBytesPerOp()), num(r.peerBytesPerOp())};
     }
 
+    /**
+     * One suite as the guide shows it: what the Rust document printed next to what this run measured.
+     * {@link PublishReport} splices these tables into {@code docs/rust-to-java.md}, so the guide's numbers
+     * are always a report's numbers.
+     */
+    static String sideBySide(SuiteResult s) {
+        StringBuilder sb = new StringBuilder();
+        if (s.rows().isEmpty()) {
+            return sb.append("_").append(s.status()).append("_\n").toString();
+        }
+        sb.append("| Measurement | Rust document | Ferrum | Peer (same run) | Ratio | Target | Met |\n");
+        sb.append("|---|---|---|---|---|---|---|\n");
+        for (Row r : s.rows()) {
+            String ours = Double.isNaN(r.ours()) ? "not measured" : num(r.ours()) + " " + r.unit();
+            String peer = r.peerName() == null ? "-" : num(r.peer()) + " " + r.unit() + " (" + r.peerName() + ")";
+            String rust = r.rust() == null ? "-" : r.rust().text();
+            String[] cells = {r.description(), rust, ours, peer, ratio(r.ratio()), target(r), met(r.met())};
+            sb.append('|');
+            for (String c : cells) {
+                sb.append(' ').append(c.replace("|", "\\|").replace("\n", " ")).append(" |");
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
     /** The report as Markdown. */
     String toMarkdown() {
         StringBuilder sb = new StringBuilder();
@@ -253,6 +279,10 @@ public final class Report {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("report.json"), JsonWriter.write(toJson()));
         Files.writeString(dir.resolve("report.md"), toMarkdown());
+        Path tables = Files.createDirectories(dir.resolve("tables"));
+        for (SuiteResult s : suites) {
+            Files.writeString(tables.resolve(s.name() + ".md"), sideBySide(s));
+        }
         Path charts = Files.createDirectories(dir.resolve("charts"));
         for (SuiteResult s : suites) {
             try {

@@ -1,0 +1,212 @@
+package dev.ferrum.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Publishes one benchmark run into the repository's docs: copies the report, charts and side-by-side tables
+ * to {@code docs/report/} and splices each suite's table into {@code docs/rust-to-java.md} between
+ * {@code <!-- report:NAME -->} and {@code <!-- /report:NAME -->}.
+ *
+ * <pre>
+ * java -cp benchmarks/target/benchmarks.jar dev.ferrum.bench.PublishReport benchmarks/results/latest .
+ * </pre>
+ *
+ * <p>The guide's tables are never typed by hand: {@link #check(Path)} (run by the test build) fails when a
+ * table in the guide differs from the committed report's table.
+ */
+public final class PublishReport {
+
+    static final Pattern BLOCK = Pattern.compile(
+            "(<!-- report:([\\w-]+) -->\\n)(.*?)(<!-- /report:\\2 -->)", Pattern.DOTALL);
+
+    /** A quoted example in the guide: {@code <!-- snippet:NAME -->}, a java code fence, {@code <!-- /snippet:NAME -->}. */
+    static final Pattern SNIPPET = Pattern.compile(
+            "(<!-- snippet:([\\w-]+) -->\\n)(.*?)(<!-- /snippet:\\2 -->)", Pattern.DOTALL);
+
+    /** Where the guide's examples live; they are compiled and run by the test build. */
+    static final String EXAMPLES = "benchmarks/src/test/java/dev/ferrum/guide";
+
+    private static final Pattern TAG = Pattern.compile(
+            "^[ \\t]*// tag::([\\w-]+)\\[\\]\\n(.*?)^[ \\t]*// end::\\1\\[\\]", Pattern.DOTALL | Pattern.MULTILINE);
+
+    private PublishReport() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length == 2 && args[0].equals("--snippets-only")) {
+            Path guide = Path.of(args[1]).resolve("docs/rust-to-java.md");
+            Files.writeString(guide, spliceSnippets(Files.readString(guide), snippets(Path.of(args[1]))));
+            System.out.println("Updated the examples quoted in " + guide);
+            return;
+        }
+        if (args.length != 2) {
+            System.err.println("usage: PublishReport <results-dir, e.g. benchmarks/results/latest> <repository root>");
+            System.err.println("       PublishReport --snippets-only <repository root>");
+            System.exit(2);
+        }
+        Path results = Path.of(args[0]);
+        Path root = Path.of(args[1]);
+        for (String needed : List.of("report.json", "report.md", "tables")) {
+            if (!Files.exists(results.resolve(needed))) {
+                System.err.println(results.resolve(needed) + " does not exist: is " + results
+                        + " the folder of a finished benchmark run?");
+                System.exit(2);
+            }
+        }
+        Path docs = root.resolve("docs");
+        Path target = docs.resolve("report");
+        deleteTree(target);
+        // Only what readers need: JMH's raw per-suite output stays in benchmarks/results.
+        for (String part : List.of("report.json", "report.md", "charts", "tables")) {
+            if (Files.exists(results.resolve(part))) {
+                copyTree(results.resolve(part), target.resolve(part));
+            }
+        }
+        Path guide = docs.resolve("rust-to-java.md");
+        String spliced = spliceSnippets(splice(Files.readString(guide), target.resolve("tables")), snippets(root));
+        Files.writeString(guide, spliced);
+        System.out.println("Published " + results + " to " + target + " and updated " + guide);
+    }
+
+    /** Replaces every report block's body with the matching table file's content. */
+    static String splice(String guide, Path tables) {
+        Matcher m = BLOCK.matcher(guide);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String table = read(tables.resolve(m.group(2) + ".md"));
+            m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + table + m.group(4)));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** Replaces every snippet block's body with the tagged region of the examples, as a java code fence. */
+    static String spliceSnippets(String guide, Map<String, String> snippets) {
+        Matcher m = SNIPPET.matcher(guide);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String code = snippets.get(m.group(2));
+            if (code == null) {
+                throw new IllegalArgumentException("the guide quotes snippet '" + m.group(2)
+                        + "' but no example in " + EXAMPLES + " has a '// tag::" + m.group(2) + "[]' region");
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + fence(code) + m.group(4)));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    static String fence(String code) {
+        return "```java\n" + code + "```\n";
+    }
+
+    /** All tagged regions of the example sources, dedented, by tag name. */
+    public static Map<String, String> snippets(Path root) {
+        Map<String, String> found = new TreeMap<>();
+        Path dir = root.resolve(EXAMPLES);
+        if (!Files.isDirectory(dir)) {
+            return found;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+                Matcher m = TAG.matcher(read(p).replace("\r\n", "\n"));
+                while (m.find()) {
+                    if (found.put(m.group(1), dedent(m.group(2))) != null) {
+                        throw new IllegalArgumentException("snippet tag '" + m.group(1) + "' is used twice (" + p + ")");
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read examples under " + dir, e);
+        }
+        return found;
+    }
+
+    static String dedent(String block) {
+        List<String> lines = block.lines().toList();
+        int indent = lines.stream().filter(l -> !l.isBlank())
+                .mapToInt(l -> l.length() - l.stripLeading().length()).min().orElse(0);
+        StringBuilder sb = new StringBuilder();
+        for (String l : lines) {
+            sb.append(l.isBlank() ? "" : l.substring(indent)).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Every report block of the guide against the committed tables.
+     *
+     * @return one line per block that is missing its table or differs from it; empty when in sync
+     */
+    public static List<String> check(Path root) {
+        Path tables = root.resolve("docs/report/tables");
+        String guide = read(root.resolve("docs/rust-to-java.md"));
+        List<String> problems = new ArrayList<>();
+        Matcher m = BLOCK.matcher(guide);
+        while (m.find()) {
+            Path table = tables.resolve(m.group(2) + ".md");
+            if (!Files.exists(table)) {
+                problems.add("block report:" + m.group(2) + " has no table " + table);
+            } else if (!read(table).equals(m.group(3))) {
+                problems.add("block report:" + m.group(2) + " differs from " + table
+                        + " (run PublishReport again instead of editing numbers by hand)");
+            }
+        }
+        Map<String, String> snippets = snippets(root);
+        Matcher s = SNIPPET.matcher(guide);
+        while (s.find()) {
+            String code = snippets.get(s.group(2));
+            if (code == null) {
+                problems.add("snippet:" + s.group(2) + " has no '// tag::" + s.group(2) + "[]' region in " + EXAMPLES);
+            } else if (!fence(code).equals(s.group(3))) {
+                problems.add("snippet:" + s.group(2) + " differs from its example (run PublishReport again)");
+            }
+        }
+        return problems;
+    }
+
+    private static String read(Path p) {
+        try {
+            return Files.readString(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + p, e);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path dest = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(dest);
+                } else {
+                    Files.createDirectories(dest.toAbsolutePath().getParent());
+                    Files.copy(p, dest, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+}
