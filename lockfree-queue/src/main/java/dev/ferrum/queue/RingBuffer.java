@@ -102,8 +102,10 @@ public abstract sealed class RingBuffer permits SpscRingBuffer, MpscRingBuffer {
      * @param type    message type, at least 1
      * @param message the bytes
      * @return {@code true} if written, {@code false} if the ring has no room now
+     * @throws IllegalArgumentException if the message is longer than {@link #maxMessageBytes()} or the type below 1
      */
     public final boolean write(int type, MemorySegment message) {
+        Objects.requireNonNull(message, "message");
         long size = message.byteSize();
         if (size > maxMessageBytes) {
             throw new IllegalArgumentException("message of " + size + " bytes exceeds the maximum of "
@@ -119,6 +121,7 @@ public abstract sealed class RingBuffer permits SpscRingBuffer, MpscRingBuffer {
         if (length < 0 || length > maxMessageBytes) {
             throw new IllegalArgumentException("message length must be in [0, " + maxMessageBytes + "], was " + length);
         }
+        Objects.requireNonNull(source, "source");
         Objects.checkFromIndexSize(sourceOffset, length, source.byteSize());
     }
 
@@ -137,22 +140,35 @@ public abstract sealed class RingBuffer permits SpscRingBuffer, MpscRingBuffer {
 
     /**
      * Reads up to {@code limit} messages, oldest first, calling {@code handler} for each in place.
-     * Consumer-side; allocation-free. Stops early at the end of the ring's contiguous region (the next
-     * call continues from the start). If the handler throws, the messages up to and including the one it
-     * threw on are consumed and the exception propagates.
+     * Consumer-side; allocation-free. Messages are consumed (their space zeroed and released to producers)
+     * in batches: at most two per call, one up to the end of the ring and one from its start, so a padding
+     * record at the end never makes a call return 0 while a message is waiting. If the handler throws, the
+     * messages up to and including the one it threw on are consumed and the exception propagates.
      *
      * @param handler receives each message
      * @param limit   maximum messages, at least 1
-     * @return how many messages were handed to {@code handler}
-     * @throws CorruptRecordException if a header is invalid (nothing at or after it is consumed)
+     * @return how many messages were handed to {@code handler}; 0 if none was published
+     * @throws CorruptRecordException   if a header is invalid (nothing at or after it is consumed)
+     * @throws IllegalArgumentException if {@code limit} is below 1
      */
     public final int read(MessageHandler handler, int limit) {
         Objects.requireNonNull(handler, "handler");
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be >= 1, was " + limit);
         }
-        final MemorySegment data = this.data;
         long head = RingLayout.loLong(trailer, HEAD_OFFSET); // only the consumer writes head: no ordering needed
+        int messages = readContiguous(head, handler, limit);
+        long newHead = RingLayout.loLong(trailer, HEAD_OFFSET);
+        if (messages < limit && newHead != head && (newHead & (capacity - 1)) == 0) {
+            // The first batch ended exactly at the end of the ring (often on a padding record): go on from 0.
+            messages += readContiguous(newHead, handler, limit - messages);
+        }
+        return messages;
+    }
+
+    /** Reads from {@code head} up to the end of the ring at most, then releases the consumed bytes. */
+    private int readContiguous(long head, MessageHandler handler, int limit) {
+        final MemorySegment data = this.data;
         long start = head & (capacity - 1);
         long contiguous = capacity - start;
         long consumed = 0;
