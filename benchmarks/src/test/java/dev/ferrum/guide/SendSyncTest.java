@@ -1,0 +1,55 @@
+package dev.ferrum.guide;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import dev.ferrum.arena.BumpArena;
+
+/**
+ * {@code Send}/{@code Sync} (seed Projects 3 and 6). Rust decides at compile time which values may cross
+ * threads; FFM decides per arena when it is created: a confined arena's memory is usable by its owner thread
+ * only (every access checks it), a shared arena's by any thread.
+ */
+@Timeout(30)
+class SendSyncTest {
+
+    @Test
+    void aConfinedArenaRefusesOtherThreadsASharedOneServesThem() throws Exception {
+        // tag::send-sync[]
+        try (BumpArena confined = BumpArena.ofConfined();        // Rust: a Bump, not Sync
+             BumpArena shared = BumpArena.ofShared();            // Rust: Sync (here: a lock-free bump CAS)
+             ExecutorService pool = Executors.newFixedThreadPool(2)) {
+            MemorySegment mine = confined.allocate(ValueLayout.JAVA_LONG);
+            // Rust refuses to compile a spawn that captures a !Sync borrow; FFM refuses the access.
+            Future<?> touch = pool.submit(() -> mine.set(ValueLayout.JAVA_LONG, 0, 1L));
+            assertThatThrownBy(touch::get).isInstanceOf(ExecutionException.class)
+                    .hasCauseInstanceOf(WrongThreadException.class);
+
+            Callable<MemorySegment> fill = () -> {              // runs on two threads at once
+                MemorySegment block = shared.allocate(ValueLayout.JAVA_LONG, 1_000);
+                for (int i = 0; i < 1_000; i++) {
+                    block.setAtIndex(ValueLayout.JAVA_LONG, i, i);
+                }
+                return block;
+            };
+            Future<MemorySegment> a = pool.submit(fill);
+            Future<MemorySegment> b = pool.submit(fill);
+            // Future.get() is the happens-before edge: the other threads' writes are visible here.
+            assertThat(a.get().getAtIndex(ValueLayout.JAVA_LONG, 999)).isEqualTo(999L);
+            assertThat(b.get().getAtIndex(ValueLayout.JAVA_LONG, 999)).isEqualTo(999L);
+            assertThat(a.get().address()).isNotEqualTo(b.get().address());   // disjoint blocks
+        }
+        // end::send-sync[]
+    }
+}
