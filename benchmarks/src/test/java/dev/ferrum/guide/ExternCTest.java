@@ -53,7 +53,7 @@ class ExternCTest {
     }
 
     @Test
-    @SuppressWarnings("restricted") // descriptors match void qsort(void *, size_t, size_t, int (*)(const void *, const void *))
+    @SuppressWarnings("restricted") // the descriptors match qsort(3) and its comparator on LP64
     void libcQsortCallsBackIntoJava() throws Throwable {
         Linker linker = Linker.nativeLinker();
         MethodHandle qsort = linker.downcallHandle(linker.defaultLookup().findOrThrow("qsort"),

@@ -33,7 +33,7 @@ class OwnershipAndLifetimesTest {
             assertThat(arena.stats().chunks()).isEqualTo(1);           // one chunk, reused by every frame
             assertThat(arena.stats().bytesAllocated()).isZero();
             escaped = arena.allocateFrom("still here?");
-        }   // close() is Drop: the chunks go back to the OS; no destructor runs per object
+        }   // close() is Drop: every chunk is freed at once; no destructor runs per object
         // Rust rejects `escaped` at compile time ("does not live long enough"); FFM rejects the access.
         assertThatThrownBy(() -> escaped.getString(0)).isInstanceOf(IllegalStateException.class);
         // end::ownership-drop[]

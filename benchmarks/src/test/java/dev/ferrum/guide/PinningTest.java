@@ -59,8 +59,8 @@ class PinningTest {
         MemorySegment strlenSymbol = linker.defaultLookup().findOrThrow("strlen");
         FunctionDescriptor sizeTOfPointer = FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.ADDRESS);
         MethodHandle strlen = linker.downcallHandle(strlenSymbol, sizeTOfPointer);
-        // critical(true): the GC pins the array for the duration of the call (like Pin<&mut [u8]>
-        // borrowed for one FFI call); the callee must not block or call back into Java.
+        // critical(true): the thread stays in Java state during the call, so no GC can move the array
+        // meanwhile (a Pin for one short call); the callee must be short, never block or call back.
         MethodHandle strlenCritical = linker.downcallHandle(strlenSymbol, sizeTOfPointer,
                 Linker.Option.critical(true));
 
