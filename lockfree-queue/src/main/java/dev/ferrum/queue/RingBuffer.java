@@ -31,7 +31,8 @@ import dev.ferrum.queue.internal.RingLayout;
  * length with a release store; the consumer's acquire load of the length pairs with it (length 0 means
  * "not yet published"). After handling a batch, the consumer zeroes the consumed bytes and release-stores
  * {@code head}; a producer's acquire load of {@code head} pairs with it before reusing the space. Across
- * processes the same instructions apply: the JMM edge becomes the hardware's ordering on shared pages.
+ * processes the same instructions apply: the JMM edge becomes the hardware's ordering on shared pages
+ * (see {@link MappedRingBuffer}, which maps a file with a validated header for that use).
  *
  * <p><b>Lifetime:</b> the segment must stay alive while the ring is used; closing its arena makes later
  * calls fail with {@link IllegalStateException} from FFM, never a crash. Neither variant allocates per message.

@@ -11,7 +11,10 @@
  *   <li>{@link dev.ferrum.queue.WaitingQueue}: wraps either queue with {@code put}/{@code take}
  *       that wait by a {@link dev.ferrum.queue.WaitStrategy} instead of returning {@code false}/{@code null}.</li>
  *   <li>{@link dev.ferrum.queue.RingBuffer}: binary messages in a {@link java.lang.foreign.MemorySegment},
- *       no object per message; over a memory-mapped file it connects two processes.</li>
+ *       no object per message; {@link dev.ferrum.queue.SpscRingBuffer} for one producer,
+ *       {@link dev.ferrum.queue.MpscRingBuffer} for many.</li>
+ *   <li>{@link dev.ferrum.queue.MappedRingBuffer}: a ring buffer in a memory-mapped file with a validated
+ *       header, so that separate processes exchange messages through shared memory.</li>
  * </ul>
  *
  * <h2>Access-mode vocabulary</h2>
