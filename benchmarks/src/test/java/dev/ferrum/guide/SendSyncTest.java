@@ -27,8 +27,8 @@ class SendSyncTest {
     @Test
     void aConfinedArenaRefusesOtherThreadsASharedOneServesThem() throws Exception {
         // tag::send-sync[]
-        try (BumpArena confined = BumpArena.ofConfined();        // Rust: a Bump, !Sync (and here !Send:
-                                                                 // its owner thread never changes)
+        // Rust's Bump is Send but !Sync; a confined arena is !Sync and even !Send: its owner never changes.
+        try (BumpArena confined = BumpArena.ofConfined();
              BumpArena shared = BumpArena.ofShared();            // Rust: Sync (here: a lock-free bump CAS)
              ExecutorService pool = Executors.newFixedThreadPool(2)) {
             MemorySegment mine = confined.allocate(ValueLayout.JAVA_LONG);
