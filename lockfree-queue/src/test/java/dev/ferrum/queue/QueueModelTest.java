@@ -18,7 +18,7 @@ import net.jqwik.api.constraints.Size;
  * Sequential model test: random operation sequences on a queue and on a capacity-bounded
  * {@link ArrayDeque} must give the same answers (offer/poll/peek/size/isEmpty/drain/fill).
  */
-class QueueModelProperties {
+class QueueModelTest {
 
     /** op: 0 offer, 1 poll, 2 peek, 3 size, 4 drain(arg), 5 fill(arg); arg a small limit. */
     record Op(int code, int arg) {
