@@ -1,0 +1,102 @@
+package dev.ferrum.bench.queue;
+
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Group;
+import org.openjdk.jmh.annotations.GroupThreads;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * One producer thread and one consumer thread on the same queue, JCTools' {@code QueueThroughputBackoffNone}
+ * pattern: each invocation is one {@code offer} (producer) or one {@code poll} (consumer); failed attempts
+ * (full / empty) are counted apart and retried at once, without back-off. The report uses
+ * {@code tpt:pollsMade}, elements actually delivered per second, never the raw invocation rate (which a
+ * consumer spinning on an empty queue would inflate).
+ *
+ * <p>Every queue, ours and the peers, runs through the non-blocking API ({@code offer}/{@code poll}): that is
+ * the same work on both sides; {@code ArrayBlockingQueue.offer/poll} take the same lock as {@code put/take}
+ * but never park. The {@code -timed} variants compare the blocking APIs (1 ms timeout so nothing hangs at
+ * the end of an iteration). The element is one shared {@code Integer}, so no side allocates for it.
+ */
+@State(Scope.Group)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class QueueThroughputBench {
+
+    /** The element every producer offers. */
+    static final Integer ELEMENT = 1;
+
+    @Param({QueueChannel.FERRUM_SPSC, QueueChannel.JCTOOLS_SPSC, QueueChannel.FERRUM_MPMC, QueueChannel.JCTOOLS_MPMC,
+            QueueChannel.ABQ, QueueChannel.LBQ, QueueChannel.CLQ, QueueChannel.FERRUM_SPSC_TIMED, QueueChannel.ABQ_TIMED})
+    public String impl;
+
+    /** The same bound for every bounded queue (rounded to a power of two by ours and JCTools: it is one). */
+    @Param({"1024"})
+    public int capacity;
+
+    private QueueChannel queue;
+
+    @Setup(Level.Trial)
+    public void createQueue() {
+        queue = QueueChannel.create(impl, capacity);
+    }
+
+    /** The producer's counters. */
+    @AuxCounters(AuxCounters.Type.OPERATIONS)
+    @State(Scope.Thread)
+    public static class OfferCounters {
+        public long offersFailed;
+        public long offersMade;
+
+        @Setup(Level.Iteration)
+        public void reset() {
+            offersFailed = 0;
+            offersMade = 0;
+        }
+    }
+
+    /** The consumer's counters; {@code pollsMade} is the throughput the report uses. */
+    @AuxCounters(AuxCounters.Type.OPERATIONS)
+    @State(Scope.Thread)
+    public static class PollCounters {
+        public long pollsFailed;
+        public long pollsMade;
+
+        @Setup(Level.Iteration)
+        public void reset() {
+            pollsFailed = 0;
+            pollsMade = 0;
+        }
+    }
+
+    @Benchmark
+    @Group("tpt")
+    @GroupThreads(1)
+    public void offer(OfferCounters counters) throws InterruptedException {
+        if (queue.offer(ELEMENT)) {
+            counters.offersMade++;
+        } else {
+            counters.offersFailed++;
+        }
+    }
+
+    @Benchmark
+    @Group("tpt")
+    @GroupThreads(1)
+    public void poll(PollCounters counters) throws InterruptedException {
+        if (queue.poll() == null) {
+            counters.pollsFailed++;
+        } else {
+            counters.pollsMade++;
+        }
+    }
+}
