@@ -245,7 +245,8 @@ public final class MpmcQueue<E> extends MpmcPadAfterConsumer implements BoundedQ
     /** Removes the tombstone at {@code index} if it is still the head (peek may not remove real elements). */
     private void skipTombstone(long index, int seqOffset) {
         if (casConsumerIndex(index, index + 1)) {
-            buffer[SpscQueue.ARRAY_PAD + (int) (index & mask)] = null;
+            buffer[SpscQueue.ARRAY_PAD + (int) (index & mask)] = null; // sp: ordered before the release below
+            // Release: the clear happens-before the producer of lap index + capacity (its acquire of the sequence).
             soSequence(seqOffset, index + capacity);
         }
     }

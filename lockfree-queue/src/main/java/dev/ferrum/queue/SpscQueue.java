@@ -175,8 +175,8 @@ public final class SpscQueue<E> extends SpscPadAfterConsumer<E> implements Bound
             }
             int slot = slot(index);
             @SuppressWarnings("unchecked") // only E's are stored
-            E element = (E) buffer[slot];
-            buffer[slot] = null;
+            E element = (E) buffer[slot]; // lp: visible through the acquire in refreshProducerIndexCache
+            buffer[slot] = null;           // sp: ordered before the release below
             soConsumerIndex(++index); // release the slot before handing the element out, so a throwing consumer loses only it
             removed++;
             consumer.accept(element);

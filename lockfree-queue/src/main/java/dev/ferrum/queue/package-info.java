@@ -25,8 +25,9 @@
  *   <caption>Prefixes of shared-field accessors</caption>
  *   <thead><tr><th>prefix</th><th>meaning</th><th>VarHandle mode</th><th>Rust {@code Ordering}</th></tr></thead>
  *   <tbody>
- *   <tr><td>{@code lv}</td><td>load with acquire: later loads and stores stay after it</td>
- *       <td>{@code getAcquire}</td><td>{@code Acquire}</td></tr>
+ *   <tr><td>{@code lv}</td><td>load with acquire: later loads and stores stay after it (a few slow-path
+ *       loads in {@code MpmcQueue} use volatile, which is stronger; their comments say so)</td>
+ *       <td>{@code getAcquire} ({@code getVolatile})</td><td>{@code Acquire} ({@code SeqCst})</td></tr>
  *   <tr><td>{@code lo}</td><td>load opaque: atomic and coherent, orders nothing else</td>
  *       <td>{@code getOpaque}</td><td>{@code Relaxed}</td></tr>
  *   <tr><td>{@code lp}</td><td>plain load: only by the field's single writer, or covered by an earlier acquire</td>
