@@ -18,7 +18,8 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * Off-heap ring buffers in one JVM, one producer thread and one consumer thread: the producer writes one
- * message per invocation, the consumer drains whatever is available per invocation. The report uses
+ * message per invocation, the consumer drains whatever is available per invocation; failed attempts back off
+ * like {@link QueueThroughputBench#backOff}. The report uses
  * {@code tpt:messagesRead} (messages delivered per second); MB/s is that times the payload size.
  * Ring data capacity {@value #RING_BYTES} bytes for every implementation.
  */
@@ -56,11 +57,13 @@ public class RingBufferBench {
     public static class WriteCounters {
         public long writesFailed;
         public long messagesWritten;
+        int misses;
 
         @Setup(Level.Iteration)
         public void reset() {
             writesFailed = 0;
             messagesWritten = 0;
+            misses = 0;
         }
     }
 
@@ -70,11 +73,13 @@ public class RingBufferBench {
     public static class ReadCounters {
         public long readsEmpty;
         public long messagesRead;
+        int misses;
 
         @Setup(Level.Iteration)
         public void reset() {
             readsEmpty = 0;
             messagesRead = 0;
+            misses = 0;
         }
     }
 
@@ -84,8 +89,10 @@ public class RingBufferBench {
     public void write(WriteCounters counters) {
         if (ring.write()) {
             counters.messagesWritten++;
+            counters.misses = 0;
         } else {
             counters.writesFailed++;
+            counters.misses = QueueThroughputBench.backOff(counters.misses);
         }
     }
 
@@ -96,8 +103,10 @@ public class RingBufferBench {
         int n = ring.read();
         if (n == 0) {
             counters.readsEmpty++;
+            counters.misses = QueueThroughputBench.backOff(counters.misses);
         } else {
             counters.messagesRead += n;
+            counters.misses = 0;
         }
     }
 }
