@@ -1,27 +1,24 @@
 package dev.ferrum.bench.queue;
 
-import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import dev.ferrum.queue.MappedRingBuffer;
 import dev.ferrum.queue.MessageHandler;
 import dev.ferrum.queue.MpscRingBuffer;
 import dev.ferrum.queue.RingBuffer;
 import dev.ferrum.queue.SpscRingBuffer;
 
 /**
- * The ring buffer between two JVMs: a child JVM ({@link #main}) maps a file and produces, this JVM maps
- * the same file and consumes ({@link #consume}). The file is zero-filled, which the ring treats as empty,
- * so either side may map it first.
+ * The ring buffer between two JVMs through the library's {@link MappedRingBuffer}: this JVM creates the
+ * file and consumes ({@link #consume}), a child JVM ({@link #main}) opens it and produces.
  *
  * <p>Message {@code i} (warm-up messages have type {@value #WARMUP_TYPE}, measured ones {@value #MEASURED_TYPE})
  * carries {@code i} in its first long and {@code mix(i)} in its last, so the consumer checks order, count and
@@ -74,23 +71,19 @@ public final class CrossProcessRing {
         };
     }
 
-    static MemorySegment map(Path file, long bytes, Arena arena) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            // The mapping outlives the channel; it is page-aligned, so the ring's 8-byte alignment holds.
-            return channel.map(FileChannel.MapMode.READ_WRITE, 0, bytes, arena);
-        }
+    static MappedRingBuffer.Kind kind(String variant) {
+        return switch (variant) {
+            case "spsc" -> MappedRingBuffer.Kind.SPSC;
+            case "mpsc" -> MappedRingBuffer.Kind.MPSC;
+            default -> throw new IllegalArgumentException("variant must be spsc or mpsc, was " + variant);
+        };
     }
 
-    /** Creates a zero-filled file for a ring of {@code ringBytes}, in /dev/shm when the machine has it. */
-    static Path createFile(int ringBytes) throws IOException {
+    /** A path for a new ring file, in /dev/shm (memory, no write-back) when the machine has it. */
+    static Path newFile() {
         Path shm = Path.of("/dev/shm");
         Path dir = Files.isDirectory(shm) && Files.isWritable(shm) ? shm : Path.of(System.getProperty("java.io.tmpdir"));
-        Path file = Files.createTempFile(dir, "ferrum-ring-", ".bin");
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-            channel.truncate(0);
-            channel.write(java.nio.ByteBuffer.allocate(1), RingBuffer.bytesFor(ringBytes) - 1); // sparse: reads as zeros
-        }
-        return file;
+        return dir.resolve("ferrum-ring-" + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".bin");
     }
 
     /**
@@ -232,7 +225,9 @@ public final class CrossProcessRing {
         if (messageBytes < 2 * Long.BYTES || messageBytes % Long.BYTES != 0 || count < 2) {
             throw new IllegalArgumentException("messageBytes must be a multiple of 8, at least 16, count at least 2");
         }
-        Path file = createFile(ringBytes);
+        Path file = newFile();
+        // The consumer creates the file (header + empty ring) before the producer starts, which opens it.
+        MappedRingBuffer mapped = MappedRingBuffer.create(file, ringBytes, kind(variant));
         String java = ProcessHandle.current().info().command().orElse(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> command = new ArrayList<>(List.of(java));
@@ -241,9 +236,10 @@ public final class CrossProcessRing {
                 variant, file.toString(), Integer.toString(ringBytes), Integer.toString(messageBytes),
                 Long.toString(warmup), Long.toString(count), Long.toString(maxSeconds)));
         Path log = Files.createTempFile("ferrum-ring-producer-", ".log");
-        Process producer = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        try (Arena arena = Arena.ofConfined()) {
-            RingBuffer ring = wrap(variant, map(file, RingBuffer.bytesFor(ringBytes), arena));
+        Process producer = null;
+        try (mapped) {
+            producer = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            RingBuffer ring = mapped.ring();
             Result result;
             try {
                 result = consume(ring, variant, messageBytes, producer,
@@ -266,7 +262,9 @@ public final class CrossProcessRing {
             }
             return result;
         } finally {
-            producer.destroyForcibly();
+            if (producer != null) {
+                producer.destroyForcibly();
+            }
             Files.deleteIfExists(file);
             Files.deleteIfExists(log);
         }
@@ -288,8 +286,11 @@ public final class CrossProcessRing {
         int messageBytes = Integer.parseInt(args[3]);
         long warmup = Long.parseLong(args[4]);
         long count = Long.parseLong(args[5]);
-        try (Arena arena = Arena.ofConfined()) {
-            RingBuffer ring = wrap(args[0], map(Path.of(args[1]), RingBuffer.bytesFor(ringBytes), arena));
+        try (MappedRingBuffer mapped = MappedRingBuffer.open(Path.of(args[1]))) {
+            if (mapped.kind() != kind(args[0]) || mapped.ring().capacity() != ringBytes) {
+                throw new IllegalStateException("ring file holds " + mapped + ", expected " + args[0] + " of " + ringBytes);
+            }
+            RingBuffer ring = mapped.ring();
             long[] sent = produce(ring, messageBytes, warmup, count, TimeUnit.SECONDS.toNanos(Long.parseLong(args[6])));
             System.out.println("PRODUCED " + sent[0] + " " + sent[1] + " " + sent[2]);
         }
