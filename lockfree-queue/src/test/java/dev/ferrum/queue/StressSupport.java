@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -45,6 +46,7 @@ final class StressSupport {
             for (int seq = 0; seq < count; seq++) {
                 Long e = element(id, seq);
                 while (!queue.offer(e)) {
+                    stopIfInterrupted();
                     Thread.yield();
                 }
             }
@@ -58,10 +60,18 @@ final class StressSupport {
                 int batch = Math.min(count - next[0], 1 + (next[0] % 37)); // varying batch sizes
                 int added = queue.fill(() -> element(id, next[0]++), batch);
                 if (added == 0) {
+                    stopIfInterrupted();
                     Thread.yield();
                 }
             }
         };
+    }
+
+    /** Producers stop when the harness interrupts them after a consumer failed. */
+    private static void stopIfInterrupted() throws InterruptedException {
+        if (Thread.interrupted()) {
+            throw new InterruptedException("stopped: a consumer failed");
+        }
     }
 
     static Producer putting(WaitingQueue<Long> queue) {
@@ -111,6 +121,7 @@ final class StressSupport {
         long total = (long) producers * perProducer;
         AtomicIntegerArray seen = new AtomicIntegerArray(Math.toIntExact(total));
         AtomicLong consumed = new AtomicLong();
+        AtomicInteger producersDone = new AtomicInteger();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(DEADLINE_SECONDS);
         List<Thread> threads = new ArrayList<>();
@@ -121,6 +132,8 @@ final class StressSupport {
                     producer.produce(id, perProducer);
                 } catch (Throwable t) {
                     failure.compareAndSet(null, t);
+                } finally {
+                    producersDone.incrementAndGet();
                 }
             }));
         }
@@ -146,10 +159,16 @@ final class StressSupport {
                 };
                 try {
                     while (consumed.get() < total && failure.get() == null && System.nanoTime() < deadline) {
-                        consumer.consume(sink);
+                        // Read before the attempt: if every producer had finished and the queue is then empty,
+                        // nothing more can come, so a lost element fails the run now instead of at the deadline.
+                        boolean allProduced = producersDone.get() == producers;
+                        if (consumer.consume(sink) == 0 && allProduced) {
+                            break;
+                        }
                     }
                 } catch (Throwable t) {
                     failure.compareAndSet(null, t);
+                    threads.forEach(Thread::interrupt); // producers blocked on a full queue stop too
                 }
             }));
         }
