@@ -28,6 +28,8 @@ import java.util.Objects;
  * <p><b>Creation is atomic:</b> {@code create} writes the header into a temporary file in the same
  * directory and renames it into place, so {@code open} never sees a half-written header; a file that is
  * not a ring (or of another version or size) fails {@code open} with {@link InvalidRingFileException}.
+ * Like any file from {@link Files#createTempFile}, it is readable and writable by its owner only (on POSIX
+ * file systems); processes of other users need wider permissions set by the application.
  *
  * <p><b>Memory ordering across processes:</b> both processes map the same physical pages, and the ring's
  * release stores and acquire loads are ordinary CPU instructions on them (on x86 plain moves, which are
