@@ -5,15 +5,18 @@ import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Group;
 import org.openjdk.jmh.annotations.GroupThreads;
 import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One producer thread and one consumer thread on the same queue, JCTools' {@code QueueThroughputBackoffNone}
@@ -30,6 +33,9 @@ import org.openjdk.jmh.annotations.State;
  */
 @State(Scope.Group)
 @BenchmarkMode(Mode.Throughput)
+@Fork(2) // full mode; --quick overrides with its own short settings
+@Warmup(iterations = 5, time = 1)
+@Measurement(iterations = 10, time = 1)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class QueueThroughputBench {
 
