@@ -52,7 +52,7 @@ public final class QueueSuite implements Suite {
 
     @Override
     public List<Class<?>> benchmarks() {
-        return List.of(QueueThroughputBench.class, RingBufferBench.class);
+        return List.of(QueueThroughputBench.class, SpscCapacityBench.class, RingBufferBench.class);
     }
 
     /** Agrona 2.x reaches {@code jdk.internal.misc.Unsafe}, which JDK 25 exports only on request. */
@@ -113,6 +113,12 @@ public final class QueueSuite implements Suite {
         c.add(Comparison.vs("queue.spsc.throughput.vs_jctools", "SpscQueue vs JCTools SpscArrayQueue" + tp,
                 throughput(spsc), throughput(QueueChannel.JCTOOLS_SPSC),
                 QueueChannel.describe(QueueChannel.JCTOOLS_SPSC), 1.0, null));
+        c.add(Comparison.vs("queue.spsc.throughput_64k.vs_jctools",
+                "SpscQueue vs JCTools SpscArrayQueue throughput, 1P+1C, capacity 65536, elements/s (informational: "
+                        + "the issue's rows use " + CAPACITY + ")",
+                "SpscCapacityBench.tpt[capacity=65536,impl=" + spsc + "]:pollsMade",
+                "SpscCapacityBench.tpt[capacity=65536,impl=" + QueueChannel.JCTOOLS_SPSC + "]:pollsMade",
+                QueueChannel.describe(QueueChannel.JCTOOLS_SPSC), Double.NaN, null));
         c.add(Comparison.vs("queue.spsc.throughput.vs_clq", "SpscQueue vs ConcurrentLinkedQueue" + tp,
                 throughput(spsc), throughput(QueueChannel.CLQ), QueueChannel.describe(QueueChannel.CLQ), Double.NaN,
                 null));
