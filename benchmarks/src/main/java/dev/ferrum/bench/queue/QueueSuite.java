@@ -79,8 +79,8 @@ public final class QueueSuite implements Suite {
                 "B/op column on queue rows = heap bytes per invocation (offer or poll, failed ones included); the "
                         + "*.alloc rows give bytes per delivered element",
                 "ring buffer rows: " + RingBufferBench.RING_BYTES / 1024 + " KiB data region for ours and Agrona's, "
-                        + "payload's first long = sequence number summed by the reader; cross-process = a producer "
-                        + "JVM writes into a file in /dev/shm mapped by both, this JVM reads; timed on the reader "
+                        + "payload's first long = sequence number summed by the reader; cross-process = this JVM "
+                        + "creates a MappedRingBuffer file in /dev/shm and reads, a producer JVM opens it and writes; timed on the reader "
                         + "from the first measured message to the last, after a warm-up phase; every message's "
                         + "order, both ends of its payload, the count and a checksum are verified",
                 "latency rows: ns per round trip (one message bouncing between two threads over two queues, "
