@@ -35,6 +35,9 @@ public final class PublishReport {
     static final Pattern SNIPPET = Pattern.compile(
             "(<!-- snippet:([\\w-]+) -->\\n)(.*?)(<!-- /snippet:\\2 -->)", Pattern.DOTALL);
 
+    /** A README module-table cell: {@code <!-- headline:NAME -->text<!-- /headline:NAME -->} on one line. */
+    static final Pattern HEADLINE = Pattern.compile("(<!-- headline:([\\w-]+) -->)(.*?)(<!-- /headline:\\2 -->)");
+
     /** Where the guide's examples live; they are compiled and run by the test build. */
     static final String EXAMPLES = "benchmarks/src/test/java/dev/ferrum/guide";
 
@@ -77,7 +80,10 @@ public final class PublishReport {
         Path guide = docs.resolve("rust-to-java.md");
         String spliced = spliceSnippets(splice(Files.readString(guide), target.resolve("tables")), snippets(root));
         Files.writeString(guide, spliced);
-        System.out.println("Published " + results + " to " + target + " and updated " + guide);
+        Path readme = root.resolve("README.md");
+        Files.writeString(readme, spliceHeadlines(splice(Files.readString(readme), target.resolve("tables")),
+                target.resolve("tables")));
+        System.out.println("Published " + results + " to " + target + " and updated " + guide + " and " + readme);
     }
 
     /** Replaces every report block's body with the matching table file's content. */
@@ -87,6 +93,18 @@ public final class PublishReport {
         while (m.find()) {
             String table = read(tables.resolve(m.group(2) + ".md"));
             m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + table + m.group(4)));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** Replaces every headline cell with the matching {@code headline-NAME.md}. */
+    static String spliceHeadlines(String readme, Path tables) {
+        Matcher m = HEADLINE.matcher(readme);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String text = read(tables.resolve("headline-" + m.group(2) + ".md")).strip();
+            m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + text + m.group(4)));
         }
         m.appendTail(out);
         return out.toString();
@@ -154,14 +172,24 @@ public final class PublishReport {
         Path tables = root.resolve("docs/report/tables");
         String guide = read(root.resolve("docs/rust-to-java.md"));
         List<String> problems = new ArrayList<>();
-        Matcher m = BLOCK.matcher(guide);
-        while (m.find()) {
-            Path table = tables.resolve(m.group(2) + ".md");
-            if (!Files.exists(table)) {
-                problems.add("block report:" + m.group(2) + " has no table " + table);
-            } else if (!read(table).equals(m.group(3))) {
-                problems.add("block report:" + m.group(2) + " differs from " + table
-                        + " (run PublishReport again instead of editing numbers by hand)");
+        for (String doc : List.of("docs/rust-to-java.md", "README.md")) {
+            String text = read(root.resolve(doc));
+            Matcher m = BLOCK.matcher(text);
+            while (m.find()) {
+                Path table = tables.resolve(m.group(2) + ".md");
+                if (!Files.exists(table)) {
+                    problems.add(doc + ": block report:" + m.group(2) + " has no table " + table);
+                } else if (!read(table).equals(m.group(3))) {
+                    problems.add(doc + ": block report:" + m.group(2) + " differs from " + table
+                            + " (run PublishReport again instead of editing numbers by hand)");
+                }
+            }
+        }
+        Matcher h = HEADLINE.matcher(read(root.resolve("README.md")));
+        while (h.find()) {
+            Path file = tables.resolve("headline-" + h.group(2) + ".md");
+            if (!Files.exists(file) || !read(file).strip().equals(h.group(3))) {
+                problems.add("README.md: headline:" + h.group(2) + " differs from " + file);
             }
         }
         Map<String, String> snippets = snippets(root);

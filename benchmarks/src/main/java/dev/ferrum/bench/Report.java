@@ -195,6 +195,49 @@ public final class Report {
         return sb.toString();
     }
 
+    /** The README's module-table cell for a suite: its headline rows as "label: ratio vs peer (met)". */
+    static String headline(SuiteResult s) {
+        List<String> parts = new ArrayList<>();
+        List<SuiteCatalog.Headline> wanted = SuiteCatalog.entry(s.name()).map(SuiteCatalog.Entry::headlines)
+                .orElse(List.of());
+        for (SuiteCatalog.Headline h : wanted) {
+            for (Row r : s.rows()) {
+                if (!r.id().equals(h.rowId()) || Double.isNaN(r.ours())) {
+                    continue;
+                }
+                String value = r.peerName() == null ? "**" + num(r.ours()) + " " + r.unit() + "**"
+                        : "**" + ratio(r.ratio()) + "** vs " + r.peerName().replaceFirst(" \\(.*$", "");
+                String verdict = r.met() == null ? "" : r.met() ? " (target " + target(r) + " met)"
+                        : " (target " + target(r) + " not met)";
+                parts.add(h.label() + ": " + value + verdict);
+            }
+        }
+        return parts.isEmpty() ? "not measured in this report" : String.join("; ", parts);
+    }
+
+    /** Every row that has a target, across suites: the README's "what we promised, what we measured". */
+    String targets() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("| Suite | Measurement | Ferrum | Peer (same run) | Ratio | Target | Met |\n");
+        sb.append("|---|---|---|---|---|---|---|\n");
+        for (SuiteResult s : suites) {
+            for (Row r : s.rows()) {
+                if (Double.isNaN(r.target())) {
+                    continue;
+                }
+                String ours = Double.isNaN(r.ours()) ? "not measured" : num(r.ours()) + " " + r.unit();
+                String peer = r.peerName() == null ? "-" : num(r.peer()) + " (" + r.peerName() + ")";
+                String[] cells = {s.name(), "`" + r.id() + "`", ours, peer, ratio(r.ratio()), target(r), met(r.met())};
+                sb.append('|');
+                for (String c : cells) {
+                    sb.append(' ').append(c.replace("|", "\\|").replace("\n", " ")).append(" |");
+                }
+                sb.append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
     /** The report as Markdown. */
     String toMarkdown() {
         StringBuilder sb = new StringBuilder();
@@ -282,7 +325,9 @@ public final class Report {
         Path tables = Files.createDirectories(dir.resolve("tables"));
         for (SuiteResult s : suites) {
             Files.writeString(tables.resolve(s.name() + ".md"), sideBySide(s));
+            Files.writeString(tables.resolve("headline-" + s.name() + ".md"), headline(s));
         }
+        Files.writeString(tables.resolve("targets.md"), targets());
         Path charts = Files.createDirectories(dir.resolve("charts"));
         for (SuiteResult s : suites) {
             try {

@@ -95,6 +95,24 @@ class ReportTest {
     }
 
     @Test
+    void headlineQuotesTheCatalogRowsAndTargetsListEveryRowWithATarget(@TempDir Path dir) throws Exception {
+        Row headline = Row.compared("arena.alloc16.a8.offset_vs_malloc", "arena", "bump vs malloc",
+                new Score(2, 0.1, "ns/op", 0), "malloc+free (critical downcall)", new Score(50, 1, "ns/op", 0), 25,
+                null, null);
+        Row informational = Row.compared("arena.other", "arena", "other", new Score(1, 0, "ns/op", 0), "x",
+                new Score(2, 0, "ns/op", 0), Double.NaN, null, null);
+        Report report = new Report("quick", Instant.now());
+        report.add(new Report.SuiteResult("arena", "Arena", "measured", List.of(headline, informational), List.of()));
+        report.write(dir);
+        assertThat(Files.readString(dir.resolve("tables/headline-arena.md")))
+                .isEqualTo("16 B allocation: **25.00x** vs malloc+free (target >= 25.00x met)");
+        String targets = Files.readString(dir.resolve("tables/targets.md"));
+        assertThat(targets).contains("`arena.alloc16.a8.offset_vs_malloc`").doesNotContain("arena.other");
+        assertThat(Files.readString(dir.resolve("tables/arena.md"))).contains("| bump vs malloc |")
+                .contains("| other |");
+    }
+
+    @Test
     void optionsRejectUnknownSuitesAndOptionsWithTheNames() {
         assertThatThrownBy(() -> BenchRunner.Options.parse(new String[] {"--suite", "nosuch"}))
                 .hasMessageContaining("unknown suite 'nosuch'").hasMessageContaining("arena");
