@@ -7,20 +7,32 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * A bounded single-producer single-consumer lock-free queue: a ring of slots with a producer index and a
- * consumer index, each written by one thread only (Lamport's ring, 1983, with the cached-index refinement
- * of FastFlow / Rigtorp's SPSCQueue: each side remembers the last value it saw of the other side's index,
- * so the hot path reads the other side's cache line only once per lap, not once per element).
+ * A bounded single-producer single-consumer lock-free queue: a ring of slots in which a {@code null} slot
+ * is free and a non-null slot holds an element (Lamport's ring, 1983, in the style of FastFlow and JCTools'
+ * {@code SpscArrayQueue}: the slots themselves carry the hand-off, so neither thread reads the other's index
+ * on its hot path).
  *
  * <p><b>Thread contract:</b> correct for one producer thread (calling {@link #offer}, {@link #fill}) and
  * one consumer thread (calling {@link #poll}, {@link #peek}, {@link #drain}) at a time; the roles may pass
  * to another thread only through a happens-before edge (e.g. {@code Thread.join}). Using two producers at
  * once loses elements; use {@link MpmcQueue} for that. {@link #size()} may be called by any thread.
  *
- * <p><b>Memory ordering</b> (vocabulary in the package documentation): the producer writes the slot with a
- * plain store and then publishes it with a release store of {@code producerIndex}; the consumer's acquire
- * load of {@code producerIndex} pairs with it. Symmetrically the consumer's release store of
- * {@code consumerIndex} after emptying a slot pairs with the producer's acquire load before reusing it.
+ * <p><b>Memory ordering</b> (vocabulary in the package documentation). Two happens-before edges, both
+ * through the slot itself:
+ * <ul>
+ *   <li><i>element → consumer:</i> the producer stores the element with a release store of the slot; the
+ *       consumer's acquire load of the slot that reads it pairs with that store, so everything the producer
+ *       wrote before handing the element over (its fields included) is visible to the consumer.</li>
+ *   <li><i>consumer → slot reuse:</i> the consumer empties the slot with a release store of {@code null}; the
+ *       producer's acquire load that reads that {@code null} pairs with it, so the consumer's reads of the old
+ *       element happen-before the producer's next store into the slot (the consumer never sees the new element
+ *       in place of the old one).</li>
+ * </ul>
+ * The consumer detects empty by reading {@code null} in its next slot; the producer detects full by reading a
+ * non-null value in its next slot, and, to look at the slots only once per {@code lookAheadStep} elements,
+ * checks the slot {@code lookAheadStep} ahead: the consumer empties slots in index order, so if that one is
+ * free, every slot up to it is too. {@code producerIndex}/{@code consumerIndex} are still published (release
+ * stores) but only for {@link #size()} and {@link #isEmpty()}; the hand-off never reads them across threads.
  * No CAS, no full fence: on x86 every operation compiles to plain moves.
  *
  * <p>Capacity is rounded up to a power of two. Indices are {@code long}s that never wrap in practice
@@ -33,8 +45,12 @@ public final class SpscQueue<E> extends SpscPadAfterConsumer<E> implements Bound
     /** Unused slots at each end of the array: 128 bytes even with 4-byte compressed references. */
     static final int ARRAY_PAD = 32;
 
+    /** Upper bound of {@code lookAheadStep}: how many slots the producer may claim with one look. */
+    static final int MAX_LOOK_AHEAD_STEP = 4096;
+
     private static final VarHandle PRODUCER_INDEX;
     private static final VarHandle CONSUMER_INDEX;
+    private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Object[].class);
 
     static {
         try {
@@ -55,29 +71,43 @@ public final class SpscQueue<E> extends SpscPadAfterConsumer<E> implements Bound
      */
     public SpscQueue(int requestedCapacity) {
         super(Capacities.roundToPowerOfTwo(requestedCapacity, 2, "SpscQueue"));
-        this.producerLimit = capacity; // consumerIndex is 0: the first lap is free
+        this.producerLimit = capacity; // every slot is null: the whole first lap is free
     }
 
-    // ---- shared-index accessors: the prefix names the ordering (see package-info) ----
+    // ---- accessors: the prefix names the ordering (see package-info) ----
 
-    /** Acquire: pairs with {@link #soProducerIndex}; the slots below the value read are visible to us. */
+    /** Acquire: pairs with {@link #soProducerIndex}; only {@link #size()} and {@link #isEmpty()} read it. */
     private long lvProducerIndex() {
         return (long) PRODUCER_INDEX.getAcquire(this);
     }
 
-    /** Release: our plain slot stores before this happen-before the consumer's {@link #lvProducerIndex}. */
+    /** Release: the slot stores below the value happen-before an acquire read of it (size/isEmpty only). */
     private void soProducerIndex(long value) {
         PRODUCER_INDEX.setRelease(this, value);
     }
 
-    /** Acquire: pairs with {@link #soConsumerIndex}; the consumer is done with every slot below the value. */
+    /** Acquire: pairs with {@link #soConsumerIndex}; only {@link #size()} and {@link #isEmpty()} read it. */
     private long lvConsumerIndex() {
         return (long) CONSUMER_INDEX.getAcquire(this);
     }
 
-    /** Release: the consumer's slot reads and null stores before this happen-before the producer reuses them. */
+    /** Release: the consumer's emptying of the slots below the value happens-before an acquire read of it. */
     private void soConsumerIndex(long value) {
         CONSUMER_INDEX.setRelease(this, value);
+    }
+
+    /**
+     * Acquire load of a slot. Read by the consumer, a non-null value pairs with the producer's
+     * {@link #soSlot} of the element (element → consumer); read by the producer, {@code null} pairs with the
+     * consumer's {@link #soSlot} of {@code null} (the consumer's reads of the old element → our reuse).
+     */
+    private static Object lvSlot(Object[] buffer, int slot) {
+        return SLOT.getAcquire(buffer, slot);
+    }
+
+    /** Release store of a slot: everything this thread did before happens-before the other side's acquire. */
+    private static void soSlot(Object[] buffer, int slot, Object value) {
+        SLOT.setRelease(buffer, slot, value);
     }
 
     private int slot(long index) {
@@ -89,22 +119,36 @@ public final class SpscQueue<E> extends SpscPadAfterConsumer<E> implements Bound
     @Override
     public boolean offer(E element) {
         Objects.requireNonNull(element, "SpscQueue does not accept null elements");
+        final Object[] buffer = this.buffer;
         long index = producerIndex; // lp: only this thread writes it
-        if (index >= producerLimit && !refreshProducerLimit(index)) {
+        if (index >= producerLimit && !claimSlots(buffer, index)) {
             return false;
         }
-        buffer[slot(index)] = element;  // sp: published by the release store below
-        soProducerIndex(index + 1);     // StoreStore: element visible before index
+        // Release: pairs with the consumer's lvSlot (element → consumer). The slot is null and the
+        // consumer is done with its previous element (claimSlots' acquire, or an earlier one covering it).
+        soSlot(buffer, slot(index), element);
+        soProducerIndex(index + 1); // for size()/isEmpty() only; the consumer never reads it
         return true;
     }
 
-    /** Slow path, once per lap: reads the consumer's index (acquire) and extends the cached limit. */
-    private boolean refreshProducerLimit(long index) {
-        // Acquire pairs with the consumer's soConsumerIndex: its reads of the slots we are about to
-        // overwrite happened-before our writes, so it never sees the new element in place of the old one.
-        long limit = lvConsumerIndex() + capacity;
-        producerLimit = limit;
-        return index < limit;
+    /**
+     * Slow path, once per {@code lookAheadStep} elements when the consumer keeps up: may the producer write
+     * {@code index}? Raises {@code producerLimit} when the slot {@code lookAheadStep} ahead is free.
+     */
+    private boolean claimSlots(Object[] buffer, long index) {
+        // Acquire of a null pairs with the consumer's release store of that null. The consumer empties
+        // slots in index order, and the slot lookAheadStep ahead last held the element of index
+        // (index + lookAheadStep - capacity), later than those of index .. index + lookAheadStep - 1: so its
+        // reads of all of them happen-before our writes up to the new limit. (A slot never written reads
+        // null too, and then no consumer reads are pending on it.)
+        long ahead = index + lookAheadStep;
+        if (lvSlot(buffer, slot(ahead)) == null) {
+            producerLimit = ahead;
+            return true;
+        }
+        // Not that far: is this one slot free? Its null, read with acquire, orders the consumer's read of
+        // the old element before our store; a non-null value means the queue is full.
+        return lvSlot(buffer, slot(index)) == null;
     }
 
     @Override
@@ -115,12 +159,12 @@ public final class SpscQueue<E> extends SpscPadAfterConsumer<E> implements Bound
         long index = producerIndex;
         int added = 0;
         while (added < limit) {
-            if (index >= producerLimit && !refreshProducerLimit(index)) {
+            if (index >= producerLimit && !claimSlots(buffer, index)) {
                 break;
             }
             E element = Objects.requireNonNull(supplier.get(), "SpscQueue.fill: supplier returned null");
-            buffer[slot(index)] = element;  // sp: published by the release store below
-            soProducerIndex(++index);       // StoreStore, per element: the consumer sees the batch as it grows
+            soSlot(buffer, slot(index), element); // release: element → consumer, per element (the batch grows visibly)
+            soProducerIndex(++index);             // for size()/isEmpty() only
             added++;
         }
         return added;
@@ -130,35 +174,28 @@ public final class SpscQueue<E> extends SpscPadAfterConsumer<E> implements Bound
 
     @Override
     public E poll() {
+        final Object[] buffer = this.buffer;
         long index = consumerIndex; // lp: only this thread writes it
-        if (index >= producerIndexCache && !refreshProducerIndexCache(index)) {
+        int slot = slot(index);
+        // Acquire: a non-null value pairs with the producer's release store of it (element → consumer);
+        // null means empty (the producer publishes a slot only by filling it).
+        @SuppressWarnings("unchecked") // only offer/fill store into buffer, and only E's
+        E element = (E) lvSlot(buffer, slot);
+        if (element == null) {
             return null;
         }
-        int slot = slot(index);
-        @SuppressWarnings("unchecked") // only offer/fill store into buffer, and only E's
-        E element = (E) buffer[slot]; // lp: made visible by the acquire in refreshProducerIndexCache
-        buffer[slot] = null;            // sp: let the element be collected; ordered by the release below
-        soConsumerIndex(index + 1);     // LoadStore + StoreStore: slot emptied before the producer may reuse it
+        // Release: our read of the element happens-before the producer's reuse of the slot (its acquire
+        // load that reads this null); also lets the element be collected.
+        soSlot(buffer, slot, null);
+        soConsumerIndex(index + 1); // for size()/isEmpty() only; the producer never reads it
         return element;
-    }
-
-    /** Slow path, once per catch-up: reads the producer's index (acquire) and caches it. */
-    private boolean refreshProducerIndexCache(long index) {
-        // Acquire pairs with the producer's soProducerIndex: every slot below the value read is written
-        // and visible to this thread's following plain loads.
-        long producer = lvProducerIndex();
-        producerIndexCache = producer;
-        return index < producer;
     }
 
     @Override
     public E peek() {
-        long index = consumerIndex;
-        if (index >= producerIndexCache && !refreshProducerIndexCache(index)) {
-            return null;
-        }
+        // Acquire: pairs with the producer's release store of the element (element → consumer); null = empty.
         @SuppressWarnings("unchecked") // only E's are stored
-        E element = (E) buffer[slot(index)]; // lp: visible through the acquire of producerIndex
+        E element = (E) lvSlot(buffer, slot(consumerIndex));
         return element;
     }
 
@@ -170,14 +207,15 @@ public final class SpscQueue<E> extends SpscPadAfterConsumer<E> implements Bound
         long index = consumerIndex;
         int removed = 0;
         while (removed < limit) {
-            if (index >= producerIndexCache && !refreshProducerIndexCache(index)) {
-                break;
-            }
             int slot = slot(index);
             @SuppressWarnings("unchecked") // only E's are stored
-            E element = (E) buffer[slot]; // lp: visible through the acquire in refreshProducerIndexCache
-            buffer[slot] = null;           // sp: ordered before the release below
-            soConsumerIndex(++index); // release the slot before handing the element out, so a throwing consumer loses only it
+            E element = (E) lvSlot(buffer, slot); // acquire: element → consumer, as in poll
+            if (element == null) {
+                break;
+            }
+            soSlot(buffer, slot, null); // release: our read → the producer's reuse, as in poll
+            // Free the slot before handing the element out, so a throwing consumer loses only it.
+            soConsumerIndex(++index);
             removed++;
             consumer.accept(element);
         }
@@ -186,6 +224,13 @@ public final class SpscQueue<E> extends SpscPadAfterConsumer<E> implements Bound
 
     // ---- any thread ----
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Approximate while the other threads run: computed from the two published indices, which each side
+     * updates just <i>after</i> its slot store, so the value may lag an offer or poll in progress by one
+     * element per side; clamped to {@code [0, capacity]}. Exact when neither side is running.
+     */
     @Override
     public int size() {
         // Acquire loads keep the three reads in program order; retry until the consumer index is stable
@@ -203,7 +248,9 @@ public final class SpscQueue<E> extends SpscPadAfterConsumer<E> implements Bound
 
     @Override
     public boolean isEmpty() {
-        // Consumer first: if the producer index read afterwards equals it, the queue was empty at that instant.
+        // Consumer first: if the producer index read afterwards equals it, no offer had completed beyond the
+        // consumer's position at that instant (an offer between its slot store and its index store counts
+        // as not yet done, as for size()).
         return lvConsumerIndex() >= lvProducerIndex();
     }
 

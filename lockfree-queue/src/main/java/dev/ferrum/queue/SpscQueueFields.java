@@ -23,10 +23,16 @@ abstract class SpscColdFields<E> extends SpscPadBeforeCold {
     /** Elements, with {@link SpscQueue#ARRAY_PAD} unused slots at each end against false sharing. */
     final Object[] buffer;
     final int capacity;
+    /**
+     * How many slots the producer claims with one look at the slot this far ahead: a quarter of the
+     * capacity, at most {@link SpscQueue#MAX_LOOK_AHEAD_STEP}, at least 1 (the JCTools / FastFlow choice).
+     */
+    final int lookAheadStep;
 
     SpscColdFields(int capacity) {
         this.capacity = capacity;
         this.mask = capacity - 1L;
+        this.lookAheadStep = Math.max(1, Math.min(capacity / 4, SpscQueue.MAX_LOOK_AHEAD_STEP));
         this.buffer = new Object[capacity + 2 * SpscQueue.ARRAY_PAD];
     }
 }
@@ -43,9 +49,9 @@ abstract class SpscPadBeforeProducer<E> extends SpscColdFields<E> {
 
 /** Written only by the producer thread. */
 abstract class SpscProducerFields<E> extends SpscPadBeforeProducer<E> {
-    /** Next index to write; read by the consumer with acquire. */
+    /** Next index to write; published with release for size()/isEmpty(), never read by the consumer. */
     long producerIndex;
-    /** Producer-local: the producer may write every index below this without looking at consumerIndex. */
+    /** Producer-local: every slot of an index below this is known to be free (null, consumer done with it). */
     long producerLimit;
 
     SpscProducerFields(int capacity) {
@@ -65,10 +71,8 @@ abstract class SpscPadBetweenIndices<E> extends SpscProducerFields<E> {
 
 /** Written only by the consumer thread. */
 abstract class SpscConsumerFields<E> extends SpscPadBetweenIndices<E> {
-    /** Next index to read; read by the producer with acquire. */
+    /** Next index to read; published with release for size()/isEmpty(), never read by the producer. */
     long consumerIndex;
-    /** Consumer-local: the last producerIndex seen; indices below it are readable without a new look. */
-    long producerIndexCache;
 
     SpscConsumerFields(int capacity) {
         super(capacity);

@@ -163,7 +163,6 @@ class BoundedQueueTest {
         SpscQueue<E> q = new SpscQueue<>(capacity);
         q.producerIndex = start;
         q.consumerIndex = start;
-        q.producerIndexCache = start;
         q.producerLimit = start + q.capacity;
         return q;
     }
@@ -205,6 +204,33 @@ class BoundedQueueTest {
                     assertThat(q.poll()).isNull();
                 }
             }
+        }
+    }
+
+    @Test
+    void spscLookAheadNeverClaimsASlotTheConsumerHasNotEmptied() {
+        // Capacity 64: lookAheadStep 16. Fill, free only the first k slots, and check that exactly k more
+        // offers succeed, for every k around the step: a claim that reached past an unconsumed element
+        // would accept one too many and overwrite it (then the FIFO check below fails too).
+        for (int k = 0; k <= 40; k++) {
+            SpscQueue<Integer> q = new SpscQueue<>(64);
+            assertThat(q.lookAheadStep).isEqualTo(16);
+            int next = 0;
+            for (int i = 0; i < 64; i++) {
+                assertThat(q.offer(next++)).isTrue();
+            }
+            for (int i = 0; i < k; i++) {
+                assertThat(q.poll()).isEqualTo(i);
+            }
+            for (int i = 0; i < k; i++) {
+                assertThat(q.offer(next++)).as("k=%d, offer %d", k, i).isTrue();
+            }
+            assertThat(q.offer(-1)).as("k=%d: full again", k).isFalse();
+            assertThat(q.size()).isEqualTo(64);
+            for (int expected = k; expected < next; expected++) {
+                assertThat(q.poll()).as("k=%d", k).isEqualTo(expected);
+            }
+            assertThat(q.poll()).isNull();
         }
     }
 }

@@ -28,8 +28,8 @@ class FieldLayoutTest {
         Map<String, FieldLayout> fields = layout.fields().stream()
                 .collect(Collectors.toMap(FieldLayout::name, f -> f, (a, b) -> a));
         List<List<String>> groups = type == SpscQueue.class
-                ? List.of(List.of("mask", "buffer", "capacity"), List.of("producerIndex", "producerLimit"),
-                        List.of("consumerIndex", "producerIndexCache"))
+                ? List.of(List.of("mask", "buffer", "capacity", "lookAheadStep"),
+                        List.of("producerIndex", "producerLimit"), List.of("consumerIndex"))
                 : List.of(List.of("mask", "buffer", "capacity", "sequences"), List.of("producerIndex"),
                         List.of("consumerIndex"));
         long[][] spans = new long[groups.size()][];
