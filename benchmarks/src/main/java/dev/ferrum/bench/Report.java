@@ -358,13 +358,15 @@ public final class Report {
         if (labels.isEmpty()) {
             return;
         }
+        int longest = labels.stream().mapToInt(String::length).max().orElse(10);
         CategoryChart chart = new CategoryChartBuilder()
-                .width(Math.max(800, 90 * labels.size() + 200)).height(600)
+                .width(Math.max(800, 60 * labels.size() + 200)).height(450 + 7 * longest)
                 .title(s.name() + ": " + s.title())
                 .xAxisTitle("comparison").yAxisTitle("times better than peer (x)")
                 .build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
-        chart.getStyler().setXAxisLabelRotation(35);
+        // Vertical labels sit centred under their bars; slanted ones drift a bar to the left.
+        chart.getStyler().setXAxisLabelRotation(90);
         boolean log = ratios.stream().anyMatch(r -> r > 50 || r < 0.02);
         chart.getStyler().setLabelsVisible(false);
         if (log) {
