@@ -38,6 +38,11 @@ public final class PublishReport {
     /** A README module-table cell: {@code <!-- headline:NAME -->text<!-- /headline:NAME -->} on one line. */
     static final Pattern HEADLINE = Pattern.compile("(<!-- headline:([\\w-]+) -->)(.*?)(<!-- /headline:\\2 -->)");
 
+    /** Documents whose report blocks and headlines are rewritten from the published tables. */
+    static final List<String> DOCS = List.of("docs/rust-to-java.md", "README.md", "arena/README.md",
+            "lockfree-queue/README.md", "zerocopy-parser/README.md", "kvstore/README.md", "units/README.md",
+            "matrix/README.md");
+
     /** Where the guide's examples live; they are compiled and run by the test build. */
     static final String EXAMPLES = "benchmarks/src/test/java/dev/ferrum/guide";
 
@@ -80,10 +85,14 @@ public final class PublishReport {
         Path guide = docs.resolve("rust-to-java.md");
         String spliced = spliceSnippets(splice(Files.readString(guide), target.resolve("tables")), snippets(root));
         Files.writeString(guide, spliced);
-        Path readme = root.resolve("README.md");
-        Files.writeString(readme, spliceHeadlines(splice(Files.readString(readme), target.resolve("tables")),
-                target.resolve("tables")));
-        System.out.println("Published " + results + " to " + target + " and updated " + guide + " and " + readme);
+        for (String doc : DOCS.subList(1, DOCS.size())) {
+            Path file = root.resolve(doc);
+            if (Files.exists(file)) {
+                Files.writeString(file, spliceHeadlines(splice(Files.readString(file), target.resolve("tables")),
+                        target.resolve("tables")));
+            }
+        }
+        System.out.println("Published " + results + " to " + target + " and updated " + String.join(", ", DOCS));
     }
 
     /** Replaces every report block's body with the matching table file's content. */
@@ -172,7 +181,10 @@ public final class PublishReport {
         Path tables = root.resolve("docs/report/tables");
         String guide = read(root.resolve("docs/rust-to-java.md"));
         List<String> problems = new ArrayList<>();
-        for (String doc : List.of("docs/rust-to-java.md", "README.md")) {
+        for (String doc : DOCS) {
+            if (!Files.exists(root.resolve(doc))) {
+                continue;
+            }
             String text = read(root.resolve(doc));
             Matcher m = BLOCK.matcher(text);
             while (m.find()) {
