@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -75,11 +74,16 @@ public final class PublishReport {
         }
         Path docs = root.resolve("docs");
         Path target = docs.resolve("report");
-        deleteTree(target);
-        // Only what readers need: JMH's raw per-suite output stays in benchmarks/results.
+        Files.createDirectories(target);
+        // Only what readers need: JMH's raw per-suite output stays in benchmarks/results. The folders are
+        // replaced whole (copyTree deletes the old copy first), so a suite dropped from a run leaves nothing stale.
         for (String part : List.of("report.json", "report.md", "charts", "tables")) {
             if (Files.exists(results.resolve(part))) {
-                copyTree(results.resolve(part), target.resolve(part));
+                if (Files.isDirectory(results.resolve(part))) {
+                    BenchRunner.copyTree(results.resolve(part), target.resolve(part));
+                } else {
+                    Files.copy(results.resolve(part), target.resolve(part), StandardCopyOption.REPLACE_EXISTING);
+                }
             }
         }
         Path guide = docs.resolve("rust-to-java.md");
@@ -222,31 +226,6 @@ public final class PublishReport {
             return Files.readString(p);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + p, e);
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path dest = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(dest);
-                } else {
-                    Files.createDirectories(dest.toAbsolutePath().getParent());
-                    Files.copy(p, dest, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
         }
     }
 }
