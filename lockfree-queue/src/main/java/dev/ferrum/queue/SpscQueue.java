@@ -35,17 +35,6 @@ import java.util.function.Supplier;
  * stores) but only for {@link #size()} and {@link #isEmpty()}; the hand-off never reads them across threads.
  * No CAS, no full fence: on x86 every operation compiles to plain moves.
  *
- * <p>The slot accesses are plain array accesses ordered by {@link VarHandle#acquireFence()} after the load and
- * {@link VarHandle#releaseFence()} before the store (the fence forms of an acquire load and a release store in
- * the {@code VarHandle} memory-order model), and the array length is a power of two so that {@code slot & (length - 1)}
- * lets the JIT drop the range check. Measured in the 1P+1C throughput benchmark (capacity 1024, 2-core VM)
- * against {@code getAcquire}/{@code setRelease} through an array-element {@code VarHandle}, which range-checks
- * every access and checks the array's class on every store: per-fork medians about 290M → 395M elements/s, within the
- * run-to-run noise of JCTools' {@code SpscArrayQueue} (unchecked raw-memory access, same algorithm). Either
- * change alone (the mask with the {@code VarHandle}, or plain accesses with fences and range checks) did not
- * measurably help. The cost is memory: the array has {@code 2 × capacity} slots for capacities of 64 and
- * more (the next power of two above {@code capacity + 2 × ARRAY_PAD}).
- *
  * <p>Capacity is rounded up to a power of two. Indices are {@code long}s that never wrap in practice
  * (2^63 operations), so full and empty are told apart without a spare slot and without ABA.
  *
@@ -61,6 +50,7 @@ public final class SpscQueue<E> extends SpscPadAfterConsumer<E> implements Bound
 
     private static final VarHandle PRODUCER_INDEX;
     private static final VarHandle CONSUMER_INDEX;
+    private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Object[].class);
 
     static {
         try {
@@ -107,41 +97,17 @@ public final class SpscQueue<E> extends SpscPadAfterConsumer<E> implements Bound
     }
 
     /**
-     * Length of the element array: the smallest power of two holding {@code capacity} slots plus
-     * {@link #ARRAY_PAD} at each end; for the largest capacity (2^30), where that would not fit in an array,
-     * just {@code capacity} (no padding: at that size a shared line at each end no longer matters).
-     */
-    static int arrayLength(int capacity) {
-        int padded = capacity + 2 * ARRAY_PAD; // capacity <= 2^30: no overflow
-        return padded <= Capacities.MAX_CAPACITY ? Integer.highestOneBit(padded - 1) << 1 : capacity;
-    }
-
-    /**
      * Acquire load of a slot. Read by the consumer, a non-null value pairs with the producer's
      * {@link #soSlot} of the element (element → consumer); read by the producer, {@code null} pairs with the
      * consumer's {@link #soSlot} of {@code null} (the consumer's reads of the old element → our reuse).
-     *
-     * <p>A plain load followed by an acquire fence: the fence keeps every load and store after it after this
-     * load, which is what an acquire load is; it also stops the JIT from merging or hoisting this load across
-     * calls (each call has its own fence), so a polling loop sees new values. {@code slot & (length - 1)}
-     * equals {@code slot} when the array is padded ({@link #arrayLength}) and rotates the ring by
-     * {@code ARRAY_PAD} otherwise; either way both sides use the same index → slot map. The mask is there so
-     * the JIT can prove the index in range and drop the range check.
      */
     private static Object lvSlot(Object[] buffer, int slot) {
-        Object value = buffer[slot & (buffer.length - 1)];
-        VarHandle.acquireFence();
-        return value;
+        return SLOT.getAcquire(buffer, slot);
     }
 
-    /**
-     * Release store of a slot: everything this thread did before happens-before the other side's acquire.
-     * A release fence followed by a plain store: the fence keeps every load and store before it before this
-     * store, which is what a release store is (references are never torn). Same index mask as {@link #lvSlot}.
-     */
+    /** Release store of a slot: everything this thread did before happens-before the other side's acquire. */
     private static void soSlot(Object[] buffer, int slot, Object value) {
-        VarHandle.releaseFence();
-        buffer[slot & (buffer.length - 1)] = value;
+        SLOT.setRelease(buffer, slot, value);
     }
 
     private int slot(long index) {

@@ -20,12 +20,7 @@ abstract class SpscPadBeforeCold {
 abstract class SpscColdFields<E> extends SpscPadBeforeCold {
     /** Capacity minus one; index {@code i} lives in slot {@code i & mask}. */
     final long mask;
-    /**
-     * Elements: index {@code i} lives at {@code ARRAY_PAD + (i & mask)}, with at least
-     * {@link SpscQueue#ARRAY_PAD} unused slots at each end against false sharing. The length is a power of
-     * two (see {@link SpscQueue#arrayLength}) so that masking with {@code length - 1} lets the JIT drop the
-     * range check.
-     */
+    /** Elements, with {@link SpscQueue#ARRAY_PAD} unused slots at each end against false sharing. */
     final Object[] buffer;
     final int capacity;
     /**
@@ -38,7 +33,7 @@ abstract class SpscColdFields<E> extends SpscPadBeforeCold {
         this.capacity = capacity;
         this.mask = capacity - 1L;
         this.lookAheadStep = Math.max(1, Math.min(capacity / 4, SpscQueue.MAX_LOOK_AHEAD_STEP));
-        this.buffer = new Object[SpscQueue.arrayLength(capacity)];
+        this.buffer = new Object[capacity + 2 * SpscQueue.ARRAY_PAD];
     }
 }
 
