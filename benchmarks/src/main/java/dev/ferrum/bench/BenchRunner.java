@@ -294,7 +294,7 @@ public final class BenchRunner {
             b.addProfiler("gc");
         }
         if (options.quick()) {
-            b.forks(1).warmupIterations(2).warmupTime(TimeValue.milliseconds(500))
+            b.forks(Math.max(1, suite.quickForks())).warmupIterations(2).warmupTime(TimeValue.milliseconds(500))
                     .measurementIterations(3).measurementTime(TimeValue.milliseconds(500));
         }
         return b;

@@ -24,6 +24,15 @@ public interface Suite {
         return true;
     }
 
+    /**
+     * Forks per benchmark in quick mode. One is enough where a fork's result is stable; two-thread benchmarks
+     * on a 2-core machine land in a different state per fork (where the scheduler puts the threads), so they
+     * ask for more and JMH averages over them.
+     */
+    default int quickForks() {
+        return 1;
+    }
+
     /** Extra JVM flags for this suite's forks (the runner already adds native access and the Vector API). */
     default List<String> jvmArgs() {
         return List.of();

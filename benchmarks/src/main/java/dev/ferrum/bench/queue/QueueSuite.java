@@ -63,9 +63,17 @@ public final class QueueSuite implements Suite {
         return List.of(AGRONA_EXPORT);
     }
 
+    /** Single forks of a 1P+1C benchmark on 2 cores range over 2x (thread placement); average three. */
+    @Override
+    public int quickForks() {
+        return 3;
+    }
+
     @Override
     public List<String> notes() {
         return List.of(
+                "quick mode runs 3 forks per queue benchmark (single forks of one queue range over 2x on 2 cores, "
+                        + "depending on where the scheduler places the two threads); scores average all forks",
                 "this machine has 2 cores: every throughput row is 1 producer thread + 1 consumer thread, MPMC too "
                         + "(its CAS on both indices is paid but never contended); other processes share the cores, "
                         + "so expect noise of 10-30% between runs",
