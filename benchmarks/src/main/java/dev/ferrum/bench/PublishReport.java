@@ -86,6 +86,8 @@ public final class PublishReport {
                 }
             }
         }
+        // Tables and charts are redrawn from the stored numbers, so they follow the current formatting code.
+        Report.fromJson(Files.readString(target.resolve("report.json"))).writeTablesAndCharts(target);
         Path guide = docs.resolve("rust-to-java.md");
         String spliced = spliceSnippets(splice(Files.readString(guide), target.resolve("tables")), snippets(root));
         Files.writeString(guide, spliced);

@@ -317,11 +317,47 @@ public final class Report {
         out.println();
     }
 
-    /** Writes report.json, report.md and charts/&lt;suite&gt;.png into {@code dir}. */
+    /** Writes report.json, report.md, tables/ and charts/&lt;suite&gt;.png into {@code dir}. */
     public void write(Path dir) throws IOException {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("report.json"), JsonWriter.write(toJson()));
         Files.writeString(dir.resolve("report.md"), toMarkdown());
+        writeTablesAndCharts(dir);
+    }
+
+    /**
+     * A report read back from its {@code report.json}, enough to redraw its tables and charts (which then
+     * follow the current formatting code; the numbers are the stored ones).
+     */
+    static Report fromJson(String json) {
+        Map<?, ?> root = (Map<?, ?>) JsonReader.parse(json);
+        Report report = new Report(String.valueOf(root.get("mode")), Instant.parse((String) root.get("startedAt")));
+        for (Object so : (List<?>) root.get("suites")) {
+            Map<?, ?> js = (Map<?, ?>) so;
+            List<Row> rows = new ArrayList<>();
+            for (Object ro : (List<?>) js.get("rows")) {
+                Map<?, ?> r = (Map<?, ?>) ro;
+                String rust = (String) r.get("rust");
+                rows.add(new Row((String) r.get("id"), (String) js.get("name"), (String) r.get("description"),
+                        dbl(r.get("ours")), dbl(r.get("oursError")), (String) r.get("peerName"), dbl(r.get("peer")),
+                        (String) r.get("unit"), dbl(r.get("ratio")), dbl(r.get("target")), (Boolean) r.get("met"),
+                        rust == null ? null : new RustFigure(rust, dbl(r.get("rustRatio"))),
+                        dbl(r.get("oursBytesPerOp")), dbl(r.get("peerBytesPerOp")), (String) r.get("note")));
+            }
+            List<String> notes = new ArrayList<>();
+            ((List<?>) js.get("notes")).forEach(n -> notes.add(String.valueOf(n)));
+            report.add(new SuiteResult((String) js.get("name"), (String) js.get("title"), (String) js.get("status"),
+                    rows, notes));
+        }
+        return report;
+    }
+
+    private static double dbl(Object o) {
+        return o == null ? Double.NaN : ((Number) o).doubleValue();
+    }
+
+    /** Writes tables/ and charts/ (everything derived from the rows) into {@code dir}. */
+    void writeTablesAndCharts(Path dir) throws IOException {
         Path tables = Files.createDirectories(dir.resolve("tables"));
         for (SuiteResult s : suites) {
             Files.writeString(tables.resolve(s.name() + ".md"), sideBySide(s));
@@ -364,7 +400,8 @@ public final class Report {
                 .title(s.name() + ": " + s.title())
                 .xAxisTitle("comparison").yAxisTitle("times better than peer (x)")
                 .build();
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
         // Vertical labels sit centred under their bars; slanted ones drift a bar to the left.
         chart.getStyler().setXAxisLabelRotation(90);
         boolean log = ratios.stream().anyMatch(r -> r > 50 || r < 0.02);
@@ -376,6 +413,8 @@ public final class Report {
             floor = Math.min(floor, 0.5);
             chart.getStyler().setYAxisLogarithmic(true);
             chart.getStyler().setYAxisMin(floor);
+            // XChart's own top can fall below the largest bar on a log axis; leave a factor of 2 of headroom.
+            chart.getStyler().setYAxisMax(2 * ratios.stream().mapToDouble(Double::doubleValue).max().orElse(1));
             final double f = floor;
             ratios.replaceAll(r -> r > 0 ? r : f);
             targets.replaceAll(t -> t == null || t <= 0 ? f : t);

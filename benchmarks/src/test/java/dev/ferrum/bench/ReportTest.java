@@ -113,6 +113,26 @@ class ReportTest {
     }
 
     @Test
+    void aStoredReportReadsBackToTheSameTables(@TempDir Path dir) throws Exception {
+        Report report = new Report("quick", Instant.parse("2026-12-02T10:00:00Z"));
+        report.add(new Report.SuiteResult("arena", "Arena \"quoted\"", "measured", List.of(
+                Row.compared("arena.alloc16.a8.offset_vs_malloc", "arena", "bump vs malloc | pipes",
+                        new Score(2, 0.1, "ns/op", 0), "malloc", new Score(50, 1, "ns/op", 16), 25,
+                        RustFigure.of("45.2 vs 1.8 ns (25x)", 25.1), "a note"),
+                Row.absolute("arena.abs", "arena", "absolute", new Score(3.5, 0, "GB/s", 0), 2.8, null, null),
+                Row.missing("arena.gone", "arena", "did not run", "peer missing")), List.of("n1")));
+        report.write(dir);
+        Report back = Report.fromJson(Files.readString(dir.resolve("report.json")));
+        Path again = dir.resolve("again");
+        back.writeTablesAndCharts(again);
+        for (String table : List.of("arena.md", "headline-arena.md", "targets.md")) {
+            assertThat(again.resolve("tables").resolve(table)).hasSameTextualContentAs(dir.resolve("tables").resolve(table));
+        }
+        assertThat(again.resolve("charts/arena.png")).exists();
+        assertThatThrownBy(() -> JsonReader.parse("{\"a\": [1, 2,}")).hasMessageContaining("offset 12");
+    }
+
+    @Test
     void optionsRejectUnknownSuitesAndOptionsWithTheNames() {
         assertThatThrownBy(() -> BenchRunner.Options.parse(new String[] {"--suite", "nosuch"}))
                 .hasMessageContaining("unknown suite 'nosuch'").hasMessageContaining("arena");
