@@ -20,8 +20,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The SPSC throughput comparison with JCTools again at a large capacity (64 Ki elements), the same loop as
  * {@link QueueThroughputBench}: with a small ring the producer and consumer meet at full and empty far more
- * often, which is where the two SPSC designs differ (our cached indices vs JCTools' null-slot checks with
- * look-ahead). A separate class so that only these two queues run at this capacity.
+ * often, and the producer's look-ahead claims (capacity/4 slots at a time, in both queues) come into play
+ * more; a large ring shows the steady-state hand-off. A separate class so that only these two queues run at
+ * this capacity.
  */
 @State(Scope.Group)
 @BenchmarkMode(Mode.Throughput)
