@@ -8,5 +8,6 @@ module dev.ferrum.kv {
     exports dev.ferrum.kv;
 
     // The ferrum-kv command line: picocli reflects on its command classes.
-    opens dev.ferrum.kv.internal.cli to info.picocli;
+    opens dev.ferrum.kv.internal.cli to
+            info.picocli;
 }

@@ -11,5 +11,6 @@ module dev.ferrum.parser {
 
     exports dev.ferrum.parser;
 
-    opens dev.ferrum.parser.internal.cli to info.picocli;
+    opens dev.ferrum.parser.internal.cli to
+            info.picocli;
 }

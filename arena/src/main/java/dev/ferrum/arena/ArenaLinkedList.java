@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.arena;
 
 import java.lang.foreign.MemoryLayout.PathElement;
@@ -21,9 +25,9 @@ import java.util.function.LongConsumer;
 public final class ArenaLinkedList {
 
     /** {@code struct node { int64 value; int64 next; }}. */
-    public static final StructLayout NODE = ReprC.struct(
-            ValueLayout.JAVA_LONG.withName("value"),
-            ValueLayout.JAVA_LONG.withName("next"));
+    public static final StructLayout NODE =
+            ReprC.struct(ValueLayout.JAVA_LONG.withName("value"), ValueLayout.JAVA_LONG.withName("next"));
+
     private static final long VALUE_OFFSET = NODE.byteOffset(PathElement.groupElement("value"));
     private static final long NEXT_OFFSET = NODE.byteOffset(PathElement.groupElement("next"));
     private static final long NODE_BYTES = NODE.byteSize();
@@ -102,7 +106,7 @@ public final class ArenaLinkedList {
                 } else {
                     node = next;
                 }
-            } while (BumpArena.chunkBitsOf(node) == chunkBits);   // NULL_HANDLE never matches (MAX_CHUNKS)
+            } while (BumpArena.chunkBitsOf(node) == chunkBits); // NULL_HANDLE never matches (MAX_CHUNKS)
         }
         return s;
     }

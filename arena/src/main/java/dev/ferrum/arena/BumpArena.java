@@ -1,7 +1,10 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.arena;
 
 import dev.ferrum.arena.internal.Chunk;
-
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
@@ -89,6 +92,7 @@ public abstract sealed class BumpArena implements SegmentAllocator, AutoCloseabl
     static final int INDEX_MASK = 0xFFFF;
     /** Index 0xFFFF is never used, so no handle's generation+index bits equal {@link #NULL_HANDLE}'s. */
     static final int MAX_CHUNKS = INDEX_MASK;
+
     static final int GEN_MASK = 0xFFF;
 
     final boolean temporalSafety;
@@ -111,6 +115,7 @@ public abstract sealed class BumpArena implements SegmentAllocator, AutoCloseabl
 
     /** scopes[0] is the generation's base scope, scopes[k] the scope opened by the k-th active mark. */
     Arena[] scopes = new Arena[4];
+
     long[] markIds = new long[4];
     int depth;
     long nextMarkId = 1;
@@ -152,8 +157,7 @@ public abstract sealed class BumpArena implements SegmentAllocator, AutoCloseabl
         private boolean shared;
         private boolean temporalSafety = true;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * @param bytes size of the first chunk, 1..{@link #MAX_CHUNK_BYTES}; later chunks double up to
@@ -219,8 +223,7 @@ public abstract sealed class BumpArena implements SegmentAllocator, AutoCloseabl
 
         private static long checkChunkSize(String what, long bytes) {
             if (bytes <= 0 || bytes > MAX_CHUNK_BYTES) {
-                throw new IllegalArgumentException(
-                        what + " must be in 1.." + MAX_CHUNK_BYTES + ", got " + bytes);
+                throw new IllegalArgumentException(what + " must be in 1.." + MAX_CHUNK_BYTES + ", got " + bytes);
             }
             return bytes;
         }
@@ -468,8 +471,8 @@ public abstract sealed class BumpArena implements SegmentAllocator, AutoCloseabl
         }
         int index = (int) (handle >>> INDEX_SHIFT) & INDEX_MASK;
         if (index >= chunkCount) {
-            throw new IllegalArgumentException("handle 0x" + Long.toHexString(handle)
-                    + " names chunk " + index + " but the arena has " + chunkCount + " chunks");
+            throw new IllegalArgumentException("handle 0x" + Long.toHexString(handle) + " names chunk " + index
+                    + " but the arena has " + chunkCount + " chunks");
         }
         return chunks[index];
     }
@@ -561,7 +564,7 @@ public abstract sealed class BumpArena implements SegmentAllocator, AutoCloseabl
     abstract long tryCurrent(long byteSize, long byteAlignment);
 
     private long carve(Chunk c, long byteSize) {
-        c.spTop(byteSize);          // the block starts at offset 0: the chunk base satisfies the alignment
+        c.spTop(byteSize); // the block starts at offset 0: the chunk base satisfies the alignment
         c.rescope(topScope());
         makeCurrent(c.index);
         return genBits | ((long) c.index << INDEX_SHIFT);
@@ -571,16 +574,20 @@ public abstract sealed class BumpArena implements SegmentAllocator, AutoCloseabl
         long bytes = byteSize > maxChunkBytes ? byteSize : Math.max(byteSize, nextChunkBytes);
         long unreserved = limitBytes - reservedBytes;
         if (bytes > unreserved) {
-            bytes = unreserved;     // a last, smaller chunk that still fits the request under the limit
+            bytes = unreserved; // a last, smaller chunk that still fits the request under the limit
         }
         if (bytes < byteSize || bytes <= 0 || chunkCount == MAX_CHUNKS) {
             long free = currentIndex() < 0 ? 0 : chunks[currentIndex()].bytes - currentTop();
             long left = free + Math.max(0, unreserved);
-            String why = chunkCount == MAX_CHUNKS ? "the chunk table is full (" + MAX_CHUNKS + " chunks)"
+            String why = chunkCount == MAX_CHUNKS
+                    ? "the chunk table is full (" + MAX_CHUNKS + " chunks)"
                     : "only " + left + " bytes are left under the " + limitBytes + "-byte limit (" + free
-                    + " free in the current chunk, " + Math.max(0, unreserved) + " not yet reserved)";
-            throw new ArenaExhaustedException("arena exhausted: asked for " + byteSize + " bytes aligned to "
-                    + byteAlignment + ", but " + why, byteSize, byteAlignment, left);
+                            + " free in the current chunk, " + Math.max(0, unreserved) + " not yet reserved)";
+            throw new ArenaExhaustedException(
+                    "arena exhausted: asked for " + byteSize + " bytes aligned to " + byteAlignment + ", but " + why,
+                    byteSize,
+                    byteAlignment,
+                    left);
         }
         MemorySegment memory = chunkArena.allocate(Math.max(bytes, 1), Math.max(byteAlignment, CHUNK_ALIGNMENT));
         Chunk c = new Chunk(memory, chunkCount);
@@ -699,7 +706,7 @@ public abstract sealed class BumpArena implements SegmentAllocator, AutoCloseabl
         if (closed) {
             return;
         }
-        highWaterMark = Math.max(highWaterMark, usedBytes());   // also stores the cached top: stats stay exact
+        highWaterMark = Math.max(highWaterMark, usedBytes()); // also stores the cached top: stats stay exact
         closed = true;
         closeScopes(0);
         makeCurrent(-1);
@@ -709,7 +716,7 @@ public abstract sealed class BumpArena implements SegmentAllocator, AutoCloseabl
 
     @Override
     public String toString() {
-        return getClass().getSimpleName() + "[chunks=" + chunkCount + ", reserved=" + reservedBytes
-                + ", generation=" + generation + (closed ? ", closed" : "") + "]";
+        return getClass().getSimpleName() + "[chunks=" + chunkCount + ", reserved=" + reservedBytes + ", generation="
+                + generation + (closed ? ", closed" : "") + "]";
     }
 }

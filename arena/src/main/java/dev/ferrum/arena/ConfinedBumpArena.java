@@ -1,7 +1,10 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.arena;
 
 import dev.ferrum.arena.internal.Chunk;
-
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
@@ -22,6 +25,7 @@ final class ConfinedBumpArena extends BumpArena {
     private MemorySegment view;
     /** genBits | index << INDEX_SHIFT of the current chunk. */
     private long handleBase;
+
     private int current = -1;
     private long wasted;
 
@@ -36,8 +40,8 @@ final class ConfinedBumpArena extends BumpArena {
             return allocateSlowOwned(byteSize, byteAlignment);
         }
         long t = top;
-        long aligned = (t + byteAlignment - 1) & -byteAlignment;   // round up: byteAlignment is a power of two
-        if (aligned > limit - byteSize) {                           // no overflow: limit, byteSize in 0..2^35
+        long aligned = (t + byteAlignment - 1) & -byteAlignment; // round up: byteAlignment is a power of two
+        if (aligned > limit - byteSize) { // no overflow: limit, byteSize in 0..2^35
             return allocateSlowOwned(byteSize, byteAlignment);
         }
         top = aligned + byteSize;
@@ -79,7 +83,7 @@ final class ConfinedBumpArena extends BumpArena {
 
     @Override
     long tryCurrent(long byteSize, long byteAlignment) {
-        return NULL_HANDLE;     // the fast path just failed on the same fields
+        return NULL_HANDLE; // the fast path just failed on the same fields
     }
 
     @Override

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.arena;
 
 import java.lang.foreign.MemoryLayout;
@@ -23,8 +27,7 @@ import java.util.Objects;
  */
 public final class ReprC {
 
-    private ReprC() {
-    }
+    private ReprC() {}
 
     /**
      * @param members the struct's fields in order (any layouts, typically named {@code ValueLayout}s)
@@ -42,7 +45,7 @@ public final class ReprC {
         for (MemoryLayout m : members) {
             long a = m.byteAlignment();
             maxAlignment = Math.max(maxAlignment, a);
-            long aligned = (offset + a - 1) & -a;                // a is a power of two (MemoryLayout guarantees it)
+            long aligned = (offset + a - 1) & -a; // a is a power of two (MemoryLayout guarantees it)
             if (aligned > offset) {
                 laidOut.add(MemoryLayout.paddingLayout(aligned - offset));
             }

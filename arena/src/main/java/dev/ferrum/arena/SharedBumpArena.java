@@ -1,7 +1,10 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.arena;
 
 import dev.ferrum.arena.internal.Chunk;
-
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.concurrent.atomic.LongAdder;
@@ -44,7 +47,7 @@ final class SharedBumpArena extends BumpArena {
             return slow(byteSize, byteAlignment);
         }
         while (true) {
-            Chunk c = current;                                              // LoadLoad: sees c's top and view
+            Chunk c = current; // LoadLoad: sees c's top and view
             long handle = bump(c, byteSize, byteAlignment);
             if (handle != NULL_HANDLE) {
                 return handle;
@@ -145,7 +148,7 @@ final class SharedBumpArena extends BumpArena {
 
     @Override
     void makeCurrent(int index) {
-        current = index < 0 ? NO_CHUNK : chunks[index];                    // StoreStore: publishes top and view
+        current = index < 0 ? NO_CHUNK : chunks[index]; // StoreStore: publishes top and view
     }
 
     @Override

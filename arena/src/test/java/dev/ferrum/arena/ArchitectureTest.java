@@ -1,11 +1,15 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.arena;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
-
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /** Raw access stays in {@code internal.Chunk}; only the arena variants reach into it. */
 class ArchitectureTest {
@@ -16,25 +20,43 @@ class ArchitectureTest {
 
     @Test
     void onlyTheArenaVariantsUseTheInternalChunk() {
-        noClasses().that().resideInAPackage("dev.ferrum.arena")
-                .and().doNotHaveSimpleName("BumpArena")
-                .and().doNotHaveSimpleName("ConfinedBumpArena")
-                .and().doNotHaveSimpleName("SharedBumpArena")
-                .should().dependOnClassesThat().resideInAPackage("dev.ferrum.arena.internal")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.ferrum.arena")
+                .and()
+                .doNotHaveSimpleName("BumpArena")
+                .and()
+                .doNotHaveSimpleName("ConfinedBumpArena")
+                .and()
+                .doNotHaveSimpleName("SharedBumpArena")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.ferrum.arena.internal")
                 .check(CLASSES);
     }
 
     @Test
     void onlyTheChunkReinterpretsMemory() {
-        noClasses().that().doNotHaveFullyQualifiedName("dev.ferrum.arena.internal.Chunk")
-                .should().callMethod(java.lang.foreign.MemorySegment.class, "reinterpret",
-                        java.lang.foreign.Arena.class, java.util.function.Consumer.class)
-                .orShould().callMethod(java.lang.foreign.MemorySegment.class, "reinterpret", long.class)
+        noClasses()
+                .that()
+                .doNotHaveFullyQualifiedName("dev.ferrum.arena.internal.Chunk")
+                .should()
+                .callMethod(
+                        java.lang.foreign.MemorySegment.class,
+                        "reinterpret",
+                        java.lang.foreign.Arena.class,
+                        java.util.function.Consumer.class)
+                .orShould()
+                .callMethod(java.lang.foreign.MemorySegment.class, "reinterpret", long.class)
                 .check(CLASSES);
     }
 
     @Test
     void nothingUsesUnsafe() {
-        noClasses().should().dependOnClassesThat().haveFullyQualifiedName("sun.misc." + "Unsafe").check(CLASSES);
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("sun.misc." + "Unsafe")
+                .check(CLASSES);
     }
 }

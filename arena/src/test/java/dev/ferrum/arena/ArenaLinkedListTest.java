@@ -1,16 +1,19 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.arena;
 
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.LinkedList;
 import java.util.List;
 import java.util.NoSuchElementException;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import org.junit.jupiter.api.Test;
 
 /** Model-based: the arena list behaves like {@link LinkedList} for the operations it offers. */
 class ArenaLinkedListTest {
@@ -34,7 +37,8 @@ class ArenaLinkedListTest {
             list.forEach(seen::add);
             assertThat(seen).isEqualTo(model);
             assertThat(list.size()).isEqualTo(model.size());
-            assertThat(list.sum()).isEqualTo(model.stream().mapToLong(Long::longValue).sum());
+            assertThat(list.sum())
+                    .isEqualTo(model.stream().mapToLong(Long::longValue).sum());
             if (!model.isEmpty()) {
                 assertThat(list.getFirst()).isEqualTo(model.getFirst());
             }

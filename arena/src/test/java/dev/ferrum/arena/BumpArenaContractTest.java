@@ -1,5 +1,17 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.arena;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -9,15 +21,6 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.Tuple.Tuple2;
 import org.junit.jupiter.api.Test;
-
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The contract every {@link BumpArena} variant keeps; one subclass per variant (JCTools' QueueSanityTest shape).
@@ -33,15 +36,20 @@ abstract class BumpArenaContractTest {
 
     @Provide
     Arbitrary<List<Tuple2<Integer, Integer>>> requests() {
-        Arbitrary<Integer> size = Arbitraries.oneOf(Arbitraries.integers().between(0, 300),
-                Arbitraries.integers().between(2049, 5000));           // bigger than maxChunkBytes: own chunk
-        Arbitrary<Integer> alignLog = Arbitraries.oneOf(Arbitraries.integers().between(0, 7),
-                Arbitraries.integers().between(12, 13));               // 4096 (chunk's) and 8192 (own chunk)
-        return Combinators.combine(size, alignLog).as(Tuple::of).list().ofMinSize(1).ofMaxSize(120);
+        Arbitrary<Integer> size = Arbitraries.oneOf(
+                Arbitraries.integers().between(0, 300),
+                Arbitraries.integers().between(2049, 5000)); // bigger than maxChunkBytes: own chunk
+        Arbitrary<Integer> alignLog = Arbitraries.oneOf(
+                Arbitraries.integers().between(0, 7),
+                Arbitraries.integers().between(12, 13)); // 4096 (chunk's) and 8192 (own chunk)
+        return Combinators.combine(size, alignLog)
+                .as(Tuple::of)
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(120);
     }
 
-    private record Block(long address, long size) {
-    }
+    private record Block(long address, long size) {}
 
     @Property(tries = 150)
     void everyBlockIsAlignedInsideItsChunkAndDisjoint(@ForAll("requests") List<Tuple2<Integer, Integer>> requests) {
@@ -55,29 +63,36 @@ abstract class BumpArenaContractTest {
                 if (i % 2 == 0) {
                     MemorySegment s = arena.allocate(size, align);
                     assertThat(s.byteSize()).isEqualTo(size);
-                    assertThat(s.address() % align).as("segment aligned to %d", align).isZero();
+                    assertThat(s.address() % align)
+                            .as("segment aligned to %d", align)
+                            .isZero();
                     s.fill((byte) i);
                     blocks.add(new Block(s.address(), size));
                     segments.add(s);
                 } else {
                     long h = arena.allocateOffset(size, align);
                     assertThat(h).isNotEqualTo(BumpArena.NULL_HANDLE);
-                    assertThat(arena.address(h) % align).as("handle aligned to %d", align).isZero();
-                    MemorySegment s = arena.segment(h, size);   // throws if the block leaves its chunk
+                    assertThat(arena.address(h) % align)
+                            .as("handle aligned to %d", align)
+                            .isZero();
+                    MemorySegment s = arena.segment(h, size); // throws if the block leaves its chunk
                     s.fill((byte) i);
                     blocks.add(new Block(arena.address(h), size));
                     segments.add(s);
                 }
                 sum += size;
             }
-            List<Block> sorted = blocks.stream().filter(b -> b.size() > 0)
-                    .sorted(Comparator.comparingLong(Block::address)).toList();
+            List<Block> sorted = blocks.stream()
+                    .filter(b -> b.size() > 0)
+                    .sorted(Comparator.comparingLong(Block::address))
+                    .toList();
             for (int i = 1; i < sorted.size(); i++) {
                 assertThat(sorted.get(i).address())
                         .as("block %s overlaps %s", sorted.get(i), sorted.get(i - 1))
-                        .isGreaterThanOrEqualTo(sorted.get(i - 1).address() + sorted.get(i - 1).size());
+                        .isGreaterThanOrEqualTo(
+                                sorted.get(i - 1).address() + sorted.get(i - 1).size());
             }
-            for (int i = 0; i < segments.size(); i++) {   // nothing written later overwrote an earlier block
+            for (int i = 0; i < segments.size(); i++) { // nothing written later overwrote an earlier block
                 MemorySegment s = segments.get(i);
                 for (long b = 0; b < s.byteSize(); b++) {
                     assertThat(s.get(ValueLayout.JAVA_BYTE, b)).isEqualTo((byte) i);
@@ -157,28 +172,36 @@ abstract class BumpArenaContractTest {
     @Test
     void rejectsInvalidSizeAndAlignmentNamingTheValues() {
         try (BumpArena arena = variant().build()) {
-            assertThatThrownBy(() -> arena.allocate(-1, 8)).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> arena.allocate(-1, 8))
+                    .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("byteSize=-1");
-            assertThatThrownBy(() -> arena.allocateOffset(8, 3)).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> arena.allocateOffset(8, 3))
+                    .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("byteAlignment=3");
-            assertThatThrownBy(() -> arena.allocateOffset(8, 0)).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> arena.allocateOffset(8, 0))
+                    .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("byteAlignment=0");
-            assertThatThrownBy(() -> arena.allocate(8, 1L << 40)).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> arena.allocate(8, 1L << 40))
+                    .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("alignment " + (1L << 40));
             assertThatThrownBy(() -> arena.allocate(BumpArena.MAX_CHUNK_BYTES + 1, 8))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("exceeds");
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("exceeds");
         }
         assertThatThrownBy(() -> BumpArena.builder().chunkBytes(0)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> BumpArena.builder().chunkBytes(4096).maxChunkBytes(1024).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("4096");
+        assertThatThrownBy(() ->
+                        BumpArena.builder().chunkBytes(4096).maxChunkBytes(1024).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("4096");
         assertThatThrownBy(() -> BumpArena.builder().limitBytes(-5)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void exhaustionSaysWhatWasAskedAndWhatIsLeftAndLeavesTheArenaUsable() {
-        try (BumpArena arena = variant().chunkBytes(512).maxChunkBytes(512).limitBytes(1000).build()) {
+        try (BumpArena arena =
+                variant().chunkBytes(512).maxChunkBytes(512).limitBytes(1000).build()) {
             arena.allocate(500, 1);
-            arena.allocate(400, 1);         // second chunk is limited to the 488 bytes left
+            arena.allocate(400, 1); // second chunk is limited to the 488 bytes left
             assertThat(arena.stats().reservedBytes()).isEqualTo(1000);
             assertThatThrownBy(() -> arena.allocate(100, 8))
                     .isInstanceOfSatisfying(ArenaExhaustedException.class, e -> {
@@ -188,7 +211,7 @@ abstract class BumpArenaContractTest {
                     })
                     .hasMessageContaining("asked for 100 bytes aligned to 8")
                     .hasMessageContaining("only 88 bytes are left under the 1000-byte limit");
-            assertThat(arena.allocate(80, 8).byteSize()).isEqualTo(80);   // still usable
+            assertThat(arena.allocate(80, 8).byteSize()).isEqualTo(80); // still usable
             arena.reset();
             assertThat(arena.allocate(500, 8).byteSize()).isEqualTo(500);
         }
@@ -204,15 +227,16 @@ abstract class BumpArenaContractTest {
         arena.putLong(h, 0, 43);
         arena.close();
         assertThatThrownBy(() -> s.get(ValueLayout.JAVA_LONG, 0)).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> arena.getLong(h, 0)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> arena.getLong(h, 0))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("closed");
         assertThatThrownBy(() -> arena.allocate(8, 8)).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> arena.allocateOffset(8, 8)).isInstanceOf(IllegalStateException.class);
-        BumpArena.Stats afterClose = arena.stats();       // counters survive close
+        BumpArena.Stats afterClose = arena.stats(); // counters survive close
         assertThat(afterClose.bytesAllocated()).isEqualTo(16);
         assertThat(afterClose.highWaterMark()).isEqualTo(16);
         assertThat(afterClose.reservedBytes()).isEqualTo(reserved);
-        arena.close();   // idempotent
+        arena.close(); // idempotent
     }
 
     @Test
@@ -222,7 +246,8 @@ abstract class BumpArenaContractTest {
             arena.putLong(h, 8, 7);
             assertThat(arena.getLong(h, 8)).isEqualTo(7);
             arena.reset();
-            assertThatThrownBy(() -> arena.getLong(h, 8)).isInstanceOf(IllegalStateException.class)
+            assertThatThrownBy(() -> arena.getLong(h, 8))
+                    .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("stale handle");
             assertThatThrownBy(() -> arena.getLong(BumpArena.NULL_HANDLE, 0))
                     .isInstanceOf(IllegalArgumentException.class);
@@ -235,7 +260,8 @@ abstract class BumpArenaContractTest {
             long h = arena.allocateOffset(16, 8);
             assertThatThrownBy(() -> arena.getLong(h, 256)).isInstanceOf(IndexOutOfBoundsException.class);
             long foreign = h | (5L << 36);
-            assertThatThrownBy(() -> arena.getLong(foreign, 0)).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> arena.getLong(foreign, 0))
+                    .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("chunk 5");
         }
     }
@@ -250,7 +276,8 @@ abstract class BumpArenaContractTest {
             arena.allocate(3000, 8);
             arena.rewind(inner);
             assertThat(arena.stats().bytesAllocated()).isEqualTo(1100);
-            assertThatThrownBy(() -> arena.rewind(inner)).isInstanceOf(IllegalStateException.class)
+            assertThatThrownBy(() -> arena.rewind(inner))
+                    .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("already released");
             arena.rewind(outer);
             assertThat(arena.stats().bytesAllocated()).isEqualTo(100);
@@ -262,7 +289,8 @@ abstract class BumpArenaContractTest {
             assertThat(arena.address(arena.allocateOffset(8, 8))).isEqualTo(again);
             assertThat(afterRewind).isLessThan(again);
         }
-        try (BumpArena a = variant().build(); BumpArena b = variant().build()) {
+        try (BumpArena a = variant().build();
+                BumpArena b = variant().build()) {
             BumpArena.Mark m = a.mark();
             assertThatThrownBy(() -> b.rewind(m)).isInstanceOf(IllegalArgumentException.class);
             a.reset();

@@ -1,12 +1,15 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.arena;
-
-import org.junit.jupiter.api.Test;
-
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import org.junit.jupiter.api.Test;
 
 class ConfinedBumpArenaTest extends BumpArenaContractTest {
 
@@ -20,10 +23,15 @@ class ConfinedBumpArenaTest extends BumpArenaContractTest {
         try (BumpArena arena = BumpArena.ofConfined()) {
             assertThat(arena.isShared()).isFalse();
             var segment = arena.allocate(8, 8);
-            CompletableFuture<Void> touch = CompletableFuture.runAsync(() -> segment.get(java.lang.foreign.ValueLayout.JAVA_LONG, 0));
-            assertThatThrownBy(touch::get).isInstanceOf(ExecutionException.class).hasCauseInstanceOf(WrongThreadException.class);
+            CompletableFuture<Void> touch =
+                    CompletableFuture.runAsync(() -> segment.get(java.lang.foreign.ValueLayout.JAVA_LONG, 0));
+            assertThatThrownBy(touch::get)
+                    .isInstanceOf(ExecutionException.class)
+                    .hasCauseInstanceOf(WrongThreadException.class);
             CompletableFuture<Void> reset = CompletableFuture.runAsync(arena::reset);
-            assertThatThrownBy(reset::get).isInstanceOf(ExecutionException.class).hasCauseInstanceOf(WrongThreadException.class);
+            assertThatThrownBy(reset::get)
+                    .isInstanceOf(ExecutionException.class)
+                    .hasCauseInstanceOf(WrongThreadException.class);
         }
     }
 }

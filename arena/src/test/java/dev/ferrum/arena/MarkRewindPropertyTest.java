@@ -1,19 +1,22 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.arena;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 
 /**
  * Model-based: random interleavings of allocate / mark / rewind / reset against a stack of live blocks.
@@ -22,8 +25,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class MarkRewindPropertyTest {
 
-    private record Block(MemorySegment segment, byte tag, int depth) {
-    }
+    private record Block(MemorySegment segment, byte tag, int depth) {}
 
     @Provide
     Arbitrary<List<Integer>> ops() {
@@ -32,16 +34,19 @@ class MarkRewindPropertyTest {
     }
 
     @Property(tries = 120)
-    void rewindReleasesExactlyWhatWasAllocatedAfterTheMark(@ForAll("ops") List<Integer> ops,
-                                                          @ForAll boolean shared) {
-        try (BumpArena arena = BumpArena.builder().shared(shared).chunkBytes(128).maxChunkBytes(512).build()) {
+    void rewindReleasesExactlyWhatWasAllocatedAfterTheMark(@ForAll("ops") List<Integer> ops, @ForAll boolean shared) {
+        try (BumpArena arena = BumpArena.builder()
+                .shared(shared)
+                .chunkBytes(128)
+                .maxChunkBytes(512)
+                .build()) {
             List<Block> live = new ArrayList<>();
             List<Block> dead = new ArrayList<>();
             List<BumpArena.Mark> marks = new ArrayList<>();
             byte nextTag = 1;
             for (int op : ops) {
                 if (op < 70) {
-                    long size = op < 60 ? op : 600 + op;              // some requests exceed maxChunkBytes
+                    long size = op < 60 ? op : 600 + op; // some requests exceed maxChunkBytes
                     long align = 1L << (op % 7);
                     MemorySegment s = arena.allocate(size, align);
                     assertThat(s.address() % align).isZero();
@@ -54,7 +59,7 @@ class MarkRewindPropertyTest {
                     if (marks.isEmpty()) {
                         continue;
                     }
-                    int k = (op - 85) % marks.size();                 // rewind to the k-th active mark
+                    int k = (op - 85) % marks.size(); // rewind to the k-th active mark
                     arena.rewind(marks.get(k));
                     BumpArena.Mark released = marks.get(k);
                     marks.subList(k, marks.size()).clear();
@@ -85,11 +90,15 @@ class MarkRewindPropertyTest {
                 }
             }
         }
-        List<MemorySegment> sorted = live.stream().map(Block::segment).filter(s -> s.byteSize() > 0)
-                .sorted(Comparator.comparingLong(MemorySegment::address)).toList();
+        List<MemorySegment> sorted = live.stream()
+                .map(Block::segment)
+                .filter(s -> s.byteSize() > 0)
+                .sorted(Comparator.comparingLong(MemorySegment::address))
+                .toList();
         for (int i = 1; i < sorted.size(); i++) {
             assertThat(sorted.get(i).address())
-                    .isGreaterThanOrEqualTo(sorted.get(i - 1).address() + sorted.get(i - 1).byteSize());
+                    .isGreaterThanOrEqualTo(
+                            sorted.get(i - 1).address() + sorted.get(i - 1).byteSize());
         }
         assertThat(arena.stats().bytesAllocated()).isEqualTo(sum);
         for (Block b : dead) {

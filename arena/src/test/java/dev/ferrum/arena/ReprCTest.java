@@ -1,6 +1,11 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.arena;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemoryLayout.PathElement;
@@ -9,9 +14,7 @@ import java.lang.foreign.SequenceLayout;
 import java.lang.foreign.StructLayout;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.VarHandle;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /** repr(C) layouts and the "records in the arena read via VarHandles" example. */
 class ReprCTest {
@@ -39,7 +42,7 @@ class ReprCTest {
         assertThat(PARTICLE.byteOffset(PathElement.groupElement("id"))).isEqualTo(24);
 
         StructLayout packedTail = ReprC.struct(ValueLayout.JAVA_INT, ValueLayout.JAVA_SHORT, ValueLayout.JAVA_BYTE);
-        assertThat(packedTail.byteSize()).isEqualTo(8);     // 4 + 2 + 1, padded to a multiple of 4
+        assertThat(packedTail.byteSize()).isEqualTo(8); // 4 + 2 + 1, padded to a multiple of 4
         StructLayout noPadding = ReprC.struct(ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG);
         assertThat(noPadding.memberLayouts()).hasSize(2);
         assertThatThrownBy(ReprC::struct).isInstanceOf(IllegalArgumentException.class);
@@ -49,7 +52,7 @@ class ReprCTest {
     void recordsLaidOutInTheArenaReadBackThroughVarHandles() {
         SequenceLayout particles = MemoryLayout.sequenceLayout(1000, PARTICLE);
         try (BumpArena arena = BumpArena.ofConfined()) {
-            arena.allocate(3, 1);                                  // knock the bump pointer off alignment
+            arena.allocate(3, 1); // knock the bump pointer off alignment
             MemorySegment all = arena.allocate(particles);
             assertThat(all.address() % 8).isZero();
             for (int i = 0; i < 1000; i++) {
@@ -70,12 +73,13 @@ class ReprCTest {
             }
             assertThat(sumX).isEqualTo(0.5 * 999 * 1000 / 2);
             assertThat(sumId).isEqualTo(999L * 1000 / 2);
-            assertThat(arena.stats().bytesWasted()).isEqualTo(5);  // 3 -> 8 for the 8-aligned array
+            assertThat(arena.stats().bytesWasted()).isEqualTo(5); // 3 -> 8 for the 8-aligned array
 
             // one record through the zero-garbage handle path
             long h = arena.allocateOffset(PARTICLE);
             arena.putDouble(h, PARTICLE.byteOffset(PathElement.groupElement("x")), 4.5);
-            assertThat((double) X.get(arena.segment(h, PARTICLE.byteSize()), 0L)).isEqualTo(4.5);
+            assertThat((double) X.get(arena.segment(h, PARTICLE.byteSize()), 0L))
+                    .isEqualTo(4.5);
         }
     }
 }

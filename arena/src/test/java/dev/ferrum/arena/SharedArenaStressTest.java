@@ -1,6 +1,10 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.arena;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -12,8 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * Threads racing on the shared arena's CAS and on installing new chunks get disjoint blocks. The build runs
@@ -23,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SharedArenaStressTest {
 
     private static final boolean LONG = Boolean.getBoolean("ferrum.long");
-    private static final boolean INTERPRETED = System.getProperty("java.vm.info", "").contains("interpreted");
+    private static final boolean INTERPRETED =
+            System.getProperty("java.vm.info", "").contains("interpreted");
 
     @Test
     void concurrentAllocatorsUnderContentionGetDisjointBlocks() throws Exception {
@@ -32,8 +36,12 @@ class SharedArenaStressTest {
         int rounds = LONG ? 20 : 3;
         for (int round = 0; round < rounds; round++) {
             // small chunks: threads race on the CAS and on installing new chunks
-            try (BumpArena arena = BumpArena.builder().shared(true).chunkBytes(512).maxChunkBytes(8192).build();
-                 ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+            try (BumpArena arena = BumpArena.builder()
+                            .shared(true)
+                            .chunkBytes(512)
+                            .maxChunkBytes(8192)
+                            .build();
+                    ExecutorService pool = Executors.newFixedThreadPool(threads)) {
                 CyclicBarrier start = new CyclicBarrier(threads);
                 List<Future<long[]>> results = new ArrayList<>();
                 for (int t = 0; t < threads; t++) {
@@ -52,7 +60,8 @@ class SharedArenaStressTest {
                 for (int t = 0; t < threads; t++) {
                     for (int i = 0; i < all[t].length; i += 2) {
                         assertThat(blockHolds(all[t][i], all[t][i + 1], (byte) (t + 1)))
-                                .as("block at 0x%x still holds thread %d's bytes", all[t][i], t).isTrue();
+                                .as("block at 0x%x still holds thread %d's bytes", all[t][i], t)
+                                .isTrue();
                     }
                 }
                 assertDisjoint(all);
@@ -68,8 +77,8 @@ class SharedArenaStressTest {
         for (int i = 0; i < count; i++) {
             long size = 1 + rnd.nextInt(64);
             long align = 1L << rnd.nextInt(7);
-            MemorySegment s = (i & 1) == 0 ? arena.allocate(size, align)
-                    : arena.segment(arena.allocateOffset(size, align), size);
+            MemorySegment s =
+                    (i & 1) == 0 ? arena.allocate(size, align) : arena.segment(arena.allocateOffset(size, align), size);
             if (s.address() % align != 0 || s.byteSize() != size) {
                 throw new AssertionError("block " + s + " is not " + size + " bytes aligned to " + align);
             }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.bench;
 
 import java.io.IOException;
@@ -15,7 +19,6 @@ import java.util.Map;
 import java.util.SortedSet;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.BenchmarkList;
@@ -71,8 +74,8 @@ public final class BenchRunner {
             }
             for (String s : suites) {
                 if (SuiteCatalog.entry(s).isEmpty()) {
-                    throw new IllegalArgumentException("unknown suite '" + s + "'; known suites: "
-                            + String.join(", ", SuiteCatalog.names()));
+                    throw new IllegalArgumentException(
+                            "unknown suite '" + s + "'; known suites: " + String.join(", ", SuiteCatalog.names()));
                 }
             }
             if (suites.isEmpty()) {
@@ -89,7 +92,10 @@ public final class BenchRunner {
         }
 
         private static List<String> splitNames(String s) {
-            return Stream.of(s.split(",")).map(String::trim).filter(x -> !x.isEmpty()).toList();
+            return Stream.of(s.split(","))
+                    .map(String::trim)
+                    .filter(x -> !x.isEmpty())
+                    .toList();
         }
     }
 
@@ -104,8 +110,7 @@ public final class BenchRunner {
               --list        list suites, their benchmarks and report rows, then exit
             """;
 
-    private BenchRunner() {
-    }
+    private BenchRunner() {}
 
     public static void main(String[] args) throws Exception {
         Options options;
@@ -133,7 +138,8 @@ public final class BenchRunner {
             SuiteCatalog.Entry entry = SuiteCatalog.entry(name).orElseThrow();
             var suite = SuiteCatalog.load(entry);
             if (suite.isEmpty()) {
-                out.println(name + ": not yet implemented (module " + entry.module() + ", issue #" + entry.issue() + ")");
+                out.println(
+                        name + ": not yet implemented (module " + entry.module() + ", issue #" + entry.issue() + ")");
                 continue;
             }
             Suite s = suite.get();
@@ -214,8 +220,9 @@ public final class BenchRunner {
             runnable.add(suite.get());
             total += runCount(suite.get());
         }
-        out.printf("Ferrum benchmarks, %s mode: %d suite(s), %d JMH runs; results in %s%n", mode, runnable.size(),
-                total, dir.toAbsolutePath());
+        out.printf(
+                "Ferrum benchmarks, %s mode: %d suite(s), %d JMH runs; results in %s%n",
+                mode, runnable.size(), total, dir.toAbsolutePath());
 
         int done = 0;
         int failures = 0;
@@ -225,7 +232,8 @@ public final class BenchRunner {
             ProgressFormat progress = new ProgressFormat(out, suite.name(), done, total, startNanos);
             try {
                 if (!suite.benchmarks().isEmpty()) {
-                    Collection<RunResult> results = new Runner(jmhOptions(suite, options, dir).build(), progress).run();
+                    Collection<RunResult> results =
+                            new Runner(jmhOptions(suite, options, dir).build(), progress).run();
                     measurements.addAll(results);
                 }
             } catch (RunnerException | RuntimeException e) {
@@ -271,18 +279,31 @@ public final class BenchRunner {
             }
             var peer = m.get(c.peer());
             if (peer.isEmpty()) {
-                rows.add(Row.missing(c.id(), suite.name(), c.description(), "peer benchmark " + c.peer() + " did not run"));
+                rows.add(Row.missing(
+                        c.id(), suite.name(), c.description(), "peer benchmark " + c.peer() + " did not run"));
                 continue;
             }
-            rows.add(Row.compared(c.id(), suite.name(), c.description(), ours.get(), c.peerName(), peer.get(),
-                    c.target(), c.rust(), null));
+            rows.add(Row.compared(
+                    c.id(),
+                    suite.name(),
+                    c.description(),
+                    ours.get(),
+                    c.peerName(),
+                    peer.get(),
+                    c.target(),
+                    c.rust(),
+                    null));
         }
         return rows;
     }
 
     static ChainedOptionsBuilder jmhOptions(Suite suite, Options options, Path dir) {
-        List<String> jvmArgs = new ArrayList<>(List.of("-Xms1g", "-Xmx4g", "-Djava.awt.headless=true",
-                "--enable-native-access=ALL-UNNAMED", "--add-modules=jdk.incubator.vector"));
+        List<String> jvmArgs = new ArrayList<>(List.of(
+                "-Xms1g",
+                "-Xmx4g",
+                "-Djava.awt.headless=true",
+                "--enable-native-access=ALL-UNNAMED",
+                "--add-modules=jdk.incubator.vector"));
         jvmArgs.addAll(suite.jvmArgs());
         ChainedOptionsBuilder b = new OptionsBuilder()
                 .include(includeRegex(suite))
@@ -294,8 +315,11 @@ public final class BenchRunner {
             b.addProfiler("gc");
         }
         if (options.quick()) {
-            b.forks(Math.max(1, suite.quickForks())).warmupIterations(2).warmupTime(TimeValue.milliseconds(500))
-                    .measurementIterations(3).measurementTime(TimeValue.milliseconds(500));
+            b.forks(Math.max(1, suite.quickForks()))
+                    .warmupIterations(2)
+                    .warmupTime(TimeValue.milliseconds(500))
+                    .measurementIterations(3)
+                    .measurementTime(TimeValue.milliseconds(500));
         }
         return b;
     }
@@ -303,7 +327,8 @@ public final class BenchRunner {
     static void copyTree(Path from, Path to) throws IOException {
         if (Files.exists(to)) {
             try (Stream<Path> walk = Files.walk(to)) {
-                for (Path p : walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+                for (Path p : walk.sorted((a, b) -> b.getNameCount() - a.getNameCount())
+                        .toList()) {
                     Files.delete(p);
                 }
             }

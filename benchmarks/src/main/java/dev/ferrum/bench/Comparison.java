@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.bench;
 
 import java.util.Objects;
@@ -18,8 +22,8 @@ import java.util.Objects;
  *                    better direction) the issue asks for; {@code NaN} when the row is informational
  * @param rust        the Rust document's figure for the same comparison, or {@code null}
  */
-public record Comparison(String id, String description, String ours, String peer, String peerName,
-                         double target, RustFigure rust) {
+public record Comparison(
+        String id, String description, String ours, String peer, String peerName, double target, RustFigure rust) {
 
     public Comparison {
         Objects.requireNonNull(id, "id");
@@ -28,8 +32,8 @@ public record Comparison(String id, String description, String ours, String peer
     }
 
     /** A row comparing two JMH benchmarks. */
-    public static Comparison vs(String id, String description, String ours, String peer, String peerName,
-                                double target, RustFigure rust) {
+    public static Comparison vs(
+            String id, String description, String ours, String peer, String peerName, double target, RustFigure rust) {
         return new Comparison(id, description, ours, Objects.requireNonNull(peer, "peer"), peerName, target, rust);
     }
 

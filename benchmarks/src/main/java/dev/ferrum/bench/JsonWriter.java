@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.bench;
 
 import java.util.Iterator;
@@ -7,8 +11,7 @@ import java.util.Map;
 /** A minimal JSON writer for the report (maps, lists, strings, numbers, booleans, null). */
 final class JsonWriter {
 
-    private JsonWriter() {
-    }
+    private JsonWriter() {}
 
     static String write(Object value) {
         StringBuilder sb = new StringBuilder();

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.bench;
 
 import java.util.Collection;
@@ -6,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-
 import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
@@ -26,9 +29,11 @@ public final class Measurements {
         if (params == null || params.isEmpty()) {
             return shortName;
         }
-        return shortName + new TreeMap<>(params).entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue())
-                .collect(Collectors.joining(",", "[", "]"));
+        return shortName
+                + new TreeMap<>(params)
+                        .entrySet().stream()
+                                .map(e -> e.getKey() + "=" + e.getValue())
+                                .collect(Collectors.joining(",", "[", "]"));
     }
 
     /** Adds every result of a JMH run, primary and secondary ({@code key:label}). */
@@ -52,7 +57,8 @@ public final class Measurements {
             put(key, new Score(primary.getScore(), primary.getScoreError(), primary.getScoreUnit(), alloc));
             for (Map.Entry<String, Result> e : aggregated.getSecondaryResults().entrySet()) {
                 Result<?> r = e.getValue();
-                put(key + ":" + e.getKey().replace("\u00b7", ""),
+                put(
+                        key + ":" + e.getKey().replace("\u00b7", ""),
                         new Score(r.getScore(), r.getScoreError(), r.getScoreUnit(), alloc));
             }
         }

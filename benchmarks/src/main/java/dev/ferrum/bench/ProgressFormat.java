@@ -1,10 +1,13 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.bench;
 
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.stream.Collectors;
-
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;
 import org.openjdk.jmh.results.BenchmarkResult;
@@ -52,12 +55,13 @@ final class ProgressFormat implements OutputFormat {
     public void startBenchmark(BenchmarkParams params) {
         Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
         String eta = done == 0 ? "--:--" : clock(elapsed.dividedBy(done).multipliedBy(Math.max(0, total - done)));
-        String p = params.getParamsKeys().stream().map(k -> k + "=" + params.getParam(k))
+        String p = params.getParamsKeys().stream()
+                .map(k -> k + "=" + params.getParam(k))
                 .collect(Collectors.joining(" "));
         String[] parts = params.getBenchmark().split("\\.");
         String name = parts[parts.length - 2] + "." + parts[parts.length - 1];
-        out.printf("[%3d/%d] %-7s %-44s %-24s elapsed %s  ETA %s%n", done + 1, total, suite, name, p,
-                clock(elapsed), eta);
+        out.printf(
+                "[%3d/%d] %-7s %-44s %-24s elapsed %s  ETA %s%n", done + 1, total, suite, name, p, clock(elapsed), eta);
         out.flush();
     }
 
@@ -72,32 +76,29 @@ final class ProgressFormat implements OutputFormat {
         String alloc = result.getSecondaryResults().entrySet().stream()
                 .filter(e -> e.getKey().endsWith("gc.alloc.rate.norm"))
                 .map(e -> String.format("  %.1f B/op", e.getValue().getScore()))
-                .findFirst().orElse("");
-        out.printf("          -> %s %s ± %s%s%n", Report.num(primary.getScore()), primary.getScoreUnit(),
-                Report.num(primary.getScoreError()), alloc);
+                .findFirst()
+                .orElse("");
+        out.printf(
+                "          -> %s %s ± %s%s%n",
+                Report.num(primary.getScore()), primary.getScoreUnit(), Report.num(primary.getScoreError()), alloc);
         out.flush();
     }
 
     @Override
-    public void iteration(BenchmarkParams benchParams, IterationParams params, int iteration) {
-    }
+    public void iteration(BenchmarkParams benchParams, IterationParams params, int iteration) {}
 
     @Override
-    public void iterationResult(BenchmarkParams benchParams, IterationParams params, int iteration,
-                                IterationResult data) {
-    }
+    public void iterationResult(
+            BenchmarkParams benchParams, IterationParams params, int iteration, IterationResult data) {}
 
     @Override
-    public void startRun() {
-    }
+    public void startRun() {}
 
     @Override
-    public void endRun(Collection<RunResult> result) {
-    }
+    public void endRun(Collection<RunResult> result) {}
 
     @Override
-    public void print(String s) {
-    }
+    public void print(String s) {}
 
     @Override
     public void println(String s) {
@@ -119,14 +120,11 @@ final class ProgressFormat implements OutputFormat {
     }
 
     @Override
-    public void verbosePrintln(String s) {
-    }
+    public void verbosePrintln(String s) {}
 
     @Override
-    public void write(int b) {
-    }
+    public void write(int b) {}
 
     @Override
-    public void write(byte[] b) {
-    }
+    public void write(byte[] b) {}
 }

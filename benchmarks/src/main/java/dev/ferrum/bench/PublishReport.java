@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.bench;
 
 import java.io.IOException;
@@ -27,19 +31,25 @@ import java.util.stream.Stream;
  */
 public final class PublishReport {
 
-    static final Pattern BLOCK = Pattern.compile(
-            "(<!-- report:([\\w-]+) -->\\n)(.*?)(<!-- /report:\\2 -->)", Pattern.DOTALL);
+    static final Pattern BLOCK =
+            Pattern.compile("(<!-- report:([\\w-]+) -->\\n)(.*?)(<!-- /report:\\2 -->)", Pattern.DOTALL);
 
     /** A quoted example in the guide: {@code <!-- snippet:NAME -->}, a java code fence, {@code <!-- /snippet:NAME -->}. */
-    static final Pattern SNIPPET = Pattern.compile(
-            "(<!-- snippet:([\\w-]+) -->\\n)(.*?)(<!-- /snippet:\\2 -->)", Pattern.DOTALL);
+    static final Pattern SNIPPET =
+            Pattern.compile("(<!-- snippet:([\\w-]+) -->\\n)(.*?)(<!-- /snippet:\\2 -->)", Pattern.DOTALL);
 
     /** A README module-table cell: {@code <!-- headline:NAME -->text<!-- /headline:NAME -->} on one line. */
     static final Pattern HEADLINE = Pattern.compile("(<!-- headline:([\\w-]+) -->)(.*?)(<!-- /headline:\\2 -->)");
 
     /** Documents whose report blocks and headlines are rewritten from the published tables. */
-    static final List<String> DOCS = List.of("docs/rust-to-java.md", "README.md", "arena/README.md",
-            "lockfree-queue/README.md", "zerocopy-parser/README.md", "kvstore/README.md", "units/README.md",
+    static final List<String> DOCS = List.of(
+            "docs/rust-to-java.md",
+            "README.md",
+            "arena/README.md",
+            "lockfree-queue/README.md",
+            "zerocopy-parser/README.md",
+            "kvstore/README.md",
+            "units/README.md",
             "matrix/README.md");
 
     /** Where the guide's examples live; they are compiled and run by the test build. */
@@ -48,8 +58,7 @@ public final class PublishReport {
     private static final Pattern TAG = Pattern.compile(
             "^[ \\t]*// tag::([\\w-]+)\\[\\]\\n(.*?)^[ \\t]*// end::\\1\\[\\]", Pattern.DOTALL | Pattern.MULTILINE);
 
-    private PublishReport() {
-    }
+    private PublishReport() {}
 
     public static void main(String[] args) throws IOException {
         if (args.length == 2 && args[0].equals("--snippets-only")) {
@@ -94,8 +103,10 @@ public final class PublishReport {
         for (String doc : DOCS.subList(1, DOCS.size())) {
             Path file = root.resolve(doc);
             if (Files.exists(file)) {
-                Files.writeString(file, spliceHeadlines(splice(Files.readString(file), target.resolve("tables")),
-                        target.resolve("tables")));
+                Files.writeString(
+                        file,
+                        spliceHeadlines(
+                                splice(Files.readString(file), target.resolve("tables")), target.resolve("tables")));
             }
         }
         System.out.println("Published " + results + " to " + target + " and updated " + String.join(", ", DOCS));
@@ -132,8 +143,8 @@ public final class PublishReport {
         while (m.find()) {
             String code = snippets.get(m.group(2));
             if (code == null) {
-                throw new IllegalArgumentException("the guide quotes snippet '" + m.group(2)
-                        + "' but no example in " + EXAMPLES + " has a '// tag::" + m.group(2) + "[]' region");
+                throw new IllegalArgumentException("the guide quotes snippet '" + m.group(2) + "' but no example in "
+                        + EXAMPLES + " has a '// tag::" + m.group(2) + "[]' region");
             }
             m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + fence(code) + m.group(4)));
         }
@@ -153,11 +164,13 @@ public final class PublishReport {
             return found;
         }
         try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+            for (Path p :
+                    walk.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
                 Matcher m = TAG.matcher(read(p).replace("\r\n", "\n"));
                 while (m.find()) {
                     if (found.put(m.group(1), dedent(m.group(2))) != null) {
-                        throw new IllegalArgumentException("snippet tag '" + m.group(1) + "' is used twice (" + p + ")");
+                        throw new IllegalArgumentException(
+                                "snippet tag '" + m.group(1) + "' is used twice (" + p + ")");
                     }
                 }
             }
@@ -169,8 +182,11 @@ public final class PublishReport {
 
     static String dedent(String block) {
         List<String> lines = block.lines().toList();
-        int indent = lines.stream().filter(l -> !l.isBlank())
-                .mapToInt(l -> l.length() - l.stripLeading().length()).min().orElse(0);
+        int indent = lines.stream()
+                .filter(l -> !l.isBlank())
+                .mapToInt(l -> l.length() - l.stripLeading().length())
+                .min()
+                .orElse(0);
         StringBuilder sb = new StringBuilder();
         for (String l : lines) {
             sb.append(l.isBlank() ? "" : l.substring(indent)).append('\n');

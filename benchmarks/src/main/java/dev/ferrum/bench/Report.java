@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.bench;
 
 import java.io.IOException;
@@ -10,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
@@ -28,8 +31,7 @@ public final class Report {
      * @param rows   its rows
      * @param notes  caveats and failures
      */
-    public record SuiteResult(String name, String title, String status, List<Row> rows, List<String> notes) {
-    }
+    public record SuiteResult(String name, String title, String status, List<Row> rows, List<String> notes) {}
 
     private final String mode;
     private final Instant started;
@@ -101,8 +103,10 @@ public final class Report {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("cores", Runtime.getRuntime().availableProcessors());
         m.put("maxHeapBytes", Runtime.getRuntime().maxMemory());
-        m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
-                + System.getProperty("os.arch"));
+        m.put(
+                "os",
+                System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                        + System.getProperty("os.arch"));
         m.put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         String cpu = "unknown";
         try {
@@ -159,14 +163,25 @@ public final class Report {
         return root;
     }
 
-    private static final String[] HEADER = {"id", "ours", "peer", "unit", "ratio", "target", "met", "Rust doc",
-        "B/op ours", "B/op peer"};
+    private static final String[] HEADER = {
+        "id", "ours", "peer", "unit", "ratio", "target", "met", "Rust doc", "B/op ours", "B/op peer"
+    };
 
     private static String[] cells(Row r) {
         String peer = r.peerName() == null ? "-" : num(r.peer()) + " (" + r.peerName() + ")";
         String rust = r.rust() == null ? "-" : r.rust().text();
-        return new String[] {r.id(), num(r.ours()), peer, r.unit(), ratio(r.ratio()), target(r), met(r.met()), rust,
-            num(r.oursBytesPerOp()), num(r.peerBytesPerOp())};
+        return new String[] {
+            r.id(),
+            num(r.ours()),
+            peer,
+            r.unit(),
+            ratio(r.ratio()),
+            target(r),
+            met(r.met()),
+            rust,
+            num(r.oursBytesPerOp()),
+            num(r.peerBytesPerOp())
+        };
     }
 
     /**
@@ -198,17 +213,19 @@ public final class Report {
     /** The README's module-table cell for a suite: its headline rows as "label: ratio vs peer (met)". */
     static String headline(SuiteResult s) {
         List<String> parts = new ArrayList<>();
-        List<SuiteCatalog.Headline> wanted = SuiteCatalog.entry(s.name()).map(SuiteCatalog.Entry::headlines)
-                .orElse(List.of());
+        List<SuiteCatalog.Headline> wanted =
+                SuiteCatalog.entry(s.name()).map(SuiteCatalog.Entry::headlines).orElse(List.of());
         for (SuiteCatalog.Headline h : wanted) {
             for (Row r : s.rows()) {
                 if (!r.id().equals(h.rowId()) || Double.isNaN(r.ours())) {
                     continue;
                 }
-                String value = r.peerName() == null ? "**" + num(r.ours()) + " " + r.unit() + "**"
+                String value = r.peerName() == null
+                        ? "**" + num(r.ours()) + " " + r.unit() + "**"
                         : "**" + ratio(r.ratio()) + "** vs " + r.peerName().replaceFirst(" \\(.*$", "");
-                String verdict = r.met() == null ? "" : r.met() ? " (target " + target(r) + " met)"
-                        : " (target " + target(r) + " not met)";
+                String verdict = r.met() == null
+                        ? ""
+                        : r.met() ? " (target " + target(r) + " met)" : " (target " + target(r) + " not met)";
                 parts.add(h.label() + ": " + value + verdict);
             }
         }
@@ -230,7 +247,9 @@ public final class Report {
                 String[] cells = {s.name(), "`" + r.id() + "`", ours, peer, ratio(r.ratio()), target(r), met(r.met())};
                 sb.append('|');
                 for (String c : cells) {
-                    sb.append(' ').append(c.replace("|", "\\|").replace("\n", " ")).append(" |");
+                    sb.append(' ')
+                            .append(c.replace("|", "\\|").replace("\n", " "))
+                            .append(" |");
                 }
                 sb.append('\n');
             }
@@ -242,14 +261,22 @@ public final class Report {
     String toMarkdown() {
         StringBuilder sb = new StringBuilder();
         sb.append("# Ferrum benchmark report\n\n");
-        sb.append("Mode: **").append(mode).append("**, started ").append(started).append(".  \n");
+        sb.append("Mode: **")
+                .append(mode)
+                .append("**, started ")
+                .append(started)
+                .append(".  \n");
         machine().forEach((k, v) -> sb.append(k).append(": ").append(v).append("  \n"));
         sb.append("\nratio = how many times better ours is than the peer (above 1 = ours better, whichever way the "
                 + "unit points). B/op from JMH `-prof gc` (`gc.alloc.rate.norm`).\n");
         for (SuiteResult s : suites) {
             sb.append("\n## ").append(s.name()).append(": ").append(s.title()).append("\n\n");
             if (!s.rows().isEmpty()) {
-                sb.append("![").append(s.name()).append("](charts/").append(s.name()).append(".png)\n\n");
+                sb.append("![")
+                        .append(s.name())
+                        .append("](charts/")
+                        .append(s.name())
+                        .append(".png)\n\n");
                 sb.append('|').append(String.join("|", HEADER)).append("|\n|");
                 sb.append("---|".repeat(HEADER.length)).append('\n');
                 for (Row r : s.rows()) {
@@ -338,16 +365,27 @@ public final class Report {
             for (Object ro : (List<?>) js.get("rows")) {
                 Map<?, ?> r = (Map<?, ?>) ro;
                 String rust = (String) r.get("rust");
-                rows.add(new Row((String) r.get("id"), (String) js.get("name"), (String) r.get("description"),
-                        dbl(r.get("ours")), dbl(r.get("oursError")), (String) r.get("peerName"), dbl(r.get("peer")),
-                        (String) r.get("unit"), dbl(r.get("ratio")), dbl(r.get("target")), (Boolean) r.get("met"),
+                rows.add(new Row(
+                        (String) r.get("id"),
+                        (String) js.get("name"),
+                        (String) r.get("description"),
+                        dbl(r.get("ours")),
+                        dbl(r.get("oursError")),
+                        (String) r.get("peerName"),
+                        dbl(r.get("peer")),
+                        (String) r.get("unit"),
+                        dbl(r.get("ratio")),
+                        dbl(r.get("target")),
+                        (Boolean) r.get("met"),
                         rust == null ? null : new RustFigure(rust, dbl(r.get("rustRatio"))),
-                        dbl(r.get("oursBytesPerOp")), dbl(r.get("peerBytesPerOp")), (String) r.get("note")));
+                        dbl(r.get("oursBytesPerOp")),
+                        dbl(r.get("peerBytesPerOp")),
+                        (String) r.get("note")));
             }
             List<String> notes = new ArrayList<>();
             ((List<?>) js.get("notes")).forEach(n -> notes.add(String.valueOf(n)));
-            report.add(new SuiteResult((String) js.get("name"), (String) js.get("title"), (String) js.get("status"),
-                    rows, notes));
+            report.add(new SuiteResult(
+                    (String) js.get("name"), (String) js.get("title"), (String) js.get("status"), rows, notes));
         }
         return report;
     }
@@ -387,7 +425,10 @@ public final class Report {
             if (Double.isNaN(r.ratio())) {
                 continue;
             }
-            labels.add(r.id().startsWith(s.name() + ".") ? r.id().substring(s.name().length() + 1) : r.id());
+            labels.add(
+                    r.id().startsWith(s.name() + ".")
+                            ? r.id().substring(s.name().length() + 1)
+                            : r.id());
             ratios.add(r.ratio());
             targets.add(Double.isNaN(r.target()) ? null : r.target());
         }
@@ -396,9 +437,11 @@ public final class Report {
         }
         int longest = labels.stream().mapToInt(String::length).max().orElse(10);
         CategoryChart chart = new CategoryChartBuilder()
-                .width(Math.max(800, 60 * labels.size() + 200)).height(450 + 7 * longest)
+                .width(Math.max(800, 60 * labels.size() + 200))
+                .height(450 + 7 * longest)
                 .title(s.name() + ": " + s.title())
-                .xAxisTitle("comparison").yAxisTitle("times better than peer (x)")
+                .xAxisTitle("comparison")
+                .yAxisTitle("times better than peer (x)")
                 .build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
@@ -409,12 +452,22 @@ public final class Report {
         if (log) {
             // XChart rejects a logarithmic axis if any value (a missing target counts as 0) is <= 0,
             // so missing targets are drawn at the axis floor, which leaves them invisible.
-            double floor = ratios.stream().filter(r -> r > 0).mapToDouble(Double::doubleValue).min().orElse(1) / 2;
+            double floor = ratios.stream()
+                            .filter(r -> r > 0)
+                            .mapToDouble(Double::doubleValue)
+                            .min()
+                            .orElse(1)
+                    / 2;
             floor = Math.min(floor, 0.5);
             chart.getStyler().setYAxisLogarithmic(true);
             chart.getStyler().setYAxisMin(floor);
             // XChart's own top can fall below the largest bar on a log axis; leave a factor of 2 of headroom.
-            chart.getStyler().setYAxisMax(2 * ratios.stream().mapToDouble(Double::doubleValue).max().orElse(1));
+            chart.getStyler()
+                    .setYAxisMax(2
+                            * ratios.stream()
+                                    .mapToDouble(Double::doubleValue)
+                                    .max()
+                                    .orElse(1));
             final double f = floor;
             ratios.replaceAll(r -> r > 0 ? r : f);
             targets.replaceAll(t -> t == null || t <= 0 ? f : t);

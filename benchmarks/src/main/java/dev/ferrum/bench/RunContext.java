@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.bench;
 
 import java.nio.file.Path;
@@ -9,5 +13,4 @@ import java.nio.file.Path;
  * @param outputDir    this run's results folder (suites may write extra files there)
  * @param measurements the JMH results collected so far
  */
-public record RunContext(boolean quick, Path outputDir, Measurements measurements) {
-}
+public record RunContext(boolean quick, Path outputDir, Measurements measurements) {}

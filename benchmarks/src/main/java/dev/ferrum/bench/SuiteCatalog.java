@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.bench;
 
 import java.util.ArrayList;
@@ -19,35 +23,62 @@ public final class SuiteCatalog {
      * @param issue     the issue that adds it
      * @param headlines the rows the root README quotes for this module, as (row id, short label) pairs
      */
-    public record Entry(String name, String className, String module, int issue, List<Headline> headlines) {
-    }
+    public record Entry(String name, String className, String module, int issue, List<Headline> headlines) {}
 
     /** A report row the README's module table quotes, with the label shown next to its number. */
-    public record Headline(String rowId, String label) {
-    }
+    public record Headline(String rowId, String label) {}
 
     public static final List<Entry> ENTRIES = List.of(
-            new Entry("arena", "dev.ferrum.bench.arena.ArenaSuite", "arena", 3, List.of(
-                    new Headline("arena.alloc16.a8.offset_vs_malloc", "16 B allocation"),
-                    new Headline("arena.alloc16.a8.offset_vs_slicing", "16 B allocation"))),
-            new Entry("queue", "dev.ferrum.bench.queue.QueueSuite", "lockfree-queue", 4, List.of(
-                    new Headline("queue.spsc.throughput.vs_abq", "SPSC throughput"),
-                    new Headline("queue.spsc.throughput.vs_jctools", "SPSC throughput"))),
-            new Entry("parser", "dev.ferrum.bench.parser.ParserSuite", "zerocopy-parser", 5, List.of(
-                    new Headline("parser.file.throughput", "parsing a 64 MiB capture"),
-                    new Headline("parser.file.vs_pcap4j", "same file"))),
-            new Entry("kv", "dev.ferrum.bench.kv.KvSuite", "kvstore", 6, List.of(
-                    new Headline("kv.get.vs_rocksdb", "point get"),
-                    new Headline("kv.put.nosync.vs_rocksdb", "put, no fsync"))),
-            new Entry("units", "dev.ferrum.bench.units.UnitsSuite", "units", 7, List.of(
-                    new Headline("units.nbody.typed_vs_raw", "typed n-body step"),
-                    new Headline("units.kinematics.typed_vs_indriya", "kinematics step"))),
-            new Entry("matrix", "dev.ferrum.bench.matrix.MatrixSuite", "matrix", 8, List.of(
-                    new Headline("matrix.mult256.vs_ejml", "256x256 multiply"),
-                    new Headline("matrix.mult4x4.vs_ejml_ddf4", "4x4 multiply"))));
+            new Entry(
+                    "arena",
+                    "dev.ferrum.bench.arena.ArenaSuite",
+                    "arena",
+                    3,
+                    List.of(
+                            new Headline("arena.alloc16.a8.offset_vs_malloc", "16 B allocation"),
+                            new Headline("arena.alloc16.a8.offset_vs_slicing", "16 B allocation"))),
+            new Entry(
+                    "queue",
+                    "dev.ferrum.bench.queue.QueueSuite",
+                    "lockfree-queue",
+                    4,
+                    List.of(
+                            new Headline("queue.spsc.throughput.vs_abq", "SPSC throughput"),
+                            new Headline("queue.spsc.throughput.vs_jctools", "SPSC throughput"))),
+            new Entry(
+                    "parser",
+                    "dev.ferrum.bench.parser.ParserSuite",
+                    "zerocopy-parser",
+                    5,
+                    List.of(
+                            new Headline("parser.file.throughput", "parsing a 64 MiB capture"),
+                            new Headline("parser.file.vs_pcap4j", "same file"))),
+            new Entry(
+                    "kv",
+                    "dev.ferrum.bench.kv.KvSuite",
+                    "kvstore",
+                    6,
+                    List.of(
+                            new Headline("kv.get.vs_rocksdb", "point get"),
+                            new Headline("kv.put.nosync.vs_rocksdb", "put, no fsync"))),
+            new Entry(
+                    "units",
+                    "dev.ferrum.bench.units.UnitsSuite",
+                    "units",
+                    7,
+                    List.of(
+                            new Headline("units.nbody.typed_vs_raw", "typed n-body step"),
+                            new Headline("units.kinematics.typed_vs_indriya", "kinematics step"))),
+            new Entry(
+                    "matrix",
+                    "dev.ferrum.bench.matrix.MatrixSuite",
+                    "matrix",
+                    8,
+                    List.of(
+                            new Headline("matrix.mult256.vs_ejml", "256x256 multiply"),
+                            new Headline("matrix.mult4x4.vs_ejml_ddf4", "4x4 multiply"))));
 
-    private SuiteCatalog() {
-    }
+    private SuiteCatalog() {}
 
     /** The entry with this name, if any. */
     public static Optional<Entry> entry(String name) {
@@ -62,8 +93,8 @@ public final class SuiteCatalog {
         } catch (ClassNotFoundException e) {
             return Optional.empty();
         } catch (ReflectiveOperationException | ClassCastException e) {
-            throw new IllegalStateException("suite " + entry.name() + " (" + entry.className()
-                    + ") exists but cannot be created: " + e, e);
+            throw new IllegalStateException(
+                    "suite " + entry.name() + " (" + entry.className() + ") exists but cannot be created: " + e, e);
         }
     }
 

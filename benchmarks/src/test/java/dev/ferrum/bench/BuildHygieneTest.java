@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,7 +14,6 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,18 +24,20 @@ class BuildHygieneTest {
 
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
-    static final List<String> LIBRARIES = List.of("arena", "lockfree-queue", "zerocopy-parser", "kvstore", "units",
-            "matrix");
+    static final List<String> LIBRARIES =
+            List.of("arena", "lockfree-queue", "zerocopy-parser", "kvstore", "units", "matrix");
 
-    static final Pattern PEER = Pattern.compile("<artifactId>(jctools-core|agrona|disruptor|rocksdbjni|lmdbjava|mapdb|h2"
-            + "|ejml-[a-z]+|indriya|pcap4j-[a-z-]+|chronicle-map|jmh-core)</artifactId>");
+    static final Pattern PEER =
+            Pattern.compile("<artifactId>(jctools-core|agrona|disruptor|rocksdbjni|lmdbjava|mapdb|h2"
+                    + "|ejml-[a-z]+|indriya|pcap4j-[a-z-]+|chronicle-map|jmh-core)</artifactId>");
 
     @Test
     void libraryModulesDoNotDependOnBenchmarkPeers() throws IOException {
         for (String module : LIBRARIES) {
             String pom = Files.readString(ROOT.resolve(module).resolve("pom.xml"));
             Matcher m = PEER.matcher(pom);
-            assertThat(m.find()).as("%s/pom.xml must not depend on peer %s", module, m.find(0) ? m.group(1) : "")
+            assertThat(m.find())
+                    .as("%s/pom.xml must not depend on peer %s", module, m.find(0) ? m.group(1) : "")
                     .isFalse();
         }
     }
@@ -42,7 +47,8 @@ class BuildHygieneTest {
         List<Path> offenders = new ArrayList<>();
         try (Stream<Path> files = Files.walk(ROOT)) {
             for (Path p : files.filter(f -> f.toString().endsWith(".java"))
-                    .filter(f -> !f.toString().contains("/target/")).toList()) {
+                    .filter(f -> !f.toString().contains("/target/"))
+                    .toList()) {
                 String text = Files.readString(p);
                 if (text.contains("sun.misc." + "Unsafe")) {
                     offenders.add(ROOT.relativize(p));
@@ -73,7 +79,9 @@ class BuildHygieneTest {
         String readme = Files.readString(ROOT.resolve("README.md"));
         String ci = Files.readString(ROOT.resolve(".ci/run"));
         Matcher m = Pattern.compile("(?m)^(\\./mvnw -B verify)\\s*$").matcher(readme);
-        assertThat(m.find()).as("README shows the test command './mvnw -B verify' on a line of its own").isTrue();
+        assertThat(m.find())
+                .as("README shows the test command './mvnw -B verify' on a line of its own")
+                .isTrue();
         assertThat(ci).containsPattern("(?m)^" + Pattern.quote(m.group(1)) + "\\s*$");
     }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,9 +20,11 @@ class ReportTest {
     @Test
     void ratioIsOrientedSoThatAboveOneMeansOursIsBetter() {
         // time per op: smaller is better -> peer/ours
-        assertThat(Row.ratio(1.8, 45.2, Score.higherIsBetter("ns/op"))).isCloseTo(25.11, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(Row.ratio(1.8, 45.2, Score.higherIsBetter("ns/op")))
+                .isCloseTo(25.11, org.assertj.core.data.Offset.offset(0.01));
         // throughput: larger is better -> ours/peer
-        assertThat(Row.ratio(18.5e6, 2.1e6, Score.higherIsBetter("ops/s"))).isCloseTo(8.81, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(Row.ratio(18.5e6, 2.1e6, Score.higherIsBetter("ops/s")))
+                .isCloseTo(8.81, org.assertj.core.data.Offset.offset(0.01));
         assertThat(Row.ratio(Double.NaN, 1, true)).isNaN();
         assertThat(Row.ratio(1, 0, true)).isNaN();
     }
@@ -39,8 +44,12 @@ class ReportTest {
 
     @Test
     void absoluteRowsFollowTheUnitsDirection() {
-        assertThat(Row.absolute("r", "s", "d", new Score(3.0, 0, "GB/s", 0), 2.8, null, null).met()).isTrue();
-        assertThat(Row.absolute("r", "s", "d", new Score(30, 0, "ns/op", 0), 23, null, null).met()).isFalse();
+        assertThat(Row.absolute("r", "s", "d", new Score(3.0, 0, "GB/s", 0), 2.8, null, null)
+                        .met())
+                .isTrue();
+        assertThat(Row.absolute("r", "s", "d", new Score(30, 0, "ns/op", 0), 23, null, null)
+                        .met())
+                .isFalse();
     }
 
     @Test
@@ -53,26 +62,47 @@ class ReportTest {
     @Test
     void jsonEscapesAndWritesUnmeasuredNumbersAsNull() {
         String json = JsonWriter.write(Map.of("s", "a\"b\\c\n\u0001", "n", Double.NaN, "l", List.of(1, 2.5, true)));
-        assertThat(json).contains("\"a\\\"b\\\\c\\n\\u0001\"").contains("\"n\": null").contains("2.5").contains("true");
+        assertThat(json)
+                .contains("\"a\\\"b\\\\c\\n\\u0001\"")
+                .contains("\"n\": null")
+                .contains("2.5")
+                .contains("true");
     }
 
     @Test
     void writesJsonMarkdownAndChart(@TempDir Path dir) throws Exception {
         Report report = new Report("quick", Instant.now());
-        Row row = Row.compared("demo.alloc.bump_vs_malloc", "demo", "bump vs malloc",
-                new Score(2, 0.1, "ns/op", 0), "malloc", new Score(50, 1, "ns/op", 0), 25,
-                RustFigure.of("45.2 vs 1.8 ns/alloc (25x)", 25.1), null);
-        report.add(new Report.SuiteResult("demo", "Demo suite", "measured", List.of(row,
-                Row.missing("demo.other", "demo", "other", "peer did not run")), List.of("a note")));
+        Row row = Row.compared(
+                "demo.alloc.bump_vs_malloc",
+                "demo",
+                "bump vs malloc",
+                new Score(2, 0.1, "ns/op", 0),
+                "malloc",
+                new Score(50, 1, "ns/op", 0),
+                25,
+                RustFigure.of("45.2 vs 1.8 ns/alloc (25x)", 25.1),
+                null);
+        report.add(new Report.SuiteResult(
+                "demo",
+                "Demo suite",
+                "measured",
+                List.of(row, Row.missing("demo.other", "demo", "other", "peer did not run")),
+                List.of("a note")));
         report.add(new Report.SuiteResult("later", "later", "not implemented", List.of(), List.of("arrives later")));
         report.write(dir);
 
         String json = Files.readString(dir.resolve("report.json"));
-        assertThat(json).contains("\"id\": \"demo.alloc.bump_vs_malloc\"").contains("\"ratio\": 25")
-                .contains("\"met\": true").contains("\"rust\": \"45.2 vs 1.8 ns/alloc (25x)\"")
+        assertThat(json)
+                .contains("\"id\": \"demo.alloc.bump_vs_malloc\"")
+                .contains("\"ratio\": 25")
+                .contains("\"met\": true")
+                .contains("\"rust\": \"45.2 vs 1.8 ns/alloc (25x)\"")
                 .contains("\"status\": \"not implemented\"");
         String md = Files.readString(dir.resolve("report.md"));
-        assertThat(md).contains("|demo.alloc.bump_vs_malloc|").contains("25.00x").contains("peer did not run")
+        assertThat(md)
+                .contains("|demo.alloc.bump_vs_malloc|")
+                .contains("25.00x")
+                .contains("peer did not run")
                 .contains("charts/demo.png");
         Path chart = dir.resolve("charts/demo.png");
         assertThat(chart).exists();
@@ -82,12 +112,28 @@ class ReportTest {
 
     @Test
     void chartHandlesRatiosThatNeedALogAxisAndRowsWithoutTarget(@TempDir Path dir) throws Exception {
-        Row huge = Row.compared("wide.a", "wide", "a", new Score(1, 0, "ns/op", 0), "peer",
-                new Score(174_000, 0, "ns/op", 0), 1, null, null);
-        Row tiny = Row.compared("wide.b", "wide", "b", new Score(100, 0, "ns/op", 0), "peer",
-                new Score(1, 0, "ns/op", 0), Double.NaN, null, null);
-        Row plain = Row.compared("wide.c", "wide", "c", new Score(1, 0, "ns/op", 0), "peer",
-                new Score(3, 0, "ns/op", 0), 2, null, null);
+        Row huge = Row.compared(
+                "wide.a",
+                "wide",
+                "a",
+                new Score(1, 0, "ns/op", 0),
+                "peer",
+                new Score(174_000, 0, "ns/op", 0),
+                1,
+                null,
+                null);
+        Row tiny = Row.compared(
+                "wide.b",
+                "wide",
+                "b",
+                new Score(100, 0, "ns/op", 0),
+                "peer",
+                new Score(1, 0, "ns/op", 0),
+                Double.NaN,
+                null,
+                null);
+        Row plain = Row.compared(
+                "wide.c", "wide", "c", new Score(1, 0, "ns/op", 0), "peer", new Score(3, 0, "ns/op", 0), 2, null, null);
         Report report = new Report("quick", Instant.now());
         report.add(new Report.SuiteResult("wide", "Wide", "measured", List.of(huge, tiny, plain), List.of()));
         report.write(dir);
@@ -96,11 +142,26 @@ class ReportTest {
 
     @Test
     void headlineQuotesTheCatalogRowsAndTargetsListEveryRowWithATarget(@TempDir Path dir) throws Exception {
-        Row headline = Row.compared("arena.alloc16.a8.offset_vs_malloc", "arena", "bump vs malloc",
-                new Score(2, 0.1, "ns/op", 0), "malloc+free (critical downcall)", new Score(50, 1, "ns/op", 0), 25,
-                null, null);
-        Row informational = Row.compared("arena.other", "arena", "other", new Score(1, 0, "ns/op", 0), "x",
-                new Score(2, 0, "ns/op", 0), Double.NaN, null, null);
+        Row headline = Row.compared(
+                "arena.alloc16.a8.offset_vs_malloc",
+                "arena",
+                "bump vs malloc",
+                new Score(2, 0.1, "ns/op", 0),
+                "malloc+free (critical downcall)",
+                new Score(50, 1, "ns/op", 0),
+                25,
+                null,
+                null);
+        Row informational = Row.compared(
+                "arena.other",
+                "arena",
+                "other",
+                new Score(1, 0, "ns/op", 0),
+                "x",
+                new Score(2, 0, "ns/op", 0),
+                Double.NaN,
+                null,
+                null);
         Report report = new Report("quick", Instant.now());
         report.add(new Report.SuiteResult("arena", "Arena", "measured", List.of(headline, informational), List.of()));
         report.write(dir);
@@ -108,25 +169,39 @@ class ReportTest {
                 .isEqualTo("16 B allocation: **25.00x** vs malloc+free (target >= 25.00x met)");
         String targets = Files.readString(dir.resolve("tables/targets.md"));
         assertThat(targets).contains("`arena.alloc16.a8.offset_vs_malloc`").doesNotContain("arena.other");
-        assertThat(Files.readString(dir.resolve("tables/arena.md"))).contains("| bump vs malloc |")
+        assertThat(Files.readString(dir.resolve("tables/arena.md")))
+                .contains("| bump vs malloc |")
                 .contains("| other |");
     }
 
     @Test
     void aStoredReportReadsBackToTheSameTables(@TempDir Path dir) throws Exception {
         Report report = new Report("quick", Instant.parse("2026-12-02T10:00:00Z"));
-        report.add(new Report.SuiteResult("arena", "Arena \"quoted\"", "measured", List.of(
-                Row.compared("arena.alloc16.a8.offset_vs_malloc", "arena", "bump vs malloc | pipes",
-                        new Score(2, 0.1, "ns/op", 0), "malloc", new Score(50, 1, "ns/op", 16), 25,
-                        RustFigure.of("45.2 vs 1.8 ns (25x)", 25.1), "a note"),
-                Row.absolute("arena.abs", "arena", "absolute", new Score(3.5, 0, "GB/s", 0), 2.8, null, null),
-                Row.missing("arena.gone", "arena", "did not run", "peer missing")), List.of("n1")));
+        report.add(new Report.SuiteResult(
+                "arena",
+                "Arena \"quoted\"",
+                "measured",
+                List.of(
+                        Row.compared(
+                                "arena.alloc16.a8.offset_vs_malloc",
+                                "arena",
+                                "bump vs malloc | pipes",
+                                new Score(2, 0.1, "ns/op", 0),
+                                "malloc",
+                                new Score(50, 1, "ns/op", 16),
+                                25,
+                                RustFigure.of("45.2 vs 1.8 ns (25x)", 25.1),
+                                "a note"),
+                        Row.absolute("arena.abs", "arena", "absolute", new Score(3.5, 0, "GB/s", 0), 2.8, null, null),
+                        Row.missing("arena.gone", "arena", "did not run", "peer missing")),
+                List.of("n1")));
         report.write(dir);
         Report back = Report.fromJson(Files.readString(dir.resolve("report.json")));
         Path again = dir.resolve("again");
         back.writeTablesAndCharts(again);
         for (String table : List.of("arena.md", "headline-arena.md", "targets.md")) {
-            assertThat(again.resolve("tables").resolve(table)).hasSameTextualContentAs(dir.resolve("tables").resolve(table));
+            assertThat(again.resolve("tables").resolve(table))
+                    .hasSameTextualContentAs(dir.resolve("tables").resolve(table));
         }
         assertThat(again.resolve("charts/arena.png")).exists();
         assertThatThrownBy(() -> JsonReader.parse("{\"a\": [1, 2,}")).hasMessageContaining("offset 12");
@@ -135,7 +210,8 @@ class ReportTest {
     @Test
     void optionsRejectUnknownSuitesAndOptionsWithTheNames() {
         assertThatThrownBy(() -> BenchRunner.Options.parse(new String[] {"--suite", "nosuch"}))
-                .hasMessageContaining("unknown suite 'nosuch'").hasMessageContaining("arena");
+                .hasMessageContaining("unknown suite 'nosuch'")
+                .hasMessageContaining("arena");
         assertThatThrownBy(() -> BenchRunner.Options.parse(new String[] {"--fast"}))
                 .hasMessageContaining("unknown option '--fast'");
         assertThatThrownBy(() -> BenchRunner.Options.parse(new String[] {"--out"}))

@@ -1,14 +1,16 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.guide;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ferrum.queue.SpscQueue;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-
-import dev.ferrum.queue.SpscQueue;
 
 /**
  * {@code std::sync::atomic::Ordering} and {@code VarHandle} access modes (seed Project 6, the lock-free
@@ -24,6 +26,7 @@ class AtomicsOrderingTest {
     /** A one-shot mailbox: the payload is a plain field, the flag's release/acquire pair publishes it. */
     static final class Mailbox {
         private static final VarHandle READY;
+
         static {
             try {
                 READY = MethodHandles.lookup().findVarHandle(Mailbox.class, "ready", boolean.class);
@@ -31,19 +34,20 @@ class AtomicsOrderingTest {
                 throw new ExceptionInInitializerError(e);
             }
         }
-        private long payload;       // plain: written before the release, read after the acquire
-        private boolean ready;      // only accessed through READY
+
+        private long payload; // plain: written before the release, read after the acquire
+        private boolean ready; // only accessed through READY
 
         void publish(long value) {
-            payload = value;                           // plain store...
-            READY.setRelease(this, true);              // ...ordered before this: ready.store(true, Release)
+            payload = value; // plain store...
+            READY.setRelease(this, true); // ...ordered before this: ready.store(true, Release)
         }
 
         long await() {
             while (!(boolean) READY.getAcquire(this)) { // ready.load(Acquire): pairs with the release
                 Thread.onSpinWait();
             }
-            return payload;                            // guaranteed to see the value published with it
+            return payload; // guaranteed to see the value published with it
         }
     }
     // end::atomics-ordering[]
@@ -56,7 +60,7 @@ class AtomicsOrderingTest {
             long[] received = new long[1];
             Thread consumer = Thread.ofPlatform().start(() -> received[0] = mailbox.await());
             mailbox.publish(expected);
-            consumer.join();                           // join: its write to received[0] is visible here
+            consumer.join(); // join: its write to received[0] is visible here
             assertThat(received[0]).isEqualTo(expected);
         }
     }
@@ -64,11 +68,11 @@ class AtomicsOrderingTest {
     @Test
     void anSpscQueueHandsElementsFromOneThreadToAnother() throws InterruptedException {
         // tag::atomics-spsc-queue[]
-        SpscQueue<Long> queue = new SpscQueue<>(1024);  // one producer thread, one consumer thread
+        SpscQueue<Long> queue = new SpscQueue<>(1024); // one producer thread, one consumer thread
         long count = 100_000;
         Thread producer = Thread.ofPlatform().start(() -> {
             for (long i = 1; i <= count; i++) {
-                while (!queue.offer(i)) {               // false: full, the consumer is behind
+                while (!queue.offer(i)) { // false: full, the consumer is behind
                     Thread.onSpinWait();
                 }
             }
@@ -76,12 +80,12 @@ class AtomicsOrderingTest {
         long received = 0;
         long sum = 0;
         while (received < count) {
-            Long value = queue.poll();                  // null: empty right now
+            Long value = queue.poll(); // null: empty right now
             if (value == null) {
                 Thread.onSpinWait();
                 continue;
             }
-            assertThat(value).isEqualTo(received + 1);  // FIFO: nothing lost, duplicated or torn
+            assertThat(value).isEqualTo(received + 1); // FIFO: nothing lost, duplicated or torn
             received++;
             sum += value;
         }

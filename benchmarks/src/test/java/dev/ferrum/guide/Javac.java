@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.guide;
 
 import java.io.IOException;
@@ -12,7 +16,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
-
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
@@ -30,8 +33,7 @@ import javax.tools.ToolProvider;
  */
 final class Javac {
 
-    private Javac() {
-    }
+    private Javac() {}
 
     /**
      * @param source a compilation unit whose classes are not public (it is compiled as {@code Snippet.java})
@@ -47,19 +49,22 @@ final class Javac {
         for (Class<?> api : apis) {
             classPath.add(codeSource(api).toFile());
         }
-        JavaFileObject file = new SimpleJavaFileObject(URI.create("string:///Snippet.java"), JavaFileObject.Kind.SOURCE) {
-            @Override
-            public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-                return source;
-            }
-        };
+        JavaFileObject file =
+                new SimpleJavaFileObject(URI.create("string:///Snippet.java"), JavaFileObject.Kind.SOURCE) {
+                    @Override
+                    public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+                        return source;
+                    }
+                };
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         Path out = null;
-        try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
+        try (StandardJavaFileManager files =
+                javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
             out = Files.createTempDirectory("ferrum-guide-javac");
             files.setLocation(StandardLocation.CLASS_OUTPUT, List.of(out.toFile()));
             files.setLocation(StandardLocation.CLASS_PATH, classPath);
-            javac.getTask(null, files, diagnostics, List.of("-proc:none", "-Xlint:none"), null, List.of(file)).call();
+            javac.getTask(null, files, diagnostics, List.of("-proc:none", "-Xlint:none"), null, List.of(file))
+                    .call();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -80,7 +85,8 @@ final class Javac {
 
     private static Path codeSource(Class<?> api) {
         try {
-            return Path.of(api.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Path.of(
+                    api.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException("cannot locate the classes of " + api, e);
         }

@@ -1,14 +1,16 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.guide;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ferrum.arena.BumpArena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-
 import org.junit.jupiter.api.Test;
-
-import dev.ferrum.arena.BumpArena;
 
 /**
  * Ownership, {@code Drop} and lifetimes (seed Project 3, the arena allocator). Rust frees an arena when its
@@ -22,18 +24,18 @@ class OwnershipAndLifetimesTest {
     void closingTheArenaIsDropAndResetFreesAFrameAtOnce() {
         // tag::ownership-drop[]
         MemorySegment escaped;
-        try (BumpArena arena = BumpArena.ofConfined()) {              // Rust: let bump = Bump::new();
+        try (BumpArena arena = BumpArena.ofConfined()) { // Rust: let bump = Bump::new();
             for (int frame = 0; frame < 3; frame++) {
-                MemorySegment name = arena.allocateFrom("frame " + frame);  // bump-allocated C string
-                long node = arena.allocateOffset(16, 8);                    // a handle: no Java object
+                MemorySegment name = arena.allocateFrom("frame " + frame); // bump-allocated C string
+                long node = arena.allocateOffset(16, 8); // a handle: no Java object
                 arena.putLong(node, 0, frame);
                 assertThat(name.getString(0)).isEqualTo("frame " + frame);
-                arena.reset();          // frees the whole frame at once; keeps the 64 KiB chunk for the next
+                arena.reset(); // frees the whole frame at once; keeps the 64 KiB chunk for the next
             }
-            assertThat(arena.stats().chunks()).isEqualTo(1);           // one chunk, reused by every frame
+            assertThat(arena.stats().chunks()).isEqualTo(1); // one chunk, reused by every frame
             assertThat(arena.stats().bytesAllocated()).isZero();
             escaped = arena.allocateFrom("still here?");
-        }   // close() is Drop: every chunk is freed at once; no destructor runs per object
+        } // close() is Drop: every chunk is freed at once; no destructor runs per object
         // Rust rejects `escaped` at compile time ("does not live long enough"); FFM rejects the access.
         assertThatThrownBy(() -> escaped.getString(0)).isInstanceOf(IllegalStateException.class);
         // end::ownership-drop[]
@@ -43,22 +45,22 @@ class OwnershipAndLifetimesTest {
     void aSegmentFromBeforeResetThrowsInsteadOfReadingNewData() {
         // tag::lifetime-after-reset[]
         try (BumpArena arena = BumpArena.ofConfined()) {
-            MemorySegment header = arena.allocate(ValueLayout.JAVA_LONG);  // Rust: let header: &mut u64
+            MemorySegment header = arena.allocate(ValueLayout.JAVA_LONG); // Rust: let header: &mut u64
             header.set(ValueLayout.JAVA_LONG, 0, 0xCAFEL);
-            long handle = arena.allocateOffset(8, 8);                       // the zero-garbage path
+            long handle = arena.allocateOffset(8, 8); // the zero-garbage path
 
             // Rust: `bump.reset()` takes `&mut self`, so it does not compile while `header` is alive.
             // Java compiles it; the arena ends the generation, and the old views fail on first use.
             arena.reset();
-            MemorySegment reused = arena.allocate(ValueLayout.JAVA_LONG);   // the same bytes again
+            MemorySegment reused = arena.allocate(ValueLayout.JAVA_LONG); // the same bytes again
             reused.set(ValueLayout.JAVA_LONG, 0, 7L);
             assertThat(reused.address()).isEqualTo(header.address());
 
             assertThatThrownBy(() -> header.get(ValueLayout.JAVA_LONG, 0))
-                    .isInstanceOf(IllegalStateException.class);             // not a silent read of 7
+                    .isInstanceOf(IllegalStateException.class); // not a silent read of 7
             assertThatThrownBy(() -> arena.getLong(handle, 0))
                     .isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("stale handle");                  // generation tag mismatch
+                    .hasMessageContaining("stale handle"); // generation tag mismatch
         }
         // end::lifetime-after-reset[]
     }

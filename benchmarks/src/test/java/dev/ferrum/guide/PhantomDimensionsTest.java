@@ -1,11 +1,11 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.guide;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
 
 import dev.ferrum.matrix.DimensionMismatchException;
 import dev.ferrum.matrix.DynMatrix;
@@ -13,6 +13,8 @@ import dev.ferrum.matrix.Matrix;
 import dev.ferrum.matrix.N2;
 import dev.ferrum.matrix.N3;
 import dev.ferrum.matrix.N4;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /**
  * {@code PhantomData} and const generics vs phantom type parameters (seed Project 5, the const generic
@@ -27,18 +29,13 @@ class PhantomDimensionsTest {
     void aThreeByTwoTimesATwoByFourIsAThreeByFour() {
         // tag::phantom-dims[]
         // Rust: Matrix<3, 2> * Matrix<2, 4> -> Matrix<3, 4>; here N3, N2, N4 are phantom types.
-        Matrix<N3, N2> a = Matrix.of(N3.SIZE, N2.SIZE,
-                1, 2,
-                3, 4,
-                5, 6);
-        Matrix<N2, N4> b = Matrix.of(N2.SIZE, N4.SIZE,
-                1, 0, 0, 1,
-                0, 1, 1, 0);
-        Matrix<N3, N4> c = a.times(b);            // <K> Matrix<R, K> times(Matrix<C, K>): C = N2 matched
+        Matrix<N3, N2> a = Matrix.of(N3.SIZE, N2.SIZE, 1, 2, 3, 4, 5, 6);
+        Matrix<N2, N4> b = Matrix.of(N2.SIZE, N4.SIZE, 1, 0, 0, 1, 0, 1, 1, 0);
+        Matrix<N3, N4> c = a.times(b); // <K> Matrix<R, K> times(Matrix<C, K>): C = N2 matched
         assertThat(c.rows()).isEqualTo(3);
         assertThat(c.cols()).isEqualTo(4);
         assertThat(c.toRows()[2]).containsExactly(5, 6, 6, 5);
-        Matrix<N4, N3> t = c.transpose();         // Matrix<C, R>
+        Matrix<N4, N3> t = c.transpose(); // Matrix<C, R>
         assertThat(t.get(3, 2)).isEqualTo(5);
         // end::phantom-dims[]
     }
@@ -54,8 +51,10 @@ class PhantomDimensionsTest {
                     }
                 }
                 """;
-        List<String> errors = Javac.errors(program, Matrix.class);   // the real javac, in-process
-        assertThat(errors).singleElement().asString()
+        List<String> errors = Javac.errors(program, Matrix.class); // the real javac, in-process
+        assertThat(errors)
+                .singleElement()
+                .asString()
                 .startsWith("line 4: no suitable method found for times(Matrix<N5,N5>)")
                 .contains("Matrix<N5,N5> cannot be converted to Matrix<N2,K");
         // end::phantom-dims-compile-error[]
@@ -66,7 +65,7 @@ class PhantomDimensionsTest {
         DynMatrix a = DynMatrix.zeros(3, 2);
         DynMatrix d = DynMatrix.zeros(5, 5);
         assertThatThrownBy(() -> a.times(d)).isInstanceOf(DimensionMismatchException.class);
-        Matrix<N3, N2> typed = a.as(N3.SIZE, N2.SIZE);    // one check, then the typed API
+        Matrix<N3, N2> typed = a.as(N3.SIZE, N2.SIZE); // one check, then the typed API
         assertThat(typed.rows()).isEqualTo(3);
     }
 }

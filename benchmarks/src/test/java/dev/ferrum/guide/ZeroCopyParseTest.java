@@ -1,8 +1,17 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.guide;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ferrum.parser.CaptureGenerator;
+import dev.ferrum.parser.CaptureReader;
+import dev.ferrum.parser.MalformedCaptureException;
+import dev.ferrum.parser.Packet;
+import dev.ferrum.parser.ParseMode;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -10,15 +19,8 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import dev.ferrum.parser.CaptureGenerator;
-import dev.ferrum.parser.CaptureReader;
-import dev.ferrum.parser.MalformedCaptureException;
-import dev.ferrum.parser.Packet;
-import dev.ferrum.parser.ParseMode;
 
 /**
  * Lifetimes tied to a buffer (seed Project 7, the zero-copy parser). Rust's {@code Packet<'a>} borrows the
@@ -35,24 +37,24 @@ class ZeroCopyParseTest {
     void countTcpPacketsOfAGeneratedCaptureInPlace() throws IOException {
         // tag::zero-copy-parse[]
         Path file = dir.resolve("small.pcap");
-        CaptureGenerator.Summary written = CaptureGenerator.write(file, 1 << 20, 42);  // ~1 MiB, seeded
+        CaptureGenerator.Summary written = CaptureGenerator.write(file, 1 << 20, 42); // ~1 MiB, seeded
 
         long tcpPackets = 0;
         long tcpBytes = 0;
-        try (Arena arena = Arena.ofConfined()) {                // owns the mapping: the buffer's lifetime
+        try (Arena arena = Arena.ofConfined()) { // owns the mapping: the buffer's lifetime
             CaptureReader reader = CaptureReader.open(file, arena, ParseMode.STRICT);
             while (reader.next()) {
-                Packet packet = reader.packet();               // the same flyweight, re-wrapped per record
+                Packet packet = reader.packet(); // the same flyweight, re-wrapped per record
                 if (packet.has(Packet.LAYER_TCP)) {
                     tcpPackets++;
-                    tcpBytes += packet.capturedLength();        // fields read from the mapping, in place
+                    tcpBytes += packet.capturedLength(); // fields read from the mapping, in place
                     assertThat(packet.tcp().destinationPort()).isBetween(0, 65_535);
                 }
             }
             assertThat(reader.packetCount()).isEqualTo(written.packets());
-        }                                                      // unmapped here
+        } // unmapped here
         assertThat(tcpPackets).isEqualTo(written.tcp());
-        assertThat(tcpBytes).isGreaterThan(tcpPackets * 54);   // Ethernet + IPv4 + TCP headers at least
+        assertThat(tcpBytes).isGreaterThan(tcpPackets * 54); // Ethernet + IPv4 + TCP headers at least
         // end::zero-copy-parse[]
     }
 
@@ -72,7 +74,8 @@ class ZeroCopyParseTest {
                 assertThat(tcp).isEqualTo(written.tcp());
             }
             // One object per packet would be at least 16 bytes x ~20,000 packets; a compiled walk makes none.
-            assertThat(allocated).as("bytes allocated while walking %d packets", written.packets())
+            assertThat(allocated)
+                    .as("bytes allocated while walking %d packets", written.packets())
                     .isLessThan(written.packets() * 16 / 10);
         }
     }
@@ -93,18 +96,19 @@ class ZeroCopyParseTest {
         CaptureGenerator.write(file, 4096, 1);
         // tag::zero-copy-malformed[]
         byte[] whole = Files.readAllBytes(file);
-        byte[] cut = Arrays.copyOf(whole, 24 + 16 + 10);   // file header, one record header, 10 bytes of data
+        byte[] cut = Arrays.copyOf(whole, 24 + 16 + 10); // file header, one record header, 10 bytes of data
         // Any segment can be parsed, here a heap array; a mapped file is just the usual one.
         CaptureReader reader = CaptureReader.of(MemorySegment.ofArray(cut), ParseMode.STRICT);
 
         assertThatThrownBy(() -> {
-            while (reader.next()) {
-                reader.packet();
-            }
-        }).isInstanceOfSatisfying(MalformedCaptureException.class, e -> {
-            assertThat(e.offset()).isEqualTo(24);            // where the first record starts
-            assertThat(e.getMessage()).startsWith("at offset 24: ").endsWith("only 10 remain");
-        });
+                    while (reader.next()) {
+                        reader.packet();
+                    }
+                })
+                .isInstanceOfSatisfying(MalformedCaptureException.class, e -> {
+                    assertThat(e.offset()).isEqualTo(24); // where the first record starts
+                    assertThat(e.getMessage()).startsWith("at offset 24: ").endsWith("only 10 remain");
+                });
         // end::zero-copy-malformed[]
     }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.kv;
 
 import java.nio.file.Path;
@@ -17,8 +21,15 @@ import java.util.Objects;
  * @param expectedKeys       initial index capacity hint (the index grows beyond it)
  * @param verifyOnRead       check each record's CRC32C on every read (a flipped bit is reported, not served)
  */
-public record KvOptions(Path directory, Durability durability, long syncIntervalMillis, long segmentBytes,
-                        int maxKeyBytes, int maxValueBytes, long expectedKeys, boolean verifyOnRead) {
+public record KvOptions(
+        Path directory,
+        Durability durability,
+        long syncIntervalMillis,
+        long segmentBytes,
+        int maxKeyBytes,
+        int maxValueBytes,
+        long expectedKeys,
+        boolean verifyOnRead) {
 
     /** Validates the combination. */
     public KvOptions {
@@ -28,8 +39,8 @@ public record KvOptions(Path directory, Durability durability, long syncInterval
             throw new IllegalArgumentException("syncIntervalMillis must be >= 1, was " + syncIntervalMillis);
         }
         if (maxKeyBytes < 1 || maxValueBytes < 0) {
-            throw new IllegalArgumentException("maxKeyBytes must be >= 1 and maxValueBytes >= 0, were "
-                    + maxKeyBytes + " and " + maxValueBytes);
+            throw new IllegalArgumentException(
+                    "maxKeyBytes must be >= 1 and maxValueBytes >= 0, were " + maxKeyBytes + " and " + maxValueBytes);
         }
         if (segmentBytes < 4096 || segmentBytes > (1L << 40)) {
             throw new IllegalArgumentException("segmentBytes must be in [4096, 2^40], was " + segmentBytes);
@@ -100,8 +111,15 @@ public record KvOptions(Path directory, Durability durability, long syncInterval
         }
 
         public KvOptions build() {
-            return new KvOptions(directory, durability, syncIntervalMillis, segmentBytes, maxKeyBytes,
-                    maxValueBytes, expectedKeys, verifyOnRead);
+            return new KvOptions(
+                    directory,
+                    durability,
+                    syncIntervalMillis,
+                    segmentBytes,
+                    maxKeyBytes,
+                    maxValueBytes,
+                    expectedKeys,
+                    verifyOnRead);
         }
     }
 }

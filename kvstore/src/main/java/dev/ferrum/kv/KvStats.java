@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.kv;
 
 /**
@@ -11,6 +15,11 @@ package dev.ferrum.kv;
  * @param indexCapacity   index slots
  * @param durability      the store's policy
  */
-public record KvStats(long keys, long liveBytes, long deadBytes, int segments, long indexBytes,
-                      long indexCapacity, Durability durability) {
-}
+public record KvStats(
+        long keys,
+        long liveBytes,
+        long deadBytes,
+        int segments,
+        long indexBytes,
+        long indexCapacity,
+        Durability durability) {}

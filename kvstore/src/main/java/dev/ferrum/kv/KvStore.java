@@ -1,5 +1,17 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.kv;
 
+import dev.ferrum.arena.BumpArena;
+import dev.ferrum.kv.internal.Durable;
+import dev.ferrum.kv.internal.HashIndex;
+import dev.ferrum.kv.internal.HintFile;
+import dev.ferrum.kv.internal.KeyHash;
+import dev.ferrum.kv.internal.Records;
+import dev.ferrum.kv.internal.Segment;
+import dev.ferrum.kv.internal.SegmentScanner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.foreign.MemorySegment;
@@ -26,15 +38,6 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.zip.CRC32C;
-
-import dev.ferrum.arena.BumpArena;
-import dev.ferrum.kv.internal.Durable;
-import dev.ferrum.kv.internal.HashIndex;
-import dev.ferrum.kv.internal.HintFile;
-import dev.ferrum.kv.internal.KeyHash;
-import dev.ferrum.kv.internal.Records;
-import dev.ferrum.kv.internal.Segment;
-import dev.ferrum.kv.internal.SegmentScanner;
 
 /**
  * A Bitcask-style key-value store (Sheehy &amp; Smith, "Bitcask: A Log-Structured Hash Table for Fast
@@ -71,6 +74,7 @@ public final class KvStore implements AutoCloseable {
     private final ReentrantLock compactionLock = new ReentrantLock();
     /** Segments by runtime id (copy-on-write; volatile publication to lock-free readers). */
     private volatile Segment[] segments = new Segment[16];
+
     private int nextSegmentId = 1;
     private Segment active;
     private long writeOffset;
@@ -83,6 +87,7 @@ public final class KvStore implements AutoCloseable {
     private final ConcurrentLinkedQueue<Segment> retired = new ConcurrentLinkedQueue<>();
     /** Retired but not yet unmapped segments by id, for readers that found a location just before the switch. */
     private final ConcurrentHashMap<Integer, Segment> retiredById = new ConcurrentHashMap<>();
+
     private final RecoveryReport recovery;
     private final Thread syncThread;
     private volatile boolean closed;
@@ -92,8 +97,8 @@ public final class KvStore implements AutoCloseable {
         this.dir = options.directory();
         Files.createDirectories(dir);
         Path lockPath = dir.resolve(LOCK_FILE);
-        this.lockChannel = FileChannel.open(lockPath, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
+        this.lockChannel = FileChannel.open(
+                lockPath, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
         FileLock lock;
         try {
             lock = lockChannel.tryLock();
@@ -113,12 +118,15 @@ public final class KvStore implements AutoCloseable {
         }
         this.fileLock = lock;
         lockChannel.truncate(0);
-        lockChannel.write(ByteBuffer.wrap(Long.toString(ProcessHandle.current().pid()).getBytes(StandardCharsets.UTF_8)));
+        lockChannel.write(
+                ByteBuffer.wrap(Long.toString(ProcessHandle.current().pid()).getBytes(StandardCharsets.UTF_8)));
         // One shared bump arena holds the index tables: readers on any thread probe them, and a resize
         // allocates the next table as one exactly-sized chunk. Freed as a whole on close().
-        this.indexArena = BumpArena.builder().shared(true)
+        this.indexArena = BumpArena.builder()
+                .shared(true)
                 .chunkBytes(HashIndex.tableBytesFor(options.expectedKeys()))
-                .maxChunkBytes(BumpArena.MAX_CHUNK_BYTES).build();
+                .maxChunkBytes(BumpArena.MAX_CHUNK_BYTES)
+                .build();
         this.index = new HashIndex(indexArena, this::segmentOf, options.expectedKeys());
         try {
             this.recovery = recover();
@@ -127,12 +135,14 @@ public final class KvStore implements AutoCloseable {
             throw e;
         }
         if (options.durability() == Durability.SYNC_EVERY_N_MS) {
-            syncThread = Thread.ofPlatform().daemon().name("ferrum-kv-sync " + dir.getFileName()).start(this::syncLoop);
+            syncThread = Thread.ofPlatform()
+                    .daemon()
+                    .name("ferrum-kv-sync " + dir.getFileName())
+                    .start(this::syncLoop);
         } else {
             syncThread = null;
         }
     }
-
 
     /**
      * Opens (creating if needed) the store in {@code options.directory()} and rebuilds its index.
@@ -165,8 +175,7 @@ public final class KvStore implements AutoCloseable {
 
     // ---------------------------------------------------------------- recovery
 
-    private record SegmentFile(Path path, long major, int minor) {
-    }
+    private record SegmentFile(Path path, long major, int minor) {}
 
     private RecoveryReport recover() throws IOException {
         List<SegmentFile> files = new ArrayList<>();
@@ -204,11 +213,17 @@ public final class KvStore implements AutoCloseable {
             }
             List<SegmentScanner.Damage> damage = new ArrayList<>();
             MemorySegment map = seg.writable();
-            SegmentScanner.Result r = SegmentScanner.scan(map, seg.capacity, options.maxKeyBytes(),
-                    options.maxValueBytes(), (off, size, tomb) -> apply(seg, off, size, tomb), damage);
+            SegmentScanner.Result r = SegmentScanner.scan(
+                    map,
+                    seg.capacity,
+                    options.maxKeyBytes(),
+                    options.maxValueBytes(),
+                    (off, size, tomb) -> apply(seg, off, size, tomb),
+                    damage);
             records += r.records();
             for (SegmentScanner.Damage d : damage) {
-                corruptions.add(new RecoveryReport.Corruption(f.path().getFileName().toString(), d.offset(), d.bytes()));
+                corruptions.add(
+                        new RecoveryReport.Corruption(f.path().getFileName().toString(), d.offset(), d.bytes()));
             }
             seg.dataEnd(r.validEnd());
             if (last) {
@@ -224,8 +239,8 @@ public final class KvStore implements AutoCloseable {
                 syncedUpTo = writeOffset;
             } else {
                 if (r.tornTail()) {
-                    corruptions.add(new RecoveryReport.Corruption(f.path().getFileName().toString(), r.validEnd(),
-                            r.tailEnd() - r.validEnd()));
+                    corruptions.add(new RecoveryReport.Corruption(
+                            f.path().getFileName().toString(), r.validEnd(), r.tailEnd() - r.validEnd()));
                 }
                 seg.sealed = true;
             }
@@ -249,7 +264,10 @@ public final class KvStore implements AutoCloseable {
             }
             int k = Records.keyLength(map, off);
             int v = Records.valueLength(map, off);
-            if (k < 1 || k > options.maxKeyBytes() || v < 0 || v > options.maxValueBytes()
+            if (k < 1
+                    || k > options.maxKeyBytes()
+                    || v < 0
+                    || v > options.maxValueBytes()
                     || off + Records.size(k, v) > hint.dataEnd()) {
                 return false;
             }
@@ -315,8 +333,14 @@ public final class KvStore implements AutoCloseable {
     }
 
     private Segment newSegment(long major, int minor) throws IOException {
-        Segment seg = Segment.create(nextSegmentId++, dir, Segment.fileName(major, minor), major, minor,
-                options.segmentBytes(), options.durability() == Durability.SYNC_EVERY_WRITE);
+        Segment seg = Segment.create(
+                nextSegmentId++,
+                dir,
+                Segment.fileName(major, minor),
+                major,
+                minor,
+                options.segmentBytes(),
+                options.durability() == Durability.SYNC_EVERY_WRITE);
         register(seg);
         return seg;
     }
@@ -338,13 +362,18 @@ public final class KvStore implements AutoCloseable {
     private void writeHint(Segment seg) throws IOException {
         long[][] entries = {new long[1024]};
         int[] n = {0};
-        SegmentScanner.scan(seg.readable(), seg.dataEnd(), options.maxKeyBytes(), options.maxValueBytes(),
+        SegmentScanner.scan(
+                seg.readable(),
+                seg.dataEnd(),
+                options.maxKeyBytes(),
+                options.maxValueBytes(),
                 (off, size, tomb) -> {
                     if (n[0] == entries[0].length) {
                         entries[0] = Arrays.copyOf(entries[0], n[0] * 2);
                     }
                     entries[0][n[0]++] = HintFile.entry(off, tomb);
-                }, new ArrayList<>());
+                },
+                new ArrayList<>());
         HintFile.write(seg.path, seg.dataEnd(), entries[0], n[0]);
     }
 
@@ -356,8 +385,8 @@ public final class KvStore implements AutoCloseable {
             throw new IllegalArgumentException("empty key: keys must be 1.." + options.maxKeyBytes() + " bytes");
         }
         if (key.length > options.maxKeyBytes()) {
-            throw new IllegalArgumentException("key of " + key.length + " bytes exceeds maxKeyBytes "
-                    + options.maxKeyBytes());
+            throw new IllegalArgumentException(
+                    "key of " + key.length + " bytes exceeds maxKeyBytes " + options.maxKeyBytes());
         }
     }
 
@@ -370,7 +399,7 @@ public final class KvStore implements AutoCloseable {
     public byte[] get(byte[] key) {
         checkKey(key);
         long hash = KeyHash.of(key);
-        for (;;) {
+        for (; ; ) {
             try {
                 long loc = index.find(key, hash);
                 if (loc == 0) {
@@ -406,7 +435,7 @@ public final class KvStore implements AutoCloseable {
     public int get(byte[] key, MemorySegment target) {
         checkKey(key);
         long hash = KeyHash.of(key);
-        for (;;) {
+        for (; ; ) {
             try {
                 long loc = index.find(key, hash);
                 if (loc == 0) {
@@ -416,8 +445,8 @@ public final class KvStore implements AutoCloseable {
                 long rec = HashIndex.offset(loc);
                 int vlen = checkedValueLength(s, rec, loc);
                 if (target.byteSize() < vlen) {
-                    throw new IllegalArgumentException("target of " + target.byteSize() + " bytes is too small for a "
-                            + vlen + "-byte value");
+                    throw new IllegalArgumentException(
+                            "target of " + target.byteSize() + " bytes is too small for a " + vlen + "-byte value");
                 }
                 MemorySegment.copy(s, Records.valueOffset(s, rec), target, 0, vlen);
                 return vlen;
@@ -431,7 +460,7 @@ public final class KvStore implements AutoCloseable {
     public boolean contains(byte[] key) {
         checkKey(key);
         long hash = KeyHash.of(key);
-        for (;;) {
+        for (; ; ) {
             try {
                 return index.find(key, hash) != 0;
             } catch (IllegalStateException e) {
@@ -476,7 +505,7 @@ public final class KvStore implements AutoCloseable {
         checkKey(key);
         ensureOpen();
         long hash = KeyHash.of(key);
-        for (;;) {
+        for (; ; ) {
             try {
                 long loc = index.find(key, hash);
                 if (loc == 0) {
@@ -560,8 +589,8 @@ public final class KvStore implements AutoCloseable {
     private void checkValue(byte[] value) {
         Objects.requireNonNull(value, "value");
         if (value.length > options.maxValueBytes()) {
-            throw new IllegalArgumentException("value of " + value.length + " bytes exceeds maxValueBytes "
-                    + options.maxValueBytes());
+            throw new IllegalArgumentException(
+                    "value of " + value.length + " bytes exceeds maxValueBytes " + options.maxValueBytes());
         }
     }
 
@@ -632,7 +661,11 @@ public final class KvStore implements AutoCloseable {
             }
             for (int i = 0; i < n; i++) {
                 byte[] v = batch.values.get(i);
-                publish(batch.keys.get(i), locs[i], v == null, Records.size(batch.keys.get(i).length, v == null ? 0 : v.length));
+                publish(
+                        batch.keys.get(i),
+                        locs[i],
+                        v == null,
+                        Records.size(batch.keys.get(i).length, v == null ? 0 : v.length));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -817,12 +850,17 @@ public final class KvStore implements AutoCloseable {
             inputBytes += in.dataEnd();
             MemorySegment src = in.readable();
             List<long[]> live = new ArrayList<>();
-            SegmentScanner.scan(src, in.dataEnd(), options.maxKeyBytes(), options.maxValueBytes(),
+            SegmentScanner.scan(
+                    src,
+                    in.dataEnd(),
+                    options.maxKeyBytes(),
+                    options.maxValueBytes(),
                     (off, size, tomb) -> {
                         if (!tomb) {
                             live.add(new long[] {off, size});
                         }
-                    }, new ArrayList<>());
+                    },
+                    new ArrayList<>());
             for (long[] r : live) {
                 long off = r[0];
                 long size = r[1];
@@ -873,7 +911,12 @@ public final class KvStore implements AutoCloseable {
                         long newOff = mv[i + 1];
                         int klen = Records.keyLength(dst, newOff);
                         long hash = KeyHash.of(dst, Records.keyOffset(newOff), klen);
-                        if (index.replaceIf(dst, Records.keyOffset(newOff), klen, hash, oldLoc,
+                        if (index.replaceIf(
+                                dst,
+                                Records.keyOffset(newOff),
+                                klen,
+                                hash,
+                                oldLoc,
                                 HashIndex.location(seg.id, newOff))) {
                             long size = Records.sizeAt(dst, newOff);
                             seg.liveBytes += size;
@@ -910,8 +953,8 @@ public final class KvStore implements AutoCloseable {
     }
 
     private Segment newOutput(long major, int minor) throws IOException {
-        Segment seg = Segment.create(nextOutputId(), dir, Segment.fileName(major, minor), major, minor,
-                options.segmentBytes(), false);
+        Segment seg = Segment.create(
+                nextOutputId(), dir, Segment.fileName(major, minor), major, minor, options.segmentBytes(), false);
         writeLock.lock();
         try {
             register(seg);
@@ -954,7 +997,13 @@ public final class KvStore implements AutoCloseable {
                     n++;
                 }
             }
-            return new KvStats(index.size(), live, total - live, n, index.allocatedBytes(), index.capacity(),
+            return new KvStats(
+                    index.size(),
+                    live,
+                    total - live,
+                    n,
+                    index.allocatedBytes(),
+                    index.capacity(),
                     options.durability());
         } finally {
             writeLock.unlock();

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.kv;
 
 import java.util.List;
@@ -11,8 +15,8 @@ import java.util.List;
  * @param tornTailBytes       bytes of an incomplete last write cut off the active segment (zeroed)
  * @param corruptions         damaged regions found and skipped (the records around them survive)
  */
-public record RecoveryReport(int segments, int segmentsFromHints, long records, long tornTailBytes,
-                             List<Corruption> corruptions) {
+public record RecoveryReport(
+        int segments, int segmentsFromHints, long records, long tornTailBytes, List<Corruption> corruptions) {
 
     /**
      * One damaged region of a segment file.
@@ -21,6 +25,5 @@ public record RecoveryReport(int segments, int segmentsFromHints, long records, 
      * @param offset       where the damage starts
      * @param bytesSkipped bytes skipped up to the next valid record (or to the end of data)
      */
-    public record Corruption(String file, long offset, long bytesSkipped) {
-    }
+    public record Corruption(String file, long offset, long bytesSkipped) {}
 }

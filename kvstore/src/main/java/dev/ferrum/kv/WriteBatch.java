@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.kv;
 
 import java.util.ArrayList;
@@ -15,8 +19,7 @@ public final class WriteBatch {
     final List<byte[]> values = new ArrayList<>();
 
     /** An empty batch. */
-    public WriteBatch() {
-    }
+    public WriteBatch() {}
 
     /** Adds a put. */
     public WriteBatch put(byte[] key, byte[] value) {

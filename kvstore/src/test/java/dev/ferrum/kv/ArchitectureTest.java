@@ -1,35 +1,46 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.kv;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.module.ModuleDescriptor;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
-import org.junit.jupiter.api.Test;
-
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.lang.module.ModuleDescriptor;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
 
 /** Layout rules: raw memory access stays in the internal package; the module exports only the API. */
 class ArchitectureTest {
 
     static final JavaClasses CLASSES = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.ferrum.kv");
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.ferrum.kv");
 
     @Test
     void onlyTheIndexAndRecordFlyweightsUseVarHandles() {
-        noClasses().that().resideOutsideOfPackage("dev.ferrum.kv.internal")
-                .should().dependOnClassesThat().haveFullyQualifiedName("java.lang.invoke.VarHandle")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("dev.ferrum.kv.internal")
+                .should()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("java.lang.invoke.VarHandle")
                 .check(CLASSES);
     }
 
     @Test
     void storageDoesNotDependOnTheServerOrTheCommandLine() {
-        noClasses().that().resideInAnyPackage("dev.ferrum.kv", "dev.ferrum.kv.internal")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.ferrum.kv.internal.resp..", "dev.ferrum.kv.internal.cli..", "picocli..")
+        noClasses()
+                .that()
+                .resideInAnyPackage("dev.ferrum.kv", "dev.ferrum.kv.internal")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.ferrum.kv.internal.resp..", "dev.ferrum.kv.internal.cli..", "picocli..")
                 .check(CLASSES);
     }
 

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.kv;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,7 +17,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,8 +67,12 @@ class ConcurrentReadersTest {
     @Test
     void readersNeverSeeTornOrOlderValuesDuringWritesAndCompaction() throws Exception {
         long millis = Boolean.getBoolean("ferrum.long") ? 10_000 : 2_000;
-        try (KvStore kv = KvStore.open(KvOptions.builder(dir).durability(Durability.NO_SYNC)
-                .segmentBytes(256 << 10).maxValueBytes(1024).expectedKeys(16).build())) {
+        try (KvStore kv = KvStore.open(KvOptions.builder(dir)
+                .durability(Durability.NO_SYNC)
+                .segmentBytes(256 << 10)
+                .maxValueBytes(1024)
+                .expectedKeys(16)
+                .build())) {
             for (int k = 0; k < KEYS; k++) {
                 kv.put(key(k), value(k, 0));
             }
@@ -121,7 +128,8 @@ class ConcurrentReadersTest {
                             }
                             long version = check(k, v);
                             if (version < seen[k]) {
-                                throw new AssertionError("key " + k + " went back from version " + seen[k] + " to " + version);
+                                throw new AssertionError(
+                                        "key " + k + " went back from version " + seen[k] + " to " + version);
                             }
                             seen[k] = version;
                             reads.incrementAndGet();
@@ -142,14 +150,20 @@ class ConcurrentReadersTest {
             assertThat(reads.get()).isGreaterThan(1000);
             assertThat(compactions.get()).isPositive();
             assertThat(kv.size()).isGreaterThan(KEYS);
-            assertThat(kv.stats().indexCapacity()).as("the index resized during the run").isGreaterThan(capacityBefore);
+            assertThat(kv.stats().indexCapacity())
+                    .as("the index resized during the run")
+                    .isGreaterThan(capacityBefore);
         }
     }
 
     @Test
     void iterationDuringCompactionSeesEveryKeyExactlyOnce() throws Exception {
-        try (KvStore kv = KvStore.open(KvOptions.builder(dir).durability(Durability.NO_SYNC)
-                .segmentBytes(64 << 10).maxKeyBytes(64).maxValueBytes(1024).build())) {
+        try (KvStore kv = KvStore.open(KvOptions.builder(dir)
+                .durability(Durability.NO_SYNC)
+                .segmentBytes(64 << 10)
+                .maxKeyBytes(64)
+                .maxValueBytes(1024)
+                .build())) {
             for (int round = 0; round < 3; round++) {
                 for (int k = 0; k < KEYS; k++) {
                     kv.put(key(k), value(k, round));

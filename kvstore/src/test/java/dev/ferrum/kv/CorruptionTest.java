@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.kv;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
@@ -14,7 +18,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,8 +28,12 @@ class CorruptionTest {
     Path dir;
 
     KvOptions options() {
-        return KvOptions.builder(dir).durability(Durability.NO_SYNC).segmentBytes(4096).maxKeyBytes(64)
-                .maxValueBytes(512).build();
+        return KvOptions.builder(dir)
+                .durability(Durability.NO_SYNC)
+                .segmentBytes(4096)
+                .maxKeyBytes(64)
+                .maxValueBytes(512)
+                .build();
     }
 
     static byte[] key(int i) {
@@ -92,8 +99,10 @@ class CorruptionTest {
         String victim = keyAt(first, rec[0]);
         flipBit(first, rec[0] + rec[1] - 10, 3); // inside the value
         try (KvStore kv = KvStore.open(options())) {
-            assertThatThrownBy(() -> kv.get(victim.getBytes(UTF_8))).isInstanceOf(CorruptRecordException.class)
-                    .hasMessageContaining("CRC32C mismatch").hasMessageContaining(first.getFileName().toString());
+            assertThatThrownBy(() -> kv.get(victim.getBytes(UTF_8)))
+                    .isInstanceOf(CorruptRecordException.class)
+                    .hasMessageContaining("CRC32C mismatch")
+                    .hasMessageContaining(first.getFileName().toString());
             assertThat(kv.get(key(150))).isEqualTo(value(150));
         }
     }
@@ -112,7 +121,8 @@ class CorruptionTest {
         try (KvStore kv = KvStore.open(options())) {
             RecoveryReport r = kv.recoveryReport();
             assertThat(r.corruptions()).hasSize(1);
-            assertThat(r.corruptions().get(0).file()).isEqualTo(second.getFileName().toString());
+            assertThat(r.corruptions().get(0).file())
+                    .isEqualTo(second.getFileName().toString());
             assertThat(r.corruptions().get(0).offset()).isEqualTo(rec[0]);
             assertThat(r.corruptions().get(0).bytesSkipped()).isEqualTo(rec[1]);
             assertThat(kv.get(victim.getBytes(UTF_8))).isNull();
@@ -134,7 +144,11 @@ class CorruptionTest {
         try (FileChannel ch = FileChannel.open(active, StandardOpenOption.WRITE)) {
             // a record whose header and half its key made it to disk
             ByteBuffer torn = ByteBuffer.allocate(14).order(ByteOrder.LITTLE_ENDIAN);
-            torn.putInt(10).putInt(100).put((byte) 0).put("abcde".getBytes(UTF_8)).flip();
+            torn.putInt(10)
+                    .putInt(100)
+                    .put((byte) 0)
+                    .put("abcde".getBytes(UTF_8))
+                    .flip();
             ch.write(torn, end);
         }
         try (KvStore kv = KvStore.open(options())) {
@@ -177,7 +191,8 @@ class CorruptionTest {
         assertThat(hint).exists();
         flipBit(hint, 30, 1);
         try (KvStore kv = KvStore.open(options())) {
-            assertThat(kv.recoveryReport().segmentsFromHints()).isEqualTo(kv.recoveryReport().segments() - 2);
+            assertThat(kv.recoveryReport().segmentsFromHints())
+                    .isEqualTo(kv.recoveryReport().segments() - 2);
             assertThat(kv.size()).isEqualTo(200);
             for (int i = 0; i < 200; i++) {
                 assertThat(kv.get(key(i))).isEqualTo(value(i));

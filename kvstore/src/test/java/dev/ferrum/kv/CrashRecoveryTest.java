@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.kv;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,7 +17,6 @@ import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,15 +38,22 @@ class CrashRecoveryTest {
         long nextSeq = 1;
         int killedMidWrite = 0;
         for (int round = 0; round < rounds; round++) {
-            ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "--enable-native-access=ALL-UNNAMED", "-Xmx128m", "-cp", System.getProperty("java.class.path"),
-                    CrashWriter.class.getName(), dir.toString(), Long.toString(nextSeq));
+            ProcessBuilder pb = new ProcessBuilder(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "--enable-native-access=ALL-UNNAMED",
+                    "-Xmx128m",
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    CrashWriter.class.getName(),
+                    dir.toString(),
+                    Long.toString(nextSeq));
             pb.redirectError(ProcessBuilder.Redirect.INHERIT);
             Process child = pb.start();
             AtomicLong lastAck = new AtomicLong(nextSeq - 1);
             CountDownLatch opened = new CountDownLatch(1);
             Thread reader = Thread.ofPlatform().start(() -> {
-                try (BufferedReader r = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+                try (BufferedReader r =
+                        new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
                     for (String line; (line = r.readLine()) != null; ) {
                         if (line.equals("OPEN")) {
                             opened.countDown();
@@ -55,7 +65,9 @@ class CrashRecoveryTest {
                     // stream closed by the kill
                 }
             });
-            assertThat(opened.await(60, TimeUnit.SECONDS)).as("child opened the store").isTrue();
+            assertThat(opened.await(60, TimeUnit.SECONDS))
+                    .as("child opened the store")
+                    .isTrue();
             Thread.sleep(50 + random.nextInt(400));
             // SIGKILL through the ProcessHandle: Process.destroyForcibly() would also close our end of the
             // child's stdout and drop acknowledgements still in the pipe.
@@ -71,26 +83,46 @@ class CrashRecoveryTest {
             for (long s = 1; s <= acked; s++) {
                 lastWrite.put(new String(CrashWriter.key(s), StandardCharsets.UTF_8), s);
             }
-            try (KvStore kv = KvStore.open(KvOptions.builder(dir).durability(Durability.NO_SYNC)
-                    .segmentBytes(64 << 10).maxValueBytes(4096).maxKeyBytes(64).build())) {
+            try (KvStore kv = KvStore.open(KvOptions.builder(dir)
+                    .durability(Durability.NO_SYNC)
+                    .segmentBytes(64 << 10)
+                    .maxValueBytes(4096)
+                    .maxKeyBytes(64)
+                    .build())) {
                 if (kv.recoveryReport().tornTailBytes() > 0) {
                     killedMidWrite++;
                 }
-                assertThat(kv.recoveryReport().corruptions()).as("no mid-file damage from a kill").isEmpty();
+                assertThat(kv.recoveryReport().corruptions())
+                        .as("no mid-file damage from a kill")
+                        .isEmpty();
                 for (var e : lastWrite.entrySet()) {
                     long s = e.getValue();
                     byte[] got = kv.get(e.getKey().getBytes(StandardCharsets.UTF_8));
                     boolean inflightHitsKey = inflight % CrashWriter.KEYS == s % CrashWriter.KEYS;
-                    if (inflightHitsKey && (CrashWriter.isDelete(inflight) ? got == null
-                            : Arrays.equals(got, CrashWriter.value(inflight)))) {
+                    if (inflightHitsKey
+                            && (CrashWriter.isDelete(inflight)
+                                    ? got == null
+                                    : Arrays.equals(got, CrashWriter.value(inflight)))) {
                         continue;
                     }
                     if (CrashWriter.isDelete(s)) {
-                        assertThat(got).as("key %s deleted at acked seq %d", e.getKey(), s).isNull();
+                        assertThat(got)
+                                .as("key %s deleted at acked seq %d", e.getKey(), s)
+                                .isNull();
                     } else {
-                        assertThat(got).as("key %s written at acked seq %d (found seq %d), round %d, acked %d",
-                                e.getKey(), s, got == null ? -1 : java.nio.ByteBuffer.wrap(got).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong(),
-                                round, acked).isEqualTo(CrashWriter.value(s));
+                        assertThat(got)
+                                .as(
+                                        "key %s written at acked seq %d (found seq %d), round %d, acked %d",
+                                        e.getKey(),
+                                        s,
+                                        got == null
+                                                ? -1
+                                                : java.nio.ByteBuffer.wrap(got)
+                                                        .order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                                                        .getLong(),
+                                        round,
+                                        acked)
+                                .isEqualTo(CrashWriter.value(s));
                     }
                 }
                 // Make the in-flight write certain, so the next round's history is exactly 1..inflight.
@@ -102,7 +134,9 @@ class CrashRecoveryTest {
             }
             nextSeq = inflight + 1;
         }
-        assertThat(nextSeq).as("the child acknowledged writes before being killed").isGreaterThan(rounds * 20L);
+        assertThat(nextSeq)
+                .as("the child acknowledged writes before being killed")
+                .isGreaterThan(rounds * 20L);
         System.out.println("crash rounds: " + rounds + ", killed mid-write (torn tail cut): " + killedMidWrite);
     }
 }

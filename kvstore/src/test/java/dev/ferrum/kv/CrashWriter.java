@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.kv;
 
 import java.io.PrintStream;
@@ -13,8 +17,7 @@ public final class CrashWriter {
 
     static final int KEYS = 300;
 
-    private CrashWriter() {
-    }
+    private CrashWriter() {}
 
     static byte[] key(long seq) {
         return ("crash-key-" + (seq % KEYS)).getBytes(StandardCharsets.UTF_8);
@@ -40,11 +43,15 @@ public final class CrashWriter {
         Path dir = Path.of(args[0]);
         long seq = Long.parseLong(args[1]);
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
-        try (KvStore kv = KvStore.open(KvOptions.builder(dir).durability(Durability.SYNC_EVERY_WRITE)
-                .segmentBytes(64 << 10).maxValueBytes(4096).maxKeyBytes(64).build())) {
+        try (KvStore kv = KvStore.open(KvOptions.builder(dir)
+                .durability(Durability.SYNC_EVERY_WRITE)
+                .segmentBytes(64 << 10)
+                .maxValueBytes(4096)
+                .maxKeyBytes(64)
+                .build())) {
             out.println("OPEN");
             out.flush();
-            for (;; seq++) {
+            for (; ; seq++) {
                 if (isDelete(seq)) {
                     kv.delete(key(seq));
                 } else {

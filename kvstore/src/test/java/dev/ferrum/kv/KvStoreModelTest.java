@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.kv;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -28,10 +31,16 @@ import net.jqwik.api.constraints.Size;
  */
 class KvStoreModelTest {
 
-    enum Kind { PUT, GET, DELETE, REOPEN, COMPACT, BATCH }
-
-    record Op(Kind kind, int key, int valueLength, int seed) {
+    enum Kind {
+        PUT,
+        GET,
+        DELETE,
+        REOPEN,
+        COMPACT,
+        BATCH
     }
+
+    record Op(Kind kind, int key, int valueLength, int seed) {}
 
     @Provide
     Arbitrary<Op> ops() {
@@ -42,8 +51,12 @@ class KvStoreModelTest {
                 net.jqwik.api.Tuple.of(4, Arbitraries.just(Kind.REOPEN)),
                 net.jqwik.api.Tuple.of(4, Arbitraries.just(Kind.COMPACT)),
                 net.jqwik.api.Tuple.of(6, Arbitraries.just(Kind.BATCH)));
-        return Combinators.combine(kinds, Arbitraries.integers().between(0, 40),
-                Arbitraries.integers().between(0, 700), Arbitraries.integers()).as(Op::new);
+        return Combinators.combine(
+                        kinds,
+                        Arbitraries.integers().between(0, 40),
+                        Arbitraries.integers().between(0, 700),
+                        Arbitraries.integers())
+                .as(Op::new);
     }
 
     static byte[] key(int k) {
@@ -59,13 +72,18 @@ class KvStoreModelTest {
     }
 
     static KvStore open(Path dir, Durability d) {
-        return KvStore.open(KvOptions.builder(dir).durability(d).segmentBytes(4096).maxKeyBytes(64)
-                .maxValueBytes(1024).expectedKeys(4).build());
+        return KvStore.open(KvOptions.builder(dir)
+                .durability(d)
+                .segmentBytes(4096)
+                .maxKeyBytes(64)
+                .maxValueBytes(1024)
+                .expectedKeys(4)
+                .build());
     }
 
     @Property(tries = 60)
-    void behavesLikeAHashMap(@ForAll @Size(min = 1, max = 250) List<@From("ops") Op> ops,
-                             @ForAll Durability durability) throws IOException {
+    void behavesLikeAHashMap(@ForAll @Size(min = 1, max = 250) List<@From("ops") Op> ops, @ForAll Durability durability)
+            throws IOException {
         Path dir = Files.createTempDirectory("kv-model");
         Map<Integer, byte[]> model = new HashMap<>();
         KvStore kv = open(dir, durability);
@@ -114,7 +132,8 @@ class KvStoreModelTest {
             assertThat(seen).hasSize(model.size());
             for (var e : model.entrySet()) {
                 assertThat(seen.get(new String(key(e.getKey()), StandardCharsets.UTF_8)))
-                        .as("key %d", e.getKey()).isEqualTo(e.getValue());
+                        .as("key %d", e.getKey())
+                        .isEqualTo(e.getValue());
                 assertThat(Arrays.equals(kv.get(key(e.getKey())), e.getValue())).isTrue();
             }
             KvStats st = kv.stats();

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.kv;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
@@ -10,7 +14,6 @@ import java.lang.foreign.ValueLayout;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,8 +27,11 @@ class KvStoreTest {
     }
 
     KvOptions.Builder opts() {
-        return KvOptions.builder(dir).durability(Durability.NO_SYNC).segmentBytes(64 << 10)
-                .maxKeyBytes(256).maxValueBytes(4096);
+        return KvOptions.builder(dir)
+                .durability(Durability.NO_SYNC)
+                .segmentBytes(64 << 10)
+                .maxKeyBytes(256)
+                .maxValueBytes(4096);
     }
 
     @Test
@@ -105,22 +111,31 @@ class KvStoreTest {
     @Test
     void rejectsOversizedAndEmptyKeysAndValuesWithClearMessages() {
         try (KvStore kv = KvStore.open(opts().build())) {
-            assertThatThrownBy(() -> kv.put(new byte[257], b("v"))).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> kv.put(new byte[257], b("v")))
+                    .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("257 bytes exceeds maxKeyBytes 256");
-            assertThatThrownBy(() -> kv.put(b("k"), new byte[4097])).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> kv.put(b("k"), new byte[4097]))
+                    .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("4097 bytes exceeds maxValueBytes 4096");
-            assertThatThrownBy(() -> kv.get(new byte[0])).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> kv.get(new byte[0]))
+                    .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("empty key");
         }
-        assertThatThrownBy(() -> KvOptions.builder(dir).segmentBytes(8192).maxValueBytes(9000).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("does not fit a segment");
+        assertThatThrownBy(() -> KvOptions.builder(dir)
+                        .segmentBytes(8192)
+                        .maxValueBytes(9000)
+                        .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("does not fit a segment");
     }
 
     @Test
     void secondOpenOfTheSameDirectoryFailsWithClearError() {
         try (KvStore kv = KvStore.open(opts().build())) {
-            assertThatThrownBy(() -> KvStore.open(opts().build())).isInstanceOf(StoreLockedException.class)
-                    .hasMessageContaining("already open for writing").hasMessageContaining("pid " + ProcessHandle.current().pid());
+            assertThatThrownBy(() -> KvStore.open(opts().build()))
+                    .isInstanceOf(StoreLockedException.class)
+                    .hasMessageContaining("already open for writing")
+                    .hasMessageContaining("pid " + ProcessHandle.current().pid());
             kv.put(b("still"), b("works"));
         }
         try (KvStore kv = KvStore.open(opts().build())) {
@@ -143,7 +158,8 @@ class KvStoreTest {
                 MemorySegment buf = a.allocate(16);
                 assertThat(kv.get(b("k"), buf)).isEqualTo(5);
                 assertThat(kv.get(b("nope"), buf)).isEqualTo(-1);
-                assertThatThrownBy(() -> kv.get(b("k"), a.allocate(2))).isInstanceOf(IllegalArgumentException.class)
+                assertThatThrownBy(() -> kv.get(b("k"), a.allocate(2)))
+                        .isInstanceOf(IllegalArgumentException.class)
                         .hasMessageContaining("too small");
             }
         }
@@ -151,7 +167,8 @@ class KvStoreTest {
 
     @Test
     void batchAndPutAllApplyEveryOperation() {
-        try (KvStore kv = KvStore.open(opts().durability(Durability.SYNC_EVERY_WRITE).build())) {
+        try (KvStore kv =
+                KvStore.open(opts().durability(Durability.SYNC_EVERY_WRITE).build())) {
             kv.put(b("gone"), b("x"));
             kv.write(new WriteBatch().put(b("a"), b("1")).put(b("b"), b("2")).delete(b("gone")));
             kv.putAll(Map.of(b("c"), b("3")));
@@ -180,6 +197,8 @@ class KvStoreTest {
         KvStore kv = KvStore.open(opts().build());
         kv.close();
         kv.close();
-        assertThatThrownBy(() -> kv.put(b("a"), b("b"))).isInstanceOf(KvStoreException.class).hasMessageContaining("closed");
+        assertThatThrownBy(() -> kv.put(b("a"), b("b")))
+                .isInstanceOf(KvStoreException.class)
+                .hasMessageContaining("closed");
     }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.queue;
 
 /** Capacity rounding shared by the queues. */
@@ -6,8 +10,7 @@ final class Capacities {
     /** Largest capacity: a power of two that still leaves room for the array padding. */
     static final int MAX_CAPACITY = 1 << 30;
 
-    private Capacities() {
-    }
+    private Capacities() {}
 
     /**
      * Rounds a requested capacity up to a power of two.
@@ -16,8 +19,8 @@ final class Capacities {
      */
     static int roundToPowerOfTwo(int requested, int min, String type) {
         if (requested < min || requested > MAX_CAPACITY) {
-            throw new IllegalArgumentException(type + " capacity must be in [" + min + ", " + MAX_CAPACITY
-                    + "], was " + requested);
+            throw new IllegalArgumentException(
+                    type + " capacity must be in [" + min + ", " + MAX_CAPACITY + "], was " + requested);
         }
         return requested == 1 ? 1 : Integer.highestOneBit(requested - 1) << 1;
     }

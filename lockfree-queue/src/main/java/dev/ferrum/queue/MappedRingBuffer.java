@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.queue;
 
 import java.io.IOException;
@@ -62,6 +66,7 @@ public final class MappedRingBuffer implements AutoCloseable {
 
     /** "FRRMRING" in ASCII, read as a little-endian long. */
     static final long MAGIC = 0x474E_4952_4D52_5246L;
+
     static final int VERSION = 1;
 
     private final Path file;
@@ -110,8 +115,13 @@ public final class MappedRingBuffer implements AutoCloseable {
         try {
             try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                 ByteBuffer header = ByteBuffer.allocate(32).order(ByteOrder.LITTLE_ENDIAN);
-                header.putLong(MAGIC).putInt(VERSION).putInt(kind.ordinal() + 1).putInt(capacity)
-                        .putInt(FILE_HEADER_BYTES).putLong(total).flip();
+                header.putLong(MAGIC)
+                        .putInt(VERSION)
+                        .putInt(kind.ordinal() + 1)
+                        .putInt(capacity)
+                        .putInt(FILE_HEADER_BYTES)
+                        .putLong(total)
+                        .flip();
                 while (header.hasRemaining()) {
                     channel.write(header, header.position());
                 }
@@ -139,8 +149,8 @@ public final class MappedRingBuffer implements AutoCloseable {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             long size = channel.size();
             if (size < FILE_HEADER_BYTES) {
-                throw new InvalidRingFileException(file + ": " + size + " bytes, smaller than the "
-                        + FILE_HEADER_BYTES + "-byte ring buffer file header");
+                throw new InvalidRingFileException(file + ": " + size + " bytes, smaller than the " + FILE_HEADER_BYTES
+                        + "-byte ring buffer file header");
             }
             ByteBuffer header = ByteBuffer.allocate(32).order(ByteOrder.LITTLE_ENDIAN);
             while (header.hasRemaining() && channel.read(header, header.position()) >= 0) {
@@ -154,12 +164,12 @@ public final class MappedRingBuffer implements AutoCloseable {
             int dataOffset = header.getInt();
             long declaredBytes = header.getLong();
             if (magic != MAGIC) {
-                throw new InvalidRingFileException(file + ": not a ring buffer file (magic 0x"
-                        + Long.toHexString(magic) + ", expected 0x" + Long.toHexString(MAGIC) + ")");
+                throw new InvalidRingFileException(file + ": not a ring buffer file (magic 0x" + Long.toHexString(magic)
+                        + ", expected 0x" + Long.toHexString(MAGIC) + ")");
             }
             if (version != VERSION) {
-                throw new InvalidRingFileException(file + ": ring buffer file version " + version
-                        + ", this library reads version " + VERSION);
+                throw new InvalidRingFileException(
+                        file + ": ring buffer file version " + version + ", this library reads version " + VERSION);
             }
             if (kindCode < 1 || kindCode > Kind.values().length) {
                 throw new InvalidRingFileException(file + ": unknown ring kind " + kindCode + " in header");

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.queue;
 
 import java.lang.invoke.MethodHandles;
@@ -141,7 +145,7 @@ public final class MpmcQueue<E> extends MpmcPadAfterConsumer implements BoundedQ
 
     private void publish(long index, Object element) {
         buffer[SpscQueue.ARRAY_PAD + (int) (index & mask)] = element; // sp: published by the release below
-        soSequence(SEQUENCE_PAD + (int) (index & mask), index + 1);   // StoreStore: element before sequence
+        soSequence(SEQUENCE_PAD + (int) (index & mask), index + 1); // StoreStore: element before sequence
     }
 
     /**
@@ -197,7 +201,7 @@ public final class MpmcQueue<E> extends MpmcPadAfterConsumer implements BoundedQ
                 if (casConsumerIndex(index, index + 1)) {
                     int slot = SpscQueue.ARRAY_PAD + (int) (index & mask);
                     Object element = buffer[slot]; // lp: visible through the acquire above
-                    buffer[slot] = null;           // sp: ordered before the release below
+                    buffer[slot] = null; // sp: ordered before the release below
                     // Release: our read and clear happen-before the producer of lap index + capacity.
                     soSequence(seqOffset, index + capacity);
                     return element;

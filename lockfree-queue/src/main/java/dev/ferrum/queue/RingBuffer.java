@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.queue;
 
 import static dev.ferrum.queue.internal.RingLayout.HEADER_BYTES;
@@ -7,10 +11,9 @@ import static dev.ferrum.queue.internal.RingLayout.TAIL_OFFSET;
 import static dev.ferrum.queue.internal.RingLayout.TRAILER_BYTES;
 import static dev.ferrum.queue.internal.RingLayout.align;
 
+import dev.ferrum.queue.internal.RingLayout;
 import java.lang.foreign.MemorySegment;
 import java.util.Objects;
-
-import dev.ferrum.queue.internal.RingLayout;
 
 /**
  * An off-heap ring buffer of variable-length binary messages in a {@link MemorySegment}: each message is
@@ -56,8 +59,8 @@ public abstract sealed class RingBuffer permits SpscRingBuffer, MpscRingBuffer {
                     + ", 2^30] plus " + TRAILER_BYTES + " trailer bytes, was " + total + " bytes");
         }
         if (!segment.isNative() || (segment.address() & 7) != 0) {
-            throw new IllegalArgumentException("ring buffer segment must be native (or mapped) and 8-byte aligned,"
-                    + " was " + segment);
+            throw new IllegalArgumentException(
+                    "ring buffer segment must be native (or mapped) and 8-byte aligned," + " was " + segment);
         }
         if (segment.isReadOnly()) {
             throw new IllegalArgumentException("ring buffer segment is read-only");
@@ -77,8 +80,8 @@ public abstract sealed class RingBuffer permits SpscRingBuffer, MpscRingBuffer {
      */
     public static long bytesFor(int capacity) {
         if (capacity < MIN_CAPACITY || Integer.bitCount(capacity) != 1 || capacity > (1 << 30)) {
-            throw new IllegalArgumentException("capacity must be a power of two in [" + MIN_CAPACITY + ", 2^30], was "
-                    + capacity);
+            throw new IllegalArgumentException(
+                    "capacity must be a power of two in [" + MIN_CAPACITY + ", 2^30], was " + capacity);
         }
         return (long) capacity + TRAILER_BYTES;
     }
@@ -109,8 +112,8 @@ public abstract sealed class RingBuffer permits SpscRingBuffer, MpscRingBuffer {
         Objects.requireNonNull(message, "message");
         long size = message.byteSize();
         if (size > maxMessageBytes) {
-            throw new IllegalArgumentException("message of " + size + " bytes exceeds the maximum of "
-                    + maxMessageBytes + " for a ring of " + capacity + " bytes");
+            throw new IllegalArgumentException("message of " + size + " bytes exceeds the maximum of " + maxMessageBytes
+                    + " for a ring of " + capacity + " bytes");
         }
         return write(type, message, 0, (int) size);
     }
@@ -213,20 +216,27 @@ public abstract sealed class RingBuffer permits SpscRingBuffer, MpscRingBuffer {
     private void validate(long recordOffset, int length, int type) {
         long room = capacity - recordOffset;
         if (length < HEADER_BYTES || align(length) > room) {
-            throw new CorruptRecordException(recordOffset, "record at offset " + recordOffset + " declares length "
-                    + length + ", must be in [" + HEADER_BYTES + ", " + room + "] (ring of " + capacity + " bytes)");
+            throw new CorruptRecordException(
+                    recordOffset,
+                    "record at offset " + recordOffset + " declares length " + length + ", must be in [" + HEADER_BYTES
+                            + ", " + room + "] (ring of " + capacity + " bytes)");
         }
         if (type == PADDING_TYPE) {
             if (align(length) != room) {
-                throw new CorruptRecordException(recordOffset, "padding record at offset " + recordOffset
-                        + " declares length " + length + " but " + room + " bytes remain to the end of the ring");
+                throw new CorruptRecordException(
+                        recordOffset,
+                        "padding record at offset " + recordOffset + " declares length " + length + " but " + room
+                                + " bytes remain to the end of the ring");
             }
         } else if (type < 1) {
-            throw new CorruptRecordException(recordOffset, "record at offset " + recordOffset
-                    + " has invalid type " + type + " (message types are >= 1)");
+            throw new CorruptRecordException(
+                    recordOffset,
+                    "record at offset " + recordOffset + " has invalid type " + type + " (message types are >= 1)");
         } else if (length - HEADER_BYTES > maxMessageBytes) {
-            throw new CorruptRecordException(recordOffset, "record at offset " + recordOffset + " declares "
-                    + (length - HEADER_BYTES) + " payload bytes, maximum is " + maxMessageBytes);
+            throw new CorruptRecordException(
+                    recordOffset,
+                    "record at offset " + recordOffset + " declares " + (length - HEADER_BYTES)
+                            + " payload bytes, maximum is " + maxMessageBytes);
         }
     }
 

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.queue;
 
 import java.lang.invoke.MethodHandles;
@@ -164,7 +168,7 @@ public final class SpscQueue<E> extends SpscPadAfterConsumer<E> implements Bound
             }
             E element = Objects.requireNonNull(supplier.get(), "SpscQueue.fill: supplier returned null");
             soSlot(buffer, slot(index), element); // release: element → consumer, per element (the batch grows visibly)
-            soProducerIndex(++index);             // for size()/isEmpty() only
+            soProducerIndex(++index); // for size()/isEmpty() only
             added++;
         }
         return added;

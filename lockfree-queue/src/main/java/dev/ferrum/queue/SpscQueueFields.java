@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.queue;
 
 /*
@@ -22,6 +26,7 @@ abstract class SpscColdFields<E> extends SpscPadBeforeCold {
     final long mask;
     /** Elements, with {@link SpscQueue#ARRAY_PAD} unused slots at each end against false sharing. */
     final Object[] buffer;
+
     final int capacity;
     /**
      * How many slots the producer claims with one look at the slot this far ahead: a quarter of the

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.queue;
 
 import static dev.ferrum.queue.internal.RingLayout.HEADER_BYTES;
@@ -6,9 +10,8 @@ import static dev.ferrum.queue.internal.RingLayout.HEAD_OFFSET;
 import static dev.ferrum.queue.internal.RingLayout.TAIL_OFFSET;
 import static dev.ferrum.queue.internal.RingLayout.align;
 
-import java.lang.foreign.MemorySegment;
-
 import dev.ferrum.queue.internal.RingLayout;
+import java.lang.foreign.MemorySegment;
 
 /**
  * A {@link RingBuffer} for one producer and one consumer (threads in one JVM or two processes over a
@@ -59,6 +62,7 @@ public final class SpscRingBuffer extends RingBuffer {
 
     @Override
     public String toString() {
-        return "SpscRingBuffer[capacity=" + capacity + ", used~" + size() + ", head=" + RingLayout.lvLong(trailer, HEAD_OFFSET) + "]";
+        return "SpscRingBuffer[capacity=" + capacity + ", used~" + size() + ", head="
+                + RingLayout.lvLong(trailer, HEAD_OFFSET) + "]";
     }
 }

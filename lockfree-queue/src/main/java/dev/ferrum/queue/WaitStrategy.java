@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.queue;
 
 import java.util.concurrent.TimeUnit;
@@ -95,6 +99,7 @@ public sealed interface WaitStrategy permits WaitStrategy.BusySpin, WaitStrategy
 
         /** Attempts spent spinning, then yielding, before parking. */
         static final int SPINS = 100;
+
         static final int YIELDS = 20;
 
         @Override

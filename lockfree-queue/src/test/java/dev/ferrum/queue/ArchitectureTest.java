@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.queue;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -16,16 +20,26 @@ class ArchitectureTest {
 
     @Test
     void nothingReinterpretsASegment() {
-        noClasses().should().callMethod(java.lang.foreign.MemorySegment.class, "reinterpret", long.class)
+        noClasses()
+                .should()
+                .callMethod(java.lang.foreign.MemorySegment.class, "reinterpret", long.class)
                 .check(MAIN);
     }
 
     @Test
     void layoutAccessStaysInTheInternalPackage() {
-        noClasses().that().resideOutsideOfPackage("dev.ferrum.queue.internal")
-                .should().dependOnClassesThat().haveFullyQualifiedName("java.lang.foreign.ValueLayout")
-                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.lang.foreign.ValueLayout$OfLong")
-                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.lang.foreign.ValueLayout$OfInt")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("dev.ferrum.queue.internal")
+                .should()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("java.lang.foreign.ValueLayout")
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("java.lang.foreign.ValueLayout$OfLong")
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("java.lang.foreign.ValueLayout$OfInt")
                 .check(MAIN);
     }
 }

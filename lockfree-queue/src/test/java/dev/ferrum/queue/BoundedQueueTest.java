@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,7 +13,6 @@ import java.util.NoSuchElementException;
 import java.util.Queue;
 import java.util.function.IntFunction;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -38,8 +41,11 @@ class BoundedQueueTest {
     @MethodSource("queues")
     void invalidCapacityIsRejectedWithTheRange(String name, IntFunction<BoundedQueue<Integer>> factory) {
         for (int bad : new int[] {Integer.MIN_VALUE, -1, 0, 1, (1 << 30) + 1, Integer.MAX_VALUE}) {
-            assertThatThrownBy(() -> factory.apply(bad)).isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining(name).hasMessageContaining("[2, 1073741824]").hasMessageContaining("was " + bad);
+            assertThatThrownBy(() -> factory.apply(bad))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining(name)
+                    .hasMessageContaining("[2, 1073741824]")
+                    .hasMessageContaining("was " + bad);
         }
     }
 
@@ -47,11 +53,13 @@ class BoundedQueueTest {
     @MethodSource("queues")
     void nullIsRejectedWithAClearMessage(String name, IntFunction<BoundedQueue<Integer>> factory) {
         BoundedQueue<Integer> q = factory.apply(4);
-        assertThatThrownBy(() -> q.offer(null)).isInstanceOf(NullPointerException.class)
+        assertThatThrownBy(() -> q.offer(null))
+                .isInstanceOf(NullPointerException.class)
                 .hasMessage(name + " does not accept null elements");
         assertThat(q.isEmpty()).isTrue();
         int[] n = {0};
-        assertThatThrownBy(() -> q.fill(() -> ++n[0] == 3 ? null : n[0], 4)).isInstanceOf(NullPointerException.class)
+        assertThatThrownBy(() -> q.fill(() -> ++n[0] == 3 ? null : n[0], 4))
+                .isInstanceOf(NullPointerException.class)
                 .hasMessageContaining("supplier returned null");
         assertThat(q.poll()).isEqualTo(1);
         assertThat(q.poll()).isEqualTo(2);
@@ -96,8 +104,12 @@ class BoundedQueueTest {
         assertThat(q.drain(out::add, 2)).isEqualTo(2);
         assertThat(q.drain(out::add, 100)).isEqualTo(6);
         assertThat(out).containsExactly(0, 1, 2, 3, 4, 5, 6, 7);
-        assertThatThrownBy(() -> q.drain(out::add, -1)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("-1");
-        assertThatThrownBy(() -> q.fill(() -> 1, -1)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("-1");
+        assertThatThrownBy(() -> q.drain(out::add, -1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("-1");
+        assertThatThrownBy(() -> q.fill(() -> 1, -1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("-1");
         assertThatThrownBy(() -> q.drain(null, 1)).isInstanceOf(NullPointerException.class);
     }
 
@@ -108,11 +120,14 @@ class BoundedQueueTest {
         q.offer(1);
         q.offer(2);
         q.offer(3);
-        assertThatThrownBy(() -> q.drain(e -> {
-            if (e == 2) {
-                throw new IllegalStateException("boom");
-            }
-        }, 10)).hasMessage("boom");
+        assertThatThrownBy(() -> q.drain(
+                        e -> {
+                            if (e == 2) {
+                                throw new IllegalStateException("boom");
+                            }
+                        },
+                        10))
+                .hasMessage("boom");
         assertThat(q.poll()).isEqualTo(3);
     }
 

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -23,20 +26,33 @@ class CompilerModeStressTest {
     @ParameterizedTest
     @ValueSource(strings = {"-Xint", "-XX:TieredStopAtLevel=1", "-XX:-TieredCompilation"})
     void stressPassesUnderEveryCompiler(String mode) throws Exception {
-        String java = ProcessHandle.current().info().command()
+        String java = ProcessHandle.current()
+                .info()
+                .command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         int elements = mode.equals("-Xint") ? 10_000 : 50_000;
         if (Boolean.getBoolean("ferrum.long")) {
             elements *= 10;
         }
-        List<String> command = new ArrayList<>(List.of(java, mode, "--enable-native-access=ALL-UNNAMED", "-Xmx256m",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), Integer.toString(elements)));
+        List<String> command = new ArrayList<>(List.of(
+                java,
+                mode,
+                "--enable-native-access=ALL-UNNAMED",
+                "-Xmx256m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                Integer.toString(elements)));
         Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
         try {
             boolean exited = child.waitFor(4, TimeUnit.MINUTES);
             String output = new String(child.getInputStream().readAllBytes());
-            assertThat(exited).as("child (%s) finished in time: %s", mode, output).isTrue();
-            assertThat(child.exitValue()).as("child (%s) exit code; output:%n%s", mode, output).isZero();
+            assertThat(exited)
+                    .as("child (%s) finished in time: %s", mode, output)
+                    .isTrue();
+            assertThat(child.exitValue())
+                    .as("child (%s) exit code; output:%n%s", mode, output)
+                    .isZero();
             assertThat(output).contains("all passed");
         } finally {
             child.destroyForcibly();
@@ -45,8 +61,7 @@ class CompilerModeStressTest {
 
     /** Child entry point: the stress scenarios with {@code args[0]} elements per producer. */
     public static final class Main {
-        private Main() {
-        }
+        private Main() {}
 
         /**
          * Runs the scenarios.
@@ -63,8 +78,10 @@ class CompilerModeStressTest {
                 MpmcQueue<Long> mpmc = new MpmcQueue<>(8);
                 StressSupport.run(2, 2, n / 2, StressSupport.offering(mpmc), StressSupport.polling(mpmc));
                 try (Arena arena = Arena.ofShared()) {
-                    RingBufferConcurrencyTest.run(new SpscRingBuffer(arena.allocate(RingBuffer.bytesFor(1024), 64)), 1, n);
-                    RingBufferConcurrencyTest.run(new MpscRingBuffer(arena.allocate(RingBuffer.bytesFor(1024), 64)), 2, n / 2);
+                    RingBufferConcurrencyTest.run(
+                            new SpscRingBuffer(arena.allocate(RingBuffer.bytesFor(1024), 64)), 1, n);
+                    RingBufferConcurrencyTest.run(
+                            new MpscRingBuffer(arena.allocate(RingBuffer.bytesFor(1024), 64)), 2, n / 2);
                 }
                 System.out.println("all passed");
                 System.exit(0);

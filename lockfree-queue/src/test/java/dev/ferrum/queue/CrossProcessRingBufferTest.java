@@ -1,7 +1,12 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ferrum.queue.examples.RingBufferPeer;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -10,12 +15,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-
-import dev.ferrum.queue.examples.RingBufferPeer;
 
 /**
  * A ring buffer in a memory-mapped file between this JVM and child JVMs running {@link RingBufferPeer}:
@@ -31,12 +33,22 @@ class CrossProcessRingBufferTest {
     Path dir;
 
     private static Process startPeer(String... args) throws IOException {
-        String java = ProcessHandle.current().info().command()
+        String java = ProcessHandle.current()
+                .info()
+                .command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-Xmx64m",
-                "-cp", System.getProperty("java.class.path"), RingBufferPeer.class.getName()));
+        List<String> command = new ArrayList<>(List.of(
+                java,
+                "--enable-native-access=ALL-UNNAMED",
+                "-Xmx64m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                RingBufferPeer.class.getName()));
         command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.PIPE).start();
+        return new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.PIPE)
+                .start();
     }
 
     /** Waits for the child and returns its output; fails with the output if it did not exit 0. */
@@ -58,7 +70,9 @@ class CrossProcessRingBufferTest {
                 assertThat(consumer.consume(mapped.ring(), MESSAGES)).isNull();
                 assertThat(consumer.received()).isEqualTo(MESSAGES);
                 assertThat(awaitSuccess(child)).contains("wrote " + MESSAGES);
-                assertThat(mapped.ring().read((t, b, o, l) -> { })).as("nothing after the last message").isZero();
+                assertThat(mapped.ring().read((t, b, o, l) -> {}))
+                        .as("nothing after the last message")
+                        .isZero();
             } finally {
                 child.destroyForcibly();
             }
@@ -69,7 +83,7 @@ class CrossProcessRingBufferTest {
     void thisProducerToChildConsumer() throws Exception {
         Path file = dir.resolve("reverse.ring");
         try (MappedRingBuffer mapped = MappedRingBuffer.create(file, 64 * 1024, MappedRingBuffer.Kind.SPSC);
-             Arena arena = Arena.ofConfined()) {
+                Arena arena = Arena.ofConfined()) {
             Process child = startPeer("consume", file.toString(), Integer.toString(MESSAGES));
             try {
                 RingBuffer ring = mapped.ring();
@@ -80,7 +94,8 @@ class CrossProcessRingBufferTest {
                     TestMessages.write(scratch, 0, seq, length);
                     while (!ring.write(1, scratch, 0, length)) {
                         assertThat(child.isAlive() && System.nanoTime() < deadline)
-                                .as("child consumer alive and in time at seq %d", seq).isTrue();
+                                .as("child consumer alive and in time at seq %d", seq)
+                                .isTrue();
                         Thread.yield();
                     }
                 }

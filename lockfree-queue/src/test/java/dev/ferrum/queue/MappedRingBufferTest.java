@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,7 +16,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,25 +29,32 @@ class MappedRingBufferTest {
     void twoMappingsOfOneFileShareTheRing() throws Exception {
         Path file = dir.resolve("a.ring");
         try (MappedRingBuffer producer = MappedRingBuffer.create(file, 4096, MappedRingBuffer.Kind.SPSC);
-             MappedRingBuffer consumer = MappedRingBuffer.open(file)) {
+                MappedRingBuffer consumer = MappedRingBuffer.open(file)) {
             assertThat(Files.size(file)).isEqualTo(4096 + 4096 + 512);
             assertThat(consumer.kind()).isEqualTo(MappedRingBuffer.Kind.SPSC);
             assertThat(consumer.ring()).isInstanceOf(SpscRingBuffer.class);
             assertThat(consumer.ring().capacity()).isEqualTo(4096);
             for (int i = 0; i < 1000; i++) { // many laps of a 4 KiB ring
-                assertThat(producer.ring().write(1 + i % 3, MemorySegment.ofArray(new byte[] {(byte) i, 2, 3}))).isTrue();
+                assertThat(producer.ring().write(1 + i % 3, MemorySegment.ofArray(new byte[] {(byte) i, 2, 3})))
+                        .isTrue();
                 int[] got = {0};
                 int expected = i;
                 assertThat(consumer.ring().read((t, b, o, l) -> {
-                    assertThat(t).isEqualTo(1 + expected % 3);
-                    assertThat(b.get(java.lang.foreign.ValueLayout.JAVA_BYTE, o)).isEqualTo((byte) expected);
-                    got[0]++;
-                })).isEqualTo(1);
+                            assertThat(t).isEqualTo(1 + expected % 3);
+                            assertThat(b.get(java.lang.foreign.ValueLayout.JAVA_BYTE, o))
+                                    .isEqualTo((byte) expected);
+                            got[0]++;
+                        }))
+                        .isEqualTo(1);
             }
-            assertThat(producer.toString()).contains("SPSC").contains(file.getFileName().toString());
+            assertThat(producer.toString())
+                    .contains("SPSC")
+                    .contains(file.getFileName().toString());
         }
         try (MappedRingBuffer reopened = MappedRingBuffer.open(file)) {
-            assertThat(reopened.ring().consumedBytes()).as("state lives in the file").isPositive()
+            assertThat(reopened.ring().consumedBytes())
+                    .as("state lives in the file")
+                    .isPositive()
                     .isEqualTo(reopened.ring().producedBytes());
         }
     }
@@ -69,21 +79,25 @@ class MappedRingBufferTest {
                 .isInstanceOf(FileAlreadyExistsException.class);
         assertThat(Files.readString(file)).isEqualTo("precious");
         assertThatThrownBy(() -> MappedRingBuffer.create(dir.resolve("y.ring"), 1000, MappedRingBuffer.Kind.SPSC))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("was 1000");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("was 1000");
     }
 
     @Test
     void wrongFilesAreRejectedWithTheReason() throws Exception {
         Path small = dir.resolve("small");
         Files.writeString(small, "not a ring");
-        assertThatThrownBy(() -> MappedRingBuffer.open(small)).isInstanceOf(InvalidRingFileException.class)
-                .hasMessageContaining(small.toString()).hasMessageContaining("smaller than the 4096-byte");
+        assertThatThrownBy(() -> MappedRingBuffer.open(small))
+                .isInstanceOf(InvalidRingFileException.class)
+                .hasMessageContaining(small.toString())
+                .hasMessageContaining("smaller than the 4096-byte");
 
         Path zeros = dir.resolve("zeros");
         try (RandomAccessFile f = new RandomAccessFile(zeros.toFile(), "rw")) {
             f.setLength(MappedRingBuffer.fileBytes(1024));
         }
-        assertThatThrownBy(() -> MappedRingBuffer.open(zeros)).isInstanceOf(InvalidRingFileException.class)
+        assertThatThrownBy(() -> MappedRingBuffer.open(zeros))
+                .isInstanceOf(InvalidRingFileException.class)
                 .hasMessageContaining("not a ring buffer file (magic 0x0");
 
         Path good = dir.resolve("good.ring");
@@ -92,17 +106,23 @@ class MappedRingBufferTest {
         try (FileChannel ch = FileChannel.open(truncated, StandardOpenOption.WRITE)) {
             ch.truncate(MappedRingBuffer.fileBytes(1024) - 8);
         }
-        assertThatThrownBy(() -> MappedRingBuffer.open(truncated)).isInstanceOf(InvalidRingFileException.class)
-                .hasMessageContaining("needs a 5632-byte file").hasMessageContaining("file has 5624 bytes");
+        assertThatThrownBy(() -> MappedRingBuffer.open(truncated))
+                .isInstanceOf(InvalidRingFileException.class)
+                .hasMessageContaining("needs a 5632-byte file")
+                .hasMessageContaining("file has 5624 bytes");
 
         assertThatThrownBy(() -> MappedRingBuffer.open(patched(good, "v2.ring", 8, 2)))
-                .isInstanceOf(InvalidRingFileException.class).hasMessageContaining("version 2");
+                .isInstanceOf(InvalidRingFileException.class)
+                .hasMessageContaining("version 2");
         assertThatThrownBy(() -> MappedRingBuffer.open(patched(good, "kind.ring", 12, 9)))
-                .isInstanceOf(InvalidRingFileException.class).hasMessageContaining("unknown ring kind 9");
+                .isInstanceOf(InvalidRingFileException.class)
+                .hasMessageContaining("unknown ring kind 9");
         assertThatThrownBy(() -> MappedRingBuffer.open(patched(good, "cap.ring", 16, 1000)))
-                .isInstanceOf(InvalidRingFileException.class).hasMessageContaining("capacity 1000 is not a power of two");
+                .isInstanceOf(InvalidRingFileException.class)
+                .hasMessageContaining("capacity 1000 is not a power of two");
         assertThatThrownBy(() -> MappedRingBuffer.open(patched(good, "cap2.ring", 16, 2048)))
-                .isInstanceOf(InvalidRingFileException.class).hasMessageContaining("capacity 2048 needs a");
+                .isInstanceOf(InvalidRingFileException.class)
+                .hasMessageContaining("capacity 2048 needs a");
     }
 
     /** A copy of {@code source} with the little-endian int at {@code offset} replaced. */
@@ -119,6 +139,6 @@ class MappedRingBufferTest {
         MappedRingBuffer m = MappedRingBuffer.create(dir.resolve("c.ring"), 1024, MappedRingBuffer.Kind.SPSC);
         RingBuffer ring = m.ring();
         m.close();
-        assertThatThrownBy(() -> ring.read((t, b, o, l) -> { })).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> ring.read((t, b, o, l) -> {})).isInstanceOf(IllegalStateException.class);
     }
 }

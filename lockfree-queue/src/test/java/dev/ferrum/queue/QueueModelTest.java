@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -5,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -21,25 +24,25 @@ import net.jqwik.api.constraints.Size;
 class QueueModelTest {
 
     /** op: 0 offer, 1 poll, 2 peek, 3 size, 4 drain(arg), 5 fill(arg); arg a small limit. */
-    record Op(int code, int arg) {
-    }
+    record Op(int code, int arg) {}
 
     @Provide
     Arbitrary<List<Op>> ops() {
-        Arbitrary<Op> op = Arbitraries.integers().between(0, 5).flatMap(code ->
-                Arbitraries.integers().between(0, 6).map(arg -> new Op(code, arg)));
+        Arbitrary<Op> op = Arbitraries.integers()
+                .between(0, 5)
+                .flatMap(code -> Arbitraries.integers().between(0, 6).map(arg -> new Op(code, arg)));
         return op.list().ofMinSize(1).ofMaxSize(200);
     }
 
     @Property(tries = 300)
-    void spscQueueBehavesLikeABoundedArrayDeque(@ForAll @IntRange(min = 2, max = 9) int requested,
-                                                 @ForAll("ops") @Size(max = 200) List<Op> ops) {
+    void spscQueueBehavesLikeABoundedArrayDeque(
+            @ForAll @IntRange(min = 2, max = 9) int requested, @ForAll("ops") @Size(max = 200) List<Op> ops) {
         check(new SpscQueue<>(requested), ops);
     }
 
     @Property(tries = 300)
-    void mpmcQueueBehavesLikeABoundedArrayDeque(@ForAll @IntRange(min = 2, max = 9) int requested,
-                                                @ForAll("ops") @Size(max = 200) List<Op> ops) {
+    void mpmcQueueBehavesLikeABoundedArrayDeque(
+            @ForAll @IntRange(min = 2, max = 9) int requested, @ForAll("ops") @Size(max = 200) List<Op> ops) {
         check(new MpmcQueue<>(requested), ops);
     }
 
@@ -70,7 +73,9 @@ class QueueModelTest {
                         expected.add(model.pollFirst());
                     }
                     List<Integer> actual = new ArrayList<>();
-                    assertThat(queue.drain(actual::add, op.arg())).as("drain count").isEqualTo(expected.size());
+                    assertThat(queue.drain(actual::add, op.arg()))
+                            .as("drain count")
+                            .isEqualTo(expected.size());
                     assertThat(actual).as("drained").isEqualTo(expected);
                 }
                 default -> {
@@ -79,7 +84,9 @@ class QueueModelTest {
                         model.addLast(next + i);
                     }
                     int[] supplied = {next};
-                    assertThat(queue.fill(() -> supplied[0]++, op.arg())).as("fill count").isEqualTo(room);
+                    assertThat(queue.fill(() -> supplied[0]++, op.arg()))
+                            .as("fill count")
+                            .isEqualTo(room);
                     assertThat(supplied[0] - next).as("supplier calls").isEqualTo(room);
                     next = supplied[0];
                 }

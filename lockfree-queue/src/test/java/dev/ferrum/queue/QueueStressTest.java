@@ -1,9 +1,12 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.queue;
 
 import static dev.ferrum.queue.StressSupport.PER_PRODUCER;
 
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -35,7 +38,8 @@ class QueueStressTest {
 
     @Test
     void spscThroughWaitingQueuePutTake() throws InterruptedException {
-        WaitingQueue<Long> q = new WaitingQueue<>(new SpscQueue<>(32), WaitStrategy.parking(100, TimeUnit.MICROSECONDS));
+        WaitingQueue<Long> q =
+                new WaitingQueue<>(new SpscQueue<>(32), WaitStrategy.parking(100, TimeUnit.MICROSECONDS));
         StressSupport.run(1, 1, PER_PRODUCER, StressSupport.putting(q), StressSupport.taking(q));
     }
 

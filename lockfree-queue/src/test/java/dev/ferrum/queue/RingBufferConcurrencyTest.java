@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -120,14 +123,16 @@ class RingBufferConcurrencyTest {
             long[] sum = {0};
             MessageHandler handler = (type, buffer, offset, length) -> sum[0] += length; // created once
             for (RingBuffer ring : new RingBuffer[] {
-                    new SpscRingBuffer(arena.allocate(RingBuffer.bytesFor(64 * 1024), 64)),
-                    new MpscRingBuffer(arena.allocate(RingBuffer.bytesFor(64 * 1024), 64))}) {
+                new SpscRingBuffer(arena.allocate(RingBuffer.bytesFor(64 * 1024), 64)),
+                new MpscRingBuffer(arena.allocate(RingBuffer.bytesFor(64 * 1024), 64))
+            }) {
                 int perRound = 200_000;
                 long best = Long.MAX_VALUE;
                 // Several rounds: the first ones include JIT warm-up (interpreted VarHandle calls may allocate);
                 // the best of them shows the steady state. Slack: 1 KB for 200 000 messages, i.e. ~0 per message.
                 for (int round = 0; round < 8 && best > 1024; round++) {
-                    long before = threads.getThreadAllocatedBytes(Thread.currentThread().threadId());
+                    long before = threads.getThreadAllocatedBytes(
+                            Thread.currentThread().threadId());
                     for (int i = 0; i < perRound; i++) {
                         ring.write(1, message, 0, 32);
                         if ((i & 63) == 63) {
@@ -135,10 +140,16 @@ class RingBufferConcurrencyTest {
                         }
                     }
                     ring.read(handler);
-                    best = Math.min(best, threads.getThreadAllocatedBytes(Thread.currentThread().threadId()) - before);
+                    best = Math.min(
+                            best,
+                            threads.getThreadAllocatedBytes(
+                                            Thread.currentThread().threadId())
+                                    - before);
                 }
-                assertThat(best).as(ring.getClass().getSimpleName() + " bytes allocated for " + perRound
-                        + " messages written and read").isLessThanOrEqualTo(1024);
+                assertThat(best)
+                        .as(ring.getClass().getSimpleName() + " bytes allocated for " + perRound
+                                + " messages written and read")
+                        .isLessThanOrEqualTo(1024);
                 assertThat(sum[0]).isPositive();
             }
         }

@@ -1,8 +1,13 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ferrum.queue.internal.RingLayout;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -10,14 +15,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import dev.ferrum.queue.internal.RingLayout;
 
 /** Single-threaded behaviour of {@link RingBuffer}, run against both variants. */
 class RingBufferTest {
@@ -96,15 +98,17 @@ class RingBufferTest {
         for (int i = 0; i < 9; i++) { // 9 records of 108 -> 112 bytes: tail at 1008, 16 bytes before the end
             assertThat(ring.write(3, msg)).isTrue();
         }
-        assertThat(ring.read((t, b, o, l) -> { }, 9)).isEqualTo(9);
+        assertThat(ring.read((t, b, o, l) -> {}, 9)).isEqualTo(9);
         assertThat(ring.write(3, msg)).isTrue(); // does not fit in 16 bytes: padding 16 + record at 0
         assertThat(ring.producedBytes()).isEqualTo(9 * 112 + 16 + 112);
         List<Long> offsets = new ArrayList<>();
         assertThat(ring.read((t, b, o, l) -> {
-            offsets.add(o);
-            assertThat(l).isEqualTo(100);
-            assertThat(b.asSlice(o, l).toArray(ValueLayout.JAVA_BYTE)).containsOnly((byte) 7);
-        })).as("one call reads past the padding").isEqualTo(1);
+                    offsets.add(o);
+                    assertThat(l).isEqualTo(100);
+                    assertThat(b.asSlice(o, l).toArray(ValueLayout.JAVA_BYTE)).containsOnly((byte) 7);
+                }))
+                .as("one call reads past the padding")
+                .isEqualTo(1);
         assertThat(offsets).containsExactly(8L); // header at 0, payload at 8: contiguous, not split
         assertThat(ring.consumedBytes()).isEqualTo(ring.producedBytes());
     }
@@ -127,9 +131,11 @@ class RingBufferTest {
             });
             assertThat(got[0]).isEqualTo(1);
         }
-        assertThatThrownBy(() -> ring.write(2, big)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> ring.write(2, big))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("8193 bytes exceeds the maximum of 8192");
-        assertThatThrownBy(() -> ring.write(2, big, 0, max + 1)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> ring.write(2, big, 0, max + 1))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("[0, 8192], was 8193");
         assertThat(ring.write(2, big, 0, 0)).as("empty message").isTrue();
         assertThat(ring.read((t, b, o, l) -> assertThat(l).isZero())).isEqualTo(1);
@@ -145,9 +151,9 @@ class RingBufferTest {
         }
         assertThat(ring.write(1, msg)).isFalse();
         assertThat(ring.size()).isEqualTo(1024);
-        assertThat(ring.read((t, b, o, l) -> { }, 3)).as("limit respected").isEqualTo(3);
+        assertThat(ring.read((t, b, o, l) -> {}, 3)).as("limit respected").isEqualTo(3);
         assertThat(ring.write(1, msg)).isTrue();
-        assertThat(ring.read((t, b, o, l) -> { })).isEqualTo(6);
+        assertThat(ring.read((t, b, o, l) -> {})).isEqualTo(6);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -159,10 +165,11 @@ class RingBufferTest {
             ring.write(type, msg);
         }
         assertThatThrownBy(() -> ring.read((t, b, o, l) -> {
-            if (t == 2) {
-                throw new IllegalStateException("handler failed");
-            }
-        })).hasMessage("handler failed");
+                    if (t == 2) {
+                        throw new IllegalStateException("handler failed");
+                    }
+                }))
+                .hasMessage("handler failed");
         List<Integer> types = new ArrayList<>();
         ring.read((t, b, o, l) -> types.add(t));
         assertThat(types).containsExactly(3);
@@ -176,26 +183,31 @@ class RingBufferTest {
         MemorySegment msg = arena.allocate(20);
         ring.write(1, msg); // record at 0, 28 -> 32 bytes
         ring.write(1, msg); // record at 32
-        assertThat(ring.read((t, b, o, l) -> { }, 1)).isEqualTo(1);
+        assertThat(ring.read((t, b, o, l) -> {}, 1)).isEqualTo(1);
         long consumed = ring.consumedBytes();
         int[][] corruptions = {{3, 1}, {2000, 1}, {28, 0}, {28, -7}, {8 + 200, 1}};
         for (int[] c : corruptions) {
             segment.set(ValueLayout.JAVA_INT, 32, c[0]);
             segment.set(ValueLayout.JAVA_INT, 36, c[1]);
-            assertThatThrownBy(() -> ring.read((t, b, o, l) -> { }))
-                    .isInstanceOfSatisfying(CorruptRecordException.class, e -> assertThat(e.offset()).isEqualTo(32))
+            assertThatThrownBy(() -> ring.read((t, b, o, l) -> {}))
+                    .isInstanceOfSatisfying(
+                            CorruptRecordException.class,
+                            e -> assertThat(e.offset()).isEqualTo(32))
                     .hasMessageContaining("offset 32");
-            assertThat(ring.consumedBytes()).as("nothing consumed at or after the bad record").isEqualTo(consumed);
+            assertThat(ring.consumedBytes())
+                    .as("nothing consumed at or after the bad record")
+                    .isEqualTo(consumed);
         }
         // A padding record that does not reach the end of the ring.
         segment.set(ValueLayout.JAVA_INT, 32, 16);
         segment.set(ValueLayout.JAVA_INT, 36, RingLayout.PADDING_TYPE);
-        assertThatThrownBy(() -> ring.read((t, b, o, l) -> { })).isInstanceOf(CorruptRecordException.class)
+        assertThatThrownBy(() -> ring.read((t, b, o, l) -> {}))
+                .isInstanceOf(CorruptRecordException.class)
                 .hasMessageContaining("padding record at offset 32");
         // Restored, the ring reads on.
         segment.set(ValueLayout.JAVA_INT, 32, 28);
         segment.set(ValueLayout.JAVA_INT, 36, 1);
-        assertThat(ring.read((t, b, o, l) -> { })).isEqualTo(1);
+        assertThat(ring.read((t, b, o, l) -> {})).isEqualTo(1);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -225,13 +237,17 @@ class RingBufferTest {
     void badArgumentsAreRejectedClearly(String name, Function<MemorySegment, RingBuffer> kind) {
         RingBuffer ring = ring(kind, 1024);
         MemorySegment msg = arena.allocate(16);
-        assertThatThrownBy(() -> ring.write(0, msg)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("type must be >= 1");
+        assertThatThrownBy(() -> ring.write(0, msg))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("type must be >= 1");
         assertThatThrownBy(() -> ring.write(1, msg, 8, 16)).isInstanceOf(IndexOutOfBoundsException.class);
         assertThatThrownBy(() -> ring.write(1, msg, 0, -1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ring.write(1, null)).isInstanceOf(NullPointerException.class);
-        assertThatThrownBy(() -> ring.read((t, b, o, l) -> { }, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ring.read((t, b, o, l) -> {}, 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ring.read(null)).isInstanceOf(NullPointerException.class);
-        assertThat(ring.write(1, MemorySegment.ofArray(new byte[] {1, 2, 3}))).as("heap source is fine").isTrue();
+        assertThat(ring.write(1, MemorySegment.ofArray(new byte[] {1, 2, 3})))
+                .as("heap source is fine")
+                .isTrue();
         assertThat(ring.toString()).contains(name.equals("SPSC") ? "SpscRingBuffer" : "MpscRingBuffer");
     }
 
@@ -239,13 +255,20 @@ class RingBufferTest {
     @MethodSource("kinds")
     void unsuitableSegmentsAreRejected(String name, Function<MemorySegment, RingBuffer> kind) {
         assertThatThrownBy(() -> kind.apply(arena.allocate(1000 + 512, 8)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("power of two");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("power of two");
         assertThatThrownBy(() -> kind.apply(MemorySegment.ofArray(new byte[(int) RingBuffer.bytesFor(1024)])))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("native");
-        MemorySegment misaligned = arena.allocate(RingBuffer.bytesFor(1024) + 4, 8).asSlice(4, RingBuffer.bytesFor(1024));
-        assertThatThrownBy(() -> kind.apply(misaligned)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("aligned");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("native");
+        MemorySegment misaligned =
+                arena.allocate(RingBuffer.bytesFor(1024) + 4, 8).asSlice(4, RingBuffer.bytesFor(1024));
+        assertThatThrownBy(() -> kind.apply(misaligned))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("aligned");
         MemorySegment readOnly = arena.allocate(RingBuffer.bytesFor(1024), 8).asReadOnly();
-        assertThatThrownBy(() -> kind.apply(readOnly)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("read-only");
+        assertThatThrownBy(() -> kind.apply(readOnly))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("read-only");
         assertThatThrownBy(() -> kind.apply(null)).isInstanceOf(NullPointerException.class);
     }
 
@@ -253,7 +276,8 @@ class RingBufferTest {
     void bytesForChecksTheCapacity() {
         assertThat(RingBuffer.bytesFor(1024)).isEqualTo(1024 + 512);
         for (int bad : new int[] {0, 512, 1000, 1025, -1024}) {
-            assertThatThrownBy(() -> RingBuffer.bytesFor(bad)).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> RingBuffer.bytesFor(bad))
+                    .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("was " + bad);
         }
     }
@@ -263,7 +287,8 @@ class RingBufferTest {
         Arena shortLived = Arena.ofConfined();
         RingBuffer ring = new SpscRingBuffer(shortLived.allocate(RingBuffer.bytesFor(1024), 64));
         shortLived.close();
-        assertThatThrownBy(() -> ring.write(1, MemorySegment.ofArray(new byte[4]))).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> ring.read((t, b, o, l) -> { })).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> ring.write(1, MemorySegment.ofArray(new byte[4])))
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> ring.read((t, b, o, l) -> {})).isInstanceOf(IllegalStateException.class);
     }
 }

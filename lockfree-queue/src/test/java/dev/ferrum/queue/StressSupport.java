@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,6 +25,7 @@ final class StressSupport {
 
     /** Default elements per producer; ten times more with {@code -Dferrum.long=true}. */
     static final int PER_PRODUCER = Boolean.getBoolean("ferrum.long") ? 2_000_000 : 250_000;
+
     static final long DEADLINE_SECONDS = Boolean.getBoolean("ferrum.long") ? 600 : 60;
 
     /** Produces {@code count} elements for producer {@code id} (values 0..count-1 through {@link #element}). */
@@ -33,8 +38,7 @@ final class StressSupport {
         int consume(LongConsumer sink) throws InterruptedException;
     }
 
-    private StressSupport() {
-    }
+    private StressSupport() {}
 
     static long element(int producer, int seq) {
         return ((long) producer << 32) | seq;
@@ -148,8 +152,8 @@ final class StressSupport {
                         throw new AssertionError("element never produced: " + Long.toHexString(e));
                     }
                     if (seq <= last[p]) {
-                        throw new AssertionError(Thread.currentThread().getName() + " saw producer " + p
-                                + " seq " + seq + " after seq " + last[p] + " (per-producer FIFO broken)");
+                        throw new AssertionError(Thread.currentThread().getName() + " saw producer " + p + " seq " + seq
+                                + " after seq " + last[p] + " (per-producer FIFO broken)");
                     }
                     last[p] = seq;
                     if (seen.incrementAndGet(p * perProducer + seq) != 1) {
@@ -179,8 +183,10 @@ final class StressSupport {
         for (Thread t : threads) {
             if (t.isAlive()) {
                 t.interrupt();
-                failure.compareAndSet(null, new AssertionError(t.getName() + " did not finish in time; consumed "
-                        + consumed.get() + " of " + total));
+                failure.compareAndSet(
+                        null,
+                        new AssertionError(
+                                t.getName() + " did not finish in time; consumed " + consumed.get() + " of " + total));
             }
         }
         if (failure.get() != null) {

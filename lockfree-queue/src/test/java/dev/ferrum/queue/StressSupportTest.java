@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.queue;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,7 +22,8 @@ class StressSupportTest {
             }
         });
         assertThatThrownBy(() -> StressSupport.run(1, 1, 2_000, StressSupport.offering(q), losing))
-                .isInstanceOf(AssertionError.class).hasMessageContaining("elements consumed");
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("elements consumed");
     }
 
     @Test
@@ -32,7 +37,8 @@ class StressSupportTest {
             }
         });
         assertThatThrownBy(() -> StressSupport.run(1, 1, 2_000, StressSupport.offering(q), repeating))
-                .isInstanceOf(AssertionError.class).hasStackTraceContaining("seq 700");
+                .isInstanceOf(AssertionError.class)
+                .hasStackTraceContaining("seq 700");
     }
 
     @Test
@@ -47,9 +53,13 @@ class StressSupportTest {
             return n;
         };
         assertThatThrownBy(() -> {
-            for (int i = 0; i < 20; i++) { // a reversed batch of 2+ elements is needed; many rounds make it certain
-                StressSupport.run(1, 1, 5_000, StressSupport.filling(q), reversing);
-            }
-        }).isInstanceOf(AssertionError.class).hasStackTraceContaining("per-producer FIFO broken");
+                    for (int i = 0;
+                            i < 20;
+                            i++) { // a reversed batch of 2+ elements is needed; many rounds make it certain
+                        StressSupport.run(1, 1, 5_000, StressSupport.filling(q), reversing);
+                    }
+                })
+                .isInstanceOf(AssertionError.class)
+                .hasStackTraceContaining("per-producer FIFO broken");
     }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.queue;
 
 import java.lang.foreign.MemorySegment;
@@ -13,8 +17,7 @@ public final class TestMessages {
     /** Smallest message: producer, seq, checksum. */
     public static final int MIN_BYTES = 16;
 
-    private TestMessages() {
-    }
+    private TestMessages() {}
 
     /** A length in [MIN_BYTES, maxBytes] that varies with seq (so records straddle the end at many offsets). */
     public static int length(int producer, int seq, int maxBytes) {
@@ -54,7 +57,8 @@ public final class TestMessages {
         int producer = producer(buffer, offset);
         int seq = seq(buffer, offset);
         if (length != length(producer, seq, maxBytes)) {
-            return "producer " + producer + " seq " + seq + ": length " + length + ", expected " + length(producer, seq, maxBytes);
+            return "producer " + producer + " seq " + seq + ": length " + length + ", expected "
+                    + length(producer, seq, maxBytes);
         }
         long stored = buffer.get(ValueLayout.JAVA_LONG_UNALIGNED, offset + length - 8);
         if (stored != checksum(buffer, offset, length - 8)) {

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,7 +12,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,7 +23,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class WaitingQueueTest {
 
     static Stream<Arguments> strategies() {
-        return Stream.of(Arguments.of("busySpin", WaitStrategy.busySpin()),
+        return Stream.of(
+                Arguments.of("busySpin", WaitStrategy.busySpin()),
                 Arguments.of("yielding", WaitStrategy.yielding()),
                 Arguments.of("parking", WaitStrategy.parking(200, TimeUnit.MICROSECONDS)));
     }
@@ -37,9 +41,13 @@ class WaitingQueueTest {
         assertThat(waitedMs).isBetween(50L, 5_000L);
         assertThat(q.queue().size()).as("a timed-out offer adds nothing").isEqualTo(2);
         assertThat(q.offer(3, 0, TimeUnit.SECONDS)).as("zero timeout: one try").isFalse();
-        assertThat(q.offer(3, -5, TimeUnit.SECONDS)).as("negative timeout: one try").isFalse();
+        assertThat(q.offer(3, -5, TimeUnit.SECONDS))
+                .as("negative timeout: one try")
+                .isFalse();
         assertThat(q.take()).isEqualTo(1);
-        assertThat(q.offer(3, 0, TimeUnit.SECONDS)).as("zero timeout succeeds when there is room").isTrue();
+        assertThat(q.offer(3, 0, TimeUnit.SECONDS))
+                .as("zero timeout succeeds when there is room")
+                .isTrue();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -126,7 +134,9 @@ class WaitingQueueTest {
         t.join(10_000);
         assertThat(t.isAlive()).as("woke up after interrupt").isFalse();
         assertThat(thrown.get()).isInstanceOf(InterruptedException.class);
-        assertThat(statusAfter.get()).as("interrupt status cleared, as InterruptedException promises").isFalse();
+        assertThat(statusAfter.get())
+                .as("interrupt status cleared, as InterruptedException promises")
+                .isFalse();
     }
 
     @Test
@@ -145,8 +155,10 @@ class WaitingQueueTest {
     @Test
     void argumentsAreChecked() {
         assertThatThrownBy(() -> WaitStrategy.parking(0, TimeUnit.MILLISECONDS))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxPark");
-        assertThatThrownBy(() -> new WaitingQueue<>(null, WaitStrategy.busySpin())).isInstanceOf(NullPointerException.class);
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("maxPark");
+        assertThatThrownBy(() -> new WaitingQueue<>(null, WaitStrategy.busySpin()))
+                .isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> new WaitingQueue<>(new SpscQueue<>(2), null)).isInstanceOf(NullPointerException.class);
         WaitingQueue<Integer> q = new WaitingQueue<>(new SpscQueue<>(2), WaitStrategy.yielding());
         assertThatThrownBy(() -> q.put(null)).isInstanceOf(NullPointerException.class);

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.matrix;
 
 /**
@@ -16,5 +20,4 @@ package dev.ferrum.matrix;
  * <p>Because Java erases generics, the number lives in the {@link Size} token, not in the type; it is
  * checked once, when a matrix is created, never per element.
  */
-public interface Dim {
-}
+public interface Dim {}

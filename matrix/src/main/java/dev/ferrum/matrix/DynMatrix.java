@@ -1,15 +1,18 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.matrix;
-
-import java.lang.foreign.MemorySegment;
-import java.util.Objects;
-import java.util.SplittableRandom;
-import java.util.function.DoubleBinaryOperator;
-import java.util.function.DoubleUnaryOperator;
 
 import dev.ferrum.matrix.internal.DoubleKernels;
 import dev.ferrum.matrix.internal.DoubleOps;
 import dev.ferrum.matrix.internal.DoubleStore;
 import dev.ferrum.matrix.internal.LuDecomposition;
+import java.lang.foreign.MemorySegment;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import java.util.function.DoubleBinaryOperator;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * A dense {@code double} matrix whose dimensions are run-time values: the same storage and kernels as
@@ -93,7 +96,8 @@ public final class DynMatrix {
 
     private static void checkShape(int rows, int cols) {
         if (rows < 1 || cols < 1 || rows > Size.MAX || cols > Size.MAX) {
-            throw new IllegalArgumentException("a matrix needs 1.." + Size.MAX + " rows and columns, got " + rows + "x" + cols);
+            throw new IllegalArgumentException(
+                    "a matrix needs 1.." + Size.MAX + " rows and columns, got " + rows + "x" + cols);
         }
     }
 
@@ -332,8 +336,8 @@ public final class DynMatrix {
         }
         LuDecomposition lu = LuDecomposition.of(store);
         if (lu.singularColumn() >= 0) {
-            throw new SingularMatrixException("solve: " + shape() + " matrix is singular (pivot in column "
-                    + lu.singularColumn() + " vanishes)");
+            throw new SingularMatrixException(
+                    "solve: " + shape() + " matrix is singular (pivot in column " + lu.singularColumn() + " vanishes)");
         }
         DoubleStore out = b.store.allocateLike(b.rows(), b.cols());
         lu.solve(b.store, out);

@@ -1,11 +1,14 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.matrix;
-
-import java.lang.foreign.MemorySegment;
-import java.util.Objects;
-import java.util.SplittableRandom;
 
 import dev.ferrum.matrix.internal.FloatKernels;
 import dev.ferrum.matrix.internal.FloatStore;
+import java.lang.foreign.MemorySegment;
+import java.util.Objects;
+import java.util.SplittableRandom;
 
 /**
  * A dense {@code float} matrix with typed dimensions: the single-precision twin of {@link Matrix} for
@@ -43,7 +46,8 @@ public final class FloatMatrix<R extends Dim, C extends Dim> {
         Objects.requireNonNull(storage, "storage");
         int r = rows.value();
         int c = cols.value();
-        return new FloatMatrix<>(rows, cols, storage == Storage.ON_HEAP ? FloatStore.onHeap(r, c) : FloatStore.offHeap(r, c));
+        return new FloatMatrix<>(
+                rows, cols, storage == Storage.ON_HEAP ? FloatStore.onHeap(r, c) : FloatStore.offHeap(r, c));
     }
 
     /**
@@ -70,8 +74,9 @@ public final class FloatMatrix<R extends Dim, C extends Dim> {
         Objects.requireNonNull(rowMajor, "rowMajor");
         long expected = (long) rows.value() * cols.value();
         if (rowMajor.length != expected) {
-            throw new DimensionMismatchException("FloatMatrix<" + rows.name() + ", " + cols.name() + "> is " + rows.value()
-                    + "x" + cols.value() + " = " + expected + " values; the array has " + rowMajor.length);
+            throw new DimensionMismatchException(
+                    "FloatMatrix<" + rows.name() + ", " + cols.name() + "> is " + rows.value() + "x" + cols.value()
+                            + " = " + expected + " values; the array has " + rowMajor.length);
         }
         FloatMatrix<R, C> m = zeros(rows, cols);
         m.store.load(rowMajor);
@@ -87,7 +92,8 @@ public final class FloatMatrix<R extends Dim, C extends Dim> {
      * @param <C>     column dimension type
      * @return a new matrix of uniform values in {@code [-1, 1)}
      */
-    public static <R extends Dim, C extends Dim> FloatMatrix<R, C> random(Size<R> rows, Size<C> cols, long seed, Storage storage) {
+    public static <R extends Dim, C extends Dim> FloatMatrix<R, C> random(
+            Size<R> rows, Size<C> cols, long seed, Storage storage) {
         FloatMatrix<R, C> m = zeros(rows, cols, storage);
         SplittableRandom random = new SplittableRandom(seed);
         for (long e = 0; e < m.store.size(); e++) {
@@ -292,6 +298,12 @@ public final class FloatMatrix<R extends Dim, C extends Dim> {
 
     @Override
     public String toString() {
-        return shape() + "\n" + toDouble().toString().lines().skip(1).reduce((x, y) -> x + "\n" + y).orElse("");
+        return shape() + "\n"
+                + toDouble()
+                        .toString()
+                        .lines()
+                        .skip(1)
+                        .reduce((x, y) -> x + "\n" + y)
+                        .orElse("");
     }
 }

@@ -1,16 +1,19 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.matrix;
 
+import dev.ferrum.matrix.internal.DoubleKernels;
+import dev.ferrum.matrix.internal.DoubleOps;
+import dev.ferrum.matrix.internal.DoubleStore;
+import dev.ferrum.matrix.internal.LuDecomposition;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
-
-import dev.ferrum.matrix.internal.DoubleKernels;
-import dev.ferrum.matrix.internal.DoubleOps;
-import dev.ferrum.matrix.internal.DoubleStore;
-import dev.ferrum.matrix.internal.LuDecomposition;
 
 /**
  * A dense {@code double} matrix whose dimensions are part of its type: {@code Matrix<R, C>} has
@@ -59,6 +62,7 @@ public final class Matrix<R extends Dim, C extends Dim> {
     private final double[] heapArray;
     /** {@link #HEAP4} for an on-heap 4x4 matrix, else 0: one load and one AND select the fastest product path. */
     private final int kind;
+
     private static final int HEAP4 = 1;
 
     private Matrix(Size<R> rows, Size<C> cols, DoubleStore store) {
@@ -106,7 +110,8 @@ public final class Matrix<R extends Dim, C extends Dim> {
         Objects.requireNonNull(storage, "storage");
         int r = rows.value();
         int c = cols.value();
-        return new Matrix<>(rows, cols, storage == Storage.ON_HEAP ? DoubleStore.onHeap(r, c) : DoubleStore.offHeap(r, c));
+        return new Matrix<>(
+                rows, cols, storage == Storage.ON_HEAP ? DoubleStore.onHeap(r, c) : DoubleStore.offHeap(r, c));
     }
 
     /**
@@ -120,7 +125,8 @@ public final class Matrix<R extends Dim, C extends Dim> {
      * @return a new {@code rows x cols} zero matrix
      */
     public static <R extends Dim, C extends Dim> Matrix<R, C> zeros(Arena arena, Size<R> rows, Size<C> cols) {
-        return new Matrix<>(rows, cols, DoubleStore.offHeap(Objects.requireNonNull(arena, "arena"), rows.value(), cols.value()));
+        return new Matrix<>(
+                rows, cols, DoubleStore.offHeap(Objects.requireNonNull(arena, "arena"), rows.value(), cols.value()));
     }
 
     /**
@@ -175,14 +181,15 @@ public final class Matrix<R extends Dim, C extends Dim> {
     public static <R extends Dim, C extends Dim> Matrix<R, C> of(Size<R> rows, Size<C> cols, double[][] values) {
         Objects.requireNonNull(values, "values");
         if (values.length != rows.value()) {
-            throw new DimensionMismatchException("Matrix<" + rows.name() + ", " + cols.name() + "> needs " + rows.value()
-                    + " rows (" + rows + "); the array has " + values.length);
+            throw new DimensionMismatchException("Matrix<" + rows.name() + ", " + cols.name() + "> needs "
+                    + rows.value() + " rows (" + rows + "); the array has " + values.length);
         }
         Matrix<R, C> m = zeros(rows, cols);
         for (int i = 0; i < values.length; i++) {
             if (values[i] == null || values[i].length != cols.value()) {
-                throw new DimensionMismatchException("Matrix<" + rows.name() + ", " + cols.name() + "> needs " + cols.value()
-                        + " columns (" + cols + "); row " + i + " has " + (values[i] == null ? "null" : values[i].length));
+                throw new DimensionMismatchException(
+                        "Matrix<" + rows.name() + ", " + cols.name() + "> needs " + cols.value() + " columns (" + cols
+                                + "); row " + i + " has " + (values[i] == null ? "null" : values[i].length));
             }
             for (int j = 0; j < values[i].length; j++) {
                 m.store.set(i, j, values[i][j]);
@@ -216,7 +223,8 @@ public final class Matrix<R extends Dim, C extends Dim> {
      * @param <C>     column dimension type
      * @return a new random matrix
      */
-    public static <R extends Dim, C extends Dim> Matrix<R, C> random(Size<R> rows, Size<C> cols, long seed, Storage storage) {
+    public static <R extends Dim, C extends Dim> Matrix<R, C> random(
+            Size<R> rows, Size<C> cols, long seed, Storage storage) {
         Matrix<R, C> m = zeros(rows, cols, storage);
         SplittableRandom random = new SplittableRandom(seed);
         for (long e = 0; e < m.store.size(); e++) {
@@ -489,7 +497,8 @@ public final class Matrix<R extends Dim, C extends Dim> {
 
     // Cold path kept out of times() so the hot method stays small enough to inline.
     private static IllegalArgumentException aliasedOutput() {
-        return new IllegalArgumentException("times: out must not be one of the factors (it is overwritten while they are read)");
+        return new IllegalArgumentException(
+                "times: out must not be one of the factors (it is overwritten while they are read)");
     }
 
     /** @return the transpose, a {@code C x R} matrix, new */
@@ -536,7 +545,10 @@ public final class Matrix<R extends Dim, C extends Dim> {
     /** Exact equality: same shape and the same values ({@link Double#compare} semantics). */
     @Override
     public boolean equals(Object o) {
-        return o instanceof Matrix<?, ?> m && m.rows() == rows() && m.cols() == cols() && DoubleOps.same(store, m.store);
+        return o instanceof Matrix<?, ?> m
+                && m.rows() == rows()
+                && m.cols() == cols()
+                && DoubleOps.same(store, m.store);
     }
 
     @Override
@@ -610,8 +622,8 @@ public final class Matrix<R extends Dim, C extends Dim> {
         }
         LuDecomposition lu = LuDecomposition.of(a.store);
         if (lu.singularColumn() >= 0) {
-            throw new SingularMatrixException("solve: " + a.shape() + " is singular (pivot in column "
-                    + lu.singularColumn() + " vanishes)");
+            throw new SingularMatrixException(
+                    "solve: " + a.shape() + " is singular (pivot in column " + lu.singularColumn() + " vanishes)");
         }
         DoubleStore out = b.store.allocateLike(b.rows(), b.cols());
         lu.solve(b.store, out);

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.matrix;
 
 /** The dimension of size 6. Never instantiated: a phantom type for {@link Matrix}. */
@@ -6,6 +10,5 @@ public final class N6 implements Dim {
     /** The size token of this dimension (6). */
     public static final Size<N6> SIZE = Size.of(N6.class, 6);
 
-    private N6() {
-    }
+    private N6() {}
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.matrix;
 
 import java.util.Objects;
@@ -27,8 +31,10 @@ public final class Size<D extends Dim> {
 
     static {
         // The ready-made dimensions are bound before any user code can claim their classes.
-        Class<?>[] fixed = {N1.class, N2.class, N3.class, N4.class, N5.class, N6.class, N7.class, N8.class,
-            N9.class, N10.class, N11.class, N12.class, N13.class, N14.class, N15.class, N16.class};
+        Class<?>[] fixed = {
+            N1.class, N2.class, N3.class, N4.class, N5.class, N6.class, N7.class, N8.class, N9.class, N10.class,
+            N11.class, N12.class, N13.class, N14.class, N15.class, N16.class
+        };
         for (int i = 0; i < fixed.length; i++) {
             BOUND.put(fixed[i], new Size<>(fixed[i], i + 1));
         }
@@ -56,7 +62,8 @@ public final class Size<D extends Dim> {
     public static <D extends Dim> Size<D> of(Class<D> dim, int value) {
         Objects.requireNonNull(dim, "dim");
         if (value < 1 || value > MAX) {
-            throw new IllegalArgumentException("size of " + dim.getSimpleName() + " must be 1.." + MAX + ", got " + value);
+            throw new IllegalArgumentException(
+                    "size of " + dim.getSimpleName() + " must be 1.." + MAX + ", got " + value);
         }
         Size<?> bound = BOUND.computeIfAbsent(dim, d -> new Size<>(d, value));
         if (bound.value != value) {

@@ -1,9 +1,12 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.matrix;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -18,8 +21,9 @@ import net.jqwik.api.constraints.IntRange;
  */
 class AlgebraPropertiesTest {
 
-    static final List<Size<?>> SIZES = List.of(N1.SIZE, N2.SIZE, N3.SIZE, N4.SIZE, N5.SIZE, N6.SIZE, N7.SIZE,
-            N8.SIZE, N9.SIZE, N10.SIZE, N11.SIZE, N12.SIZE, N13.SIZE, N14.SIZE, N15.SIZE, N16.SIZE);
+    static final List<Size<?>> SIZES = List.of(
+            N1.SIZE, N2.SIZE, N3.SIZE, N4.SIZE, N5.SIZE, N6.SIZE, N7.SIZE, N8.SIZE, N9.SIZE, N10.SIZE, N11.SIZE,
+            N12.SIZE, N13.SIZE, N14.SIZE, N15.SIZE, N16.SIZE);
 
     @Provide
     Arbitrary<Size<?>> sizes() {
@@ -36,8 +40,13 @@ class AlgebraPropertiesTest {
     }
 
     @Property(tries = 200)
-    void multiplicationIsAssociative(@ForAll("sizes") Size<?> r, @ForAll("sizes") Size<?> k, @ForAll("sizes") Size<?> l,
-                                     @ForAll("sizes") Size<?> c, @ForAll long seed, @ForAll("storages") Storage storage) {
+    void multiplicationIsAssociative(
+            @ForAll("sizes") Size<?> r,
+            @ForAll("sizes") Size<?> k,
+            @ForAll("sizes") Size<?> l,
+            @ForAll("sizes") Size<?> c,
+            @ForAll long seed,
+            @ForAll("storages") Storage storage) {
         associative(r, k, l, c, seed, storage);
     }
 
@@ -49,21 +58,25 @@ class AlgebraPropertiesTest {
         Matrix<R, C> left = a.times(b).times(x);
         Matrix<R, C> right = a.times(b.times(x));
         assertThat(left.isCloseTo(right, tolerance(Math.max(k.value(), l.value()))))
-                .as("(AB)C vs A(BC)%n%s%n%s", left, right).isTrue();
+                .as("(AB)C vs A(BC)%n%s%n%s", left, right)
+                .isTrue();
     }
 
     @Property(tries = 200)
-    void transposeOfProductIsProductOfTransposesReversed(@ForAll("sizes") Size<?> r, @ForAll("sizes") Size<?> k,
-                                                         @ForAll("sizes") Size<?> c, @ForAll long seed) {
+    void transposeOfProductIsProductOfTransposesReversed(
+            @ForAll("sizes") Size<?> r, @ForAll("sizes") Size<?> k, @ForAll("sizes") Size<?> c, @ForAll long seed) {
         transposeProduct(r, k, c, seed);
     }
 
-    private static <R extends Dim, K extends Dim, C extends Dim> void transposeProduct(Size<R> r, Size<K> k, Size<C> c, long seed) {
+    private static <R extends Dim, K extends Dim, C extends Dim> void transposeProduct(
+            Size<R> r, Size<K> k, Size<C> c, long seed) {
         Matrix<R, K> a = Matrix.random(r, k, seed);
         Matrix<K, C> b = Matrix.random(k, c, seed + 1);
         Matrix<C, R> left = a.times(b).transpose();
         Matrix<C, R> right = b.transpose().times(a.transpose());
-        assertThat(left.isCloseTo(right, tolerance(k.value()))).as("(AB)^T vs B^T A^T").isTrue();
+        assertThat(left.isCloseTo(right, tolerance(k.value())))
+                .as("(AB)^T vs B^T A^T")
+                .isTrue();
     }
 
     @Property(tries = 200)
@@ -87,8 +100,12 @@ class AlgebraPropertiesTest {
         // Random entries in [-1, 1) plus n on the diagonal: strictly diagonally dominant, condition number small.
         Matrix<N, N> a = Matrix.random(n, n, seed).plus(Matrix.identity(n).scale(n.value()));
         Matrix<N, N> inv = Matrix.inverse(a);
-        assertThat(inv.times(a).isCloseTo(Matrix.identity(n), 1e-12)).as("A^-1 A").isTrue();
-        assertThat(a.times(inv).isCloseTo(Matrix.identity(n), 1e-12)).as("A A^-1").isTrue();
+        assertThat(inv.times(a).isCloseTo(Matrix.identity(n), 1e-12))
+                .as("A^-1 A")
+                .isTrue();
+        assertThat(a.times(inv).isCloseTo(Matrix.identity(n), 1e-12))
+                .as("A A^-1")
+                .isTrue();
     }
 
     @Property(tries = 100)
@@ -117,9 +134,11 @@ class AlgebraPropertiesTest {
     }
 
     @Property(tries = 100)
-    void dynamicAndTypedMatricesAgreeOnLargeRandomShapes(@ForAll @IntRange(min = 1, max = 90) int m,
-                                                         @ForAll @IntRange(min = 1, max = 90) int k,
-                                                         @ForAll @IntRange(min = 1, max = 90) int n, @ForAll long seed) {
+    void dynamicAndTypedMatricesAgreeOnLargeRandomShapes(
+            @ForAll @IntRange(min = 1, max = 90) int m,
+            @ForAll @IntRange(min = 1, max = 90) int k,
+            @ForAll @IntRange(min = 1, max = 90) int n,
+            @ForAll long seed) {
         DynMatrix a = DynMatrix.random(m, k, seed);
         DynMatrix b = DynMatrix.random(k, n, seed + 1);
         DynMatrix c = a.times(b);
@@ -132,6 +151,7 @@ class AlgebraPropertiesTest {
                 assertThat(c.get(i, j)).isCloseTo(expected, org.assertj.core.data.Offset.offset(tolerance(k)));
             }
         }
-        assertThat(c.transpose().isCloseTo(b.transpose().times(a.transpose()), tolerance(k))).isTrue();
+        assertThat(c.transpose().isCloseTo(b.transpose().times(a.transpose()), tolerance(k)))
+                .isTrue();
     }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.matrix;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -16,19 +20,28 @@ class ArchitectureTest {
 
     @Test
     void onlyTheInternalPackageReadsOrWritesSegments() {
-        noClasses().that().resideInAPackage("dev.ferrum.matrix")
-                .should().callMethodWhere(com.tngtech.archunit.base.DescribedPredicate.describe(
+        noClasses()
+                .that()
+                .resideInAPackage("dev.ferrum.matrix")
+                .should()
+                .callMethodWhere(com.tngtech.archunit.base.DescribedPredicate.describe(
                         "reads or writes MemorySegment elements",
                         call -> call.getTargetOwner().isAssignableTo(java.lang.foreign.MemorySegment.class)
-                                && (call.getName().startsWith("get") || call.getName().startsWith("set")
-                                    || call.getName().equals("copy") || call.getName().equals("fill"))))
+                                && (call.getName().startsWith("get")
+                                        || call.getName().startsWith("set")
+                                        || call.getName().equals("copy")
+                                        || call.getName().equals("fill"))))
                 .check(classes);
     }
 
     @Test
     void theInternalPackageDoesNotDependOnTheApi() {
-        noClasses().that().resideInAPackage("dev.ferrum.matrix.internal")
-                .should().dependOnClassesThat().resideInAPackage("dev.ferrum.matrix")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.ferrum.matrix.internal")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.ferrum.matrix")
                 .check(classes);
     }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.matrix;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
-
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
@@ -19,7 +22,6 @@ import javax.tools.SimpleJavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.StandardLocation;
 import javax.tools.ToolProvider;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,12 +52,14 @@ class CompileTimeDimensionTest {
 
     @BeforeAll
     static void locateBuiltClasses() throws URISyntaxException {
-        classes = Path.of(Matrix.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        classes = Path.of(
+                Matrix.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     }
 
     private record Result(boolean success, List<Diagnostic<? extends JavaFileObject>> errors) {
         String messages() {
-            return errors.stream().map(d -> "line " + d.getLineNumber() + ": " + d.getMessage(null))
+            return errors.stream()
+                    .map(d -> "line " + d.getLineNumber() + ": " + d.getMessage(null))
                     .collect(Collectors.joining("\n"));
         }
     }
@@ -64,20 +68,24 @@ class CompileTimeDimensionTest {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         assertThat(javac).as("a JDK with javac").isNotNull();
         String source = HEADER + body + "\n    }\n}\n";
-        JavaFileObject file = new SimpleJavaFileObject(URI.create("string:///Snippet.java"), JavaFileObject.Kind.SOURCE) {
-            @Override
-            public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-                return source;
-            }
-        };
+        JavaFileObject file =
+                new SimpleJavaFileObject(URI.create("string:///Snippet.java"), JavaFileObject.Kind.SOURCE) {
+                    @Override
+                    public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+                        return source;
+                    }
+                };
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
             Files.createDirectories(out);
             files.setLocation(StandardLocation.CLASS_OUTPUT, List.of(out.toFile()));
             files.setLocation(StandardLocation.CLASS_PATH, List.of(classes.toFile()));
-            boolean ok = javac.getTask(null, files, diagnostics, List.of("-proc:none", "-Xlint:none"), null, List.of(file)).call();
+            boolean ok = javac.getTask(
+                            null, files, diagnostics, List.of("-proc:none", "-Xlint:none"), null, List.of(file))
+                    .call();
             List<Diagnostic<? extends JavaFileObject>> errors = diagnostics.getDiagnostics().stream()
-                    .filter(d -> d.getKind() == Diagnostic.Kind.ERROR).collect(Collectors.toList());
+                    .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
+                    .collect(Collectors.toList());
             return new Result(ok, errors);
         }
     }
@@ -103,22 +111,26 @@ class CompileTimeDimensionTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "multiply with mismatched inner dimension (3x2 * 5x5)   | Object r = a.times(d);",
-        "assign a product to the wrong result type              | Matrix<N3, N2> r = a.times(b);",
-        "add matrices of different shapes                       | Object r = a.plus(a.transpose());",
-        "subtract matrices of different shapes                  | Object r = b.minus(sq);",
-        "assign a transpose to the untransposed type            | Matrix<N3, N2> r = a.transpose();",
-        "trace of a non-square matrix                           | double r = Matrix.trace(a);",
-        "inverse of a non-square matrix                         | Object r = Matrix.inverse(b);",
-        "solve with a right-hand side of the wrong height       | Object r = Matrix.solve(sq, a);",
-        "add two named dimensions of the same run-time size     | Object r = f.plus(l);",
-        "multiply float by double matrices                      | Object r = FloatMatrix.zeros(N3.SIZE, N2.SIZE).times(b);",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "multiply with mismatched inner dimension (3x2 * 5x5)   | Object r = a.times(d);",
+                "assign a product to the wrong result type              | Matrix<N3, N2> r = a.times(b);",
+                "add matrices of different shapes                       | Object r = a.plus(a.transpose());",
+                "subtract matrices of different shapes                  | Object r = b.minus(sq);",
+                "assign a transpose to the untransposed type            | Matrix<N3, N2> r = a.transpose();",
+                "trace of a non-square matrix                           | double r = Matrix.trace(a);",
+                "inverse of a non-square matrix                         | Object r = Matrix.inverse(b);",
+                "solve with a right-hand side of the wrong height       | Object r = Matrix.solve(sq, a);",
+                "add two named dimensions of the same run-time size     | Object r = f.plus(l);",
+                "multiply float by double matrices                      | Object r = FloatMatrix.zeros(N3.SIZE, N2.SIZE).times(b);",
+            })
     void dimensionMismatchesAreCompileErrors(String what, String statement) throws IOException {
         Result r = compile("        " + statement.trim() + "\n");
         assertThat(r.success()).as("%s should not compile", what).isFalse();
-        assertThat(r.errors()).as(r.messages()).isNotEmpty()
+        assertThat(r.errors())
+                .as(r.messages())
+                .isNotEmpty()
                 .allSatisfy(d -> assertThat(d.getLineNumber()).as(r.messages()).isEqualTo(FIRST_LINE));
     }
 }

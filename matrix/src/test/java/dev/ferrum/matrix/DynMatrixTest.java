@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.matrix;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,7 +17,8 @@ class DynMatrixTest {
     void multiplyMismatchNamesBothShapesAndTheRule() {
         DynMatrix a = DynMatrix.random(3, 2, 1);
         DynMatrix d = DynMatrix.identity(5);
-        assertThatThrownBy(() -> a.times(d)).isInstanceOf(DimensionMismatchException.class)
+        assertThatThrownBy(() -> a.times(d))
+                .isInstanceOf(DimensionMismatchException.class)
                 .hasMessage("times: left is 3x2, right is 5x5; left columns (2) must equal right rows (5)");
         assertThat(a.times(DynMatrix.identity(2))).isEqualTo(a);
     }
@@ -22,7 +27,8 @@ class DynMatrixTest {
     void elementWiseMismatchesAreReported() {
         DynMatrix a = DynMatrix.zeros(2, 3);
         DynMatrix b = DynMatrix.zeros(3, 2);
-        assertThatThrownBy(() -> a.plus(b)).isInstanceOf(DimensionMismatchException.class)
+        assertThatThrownBy(() -> a.plus(b))
+                .isInstanceOf(DimensionMismatchException.class)
                 .hasMessage("plus: left is 2x3, right is 3x2; element-wise operations need equal shapes");
         assertThatThrownBy(() -> a.minus(b)).hasMessageStartingWith("minus: left is 2x3");
         assertThatThrownBy(() -> a.hadamard(b)).hasMessageStartingWith("hadamard: left is 2x3");
@@ -32,13 +38,17 @@ class DynMatrixTest {
     @Test
     void squareOnlyOperationsCheckSquareness() {
         DynMatrix a = DynMatrix.zeros(2, 3);
-        assertThatThrownBy(a::trace).isInstanceOf(DimensionMismatchException.class).hasMessage("trace: matrix is 2x3, not square");
+        assertThatThrownBy(a::trace)
+                .isInstanceOf(DimensionMismatchException.class)
+                .hasMessage("trace: matrix is 2x3, not square");
         assertThatThrownBy(a::determinant).hasMessage("determinant: matrix is 2x3, not square");
         assertThatThrownBy(a::inverse).hasMessage("inverse: matrix is 2x3, not square");
         DynMatrix sq = DynMatrix.of(2, 2, 4, 7, 2, 6);
         assertThat(sq.determinant()).isCloseTo(10, within(1e-12));
-        assertThat(sq.inverse().times(sq).isCloseTo(DynMatrix.identity(2), 1e-12)).isTrue();
-        assertThatThrownBy(() -> sq.solve(DynMatrix.zeros(3, 1))).isInstanceOf(DimensionMismatchException.class)
+        assertThat(sq.inverse().times(sq).isCloseTo(DynMatrix.identity(2), 1e-12))
+                .isTrue();
+        assertThatThrownBy(() -> sq.solve(DynMatrix.zeros(3, 1)))
+                .isInstanceOf(DimensionMismatchException.class)
                 .hasMessage("solve: coefficients are 2x2, right-hand side is 3x1; it needs 2 rows");
         assertThatThrownBy(() -> DynMatrix.of(2, 2, 1, 2, 2, 4).inverse()).isInstanceOf(SingularMatrixException.class);
     }
@@ -49,18 +59,22 @@ class DynMatrixTest {
         Matrix<N3, N2> typed = d.as(N3.SIZE, N2.SIZE);
         typed.set(0, 0, 42);
         assertThat(d.get(0, 0)).isEqualTo(42);
-        assertThatThrownBy(() -> d.as(N2.SIZE, N3.SIZE)).isInstanceOf(DimensionMismatchException.class)
+        assertThatThrownBy(() -> d.as(N2.SIZE, N3.SIZE))
+                .isInstanceOf(DimensionMismatchException.class)
                 .hasMessage("as: matrix is 3x2, but Matrix<N2, N3> is 2x3");
         assertThat(typed.toDynamic()).isEqualTo(d);
     }
 
     @Test
     void badShapesAndIndicesAreRejectedAtTheBoundary() {
-        assertThatThrownBy(() -> DynMatrix.zeros(0, 3)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> DynMatrix.zeros(0, 3))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("got 0x3");
-        assertThatThrownBy(() -> DynMatrix.of(2, 2, 1, 2, 3)).isInstanceOf(DimensionMismatchException.class)
+        assertThatThrownBy(() -> DynMatrix.of(2, 2, 1, 2, 3))
+                .isInstanceOf(DimensionMismatchException.class)
                 .hasMessage("of: a 2x2 matrix has 4 values; the array has 3");
-        assertThatThrownBy(() -> DynMatrix.zeros(2, 2).get(0, 2)).isInstanceOf(IndexOutOfBoundsException.class)
+        assertThatThrownBy(() -> DynMatrix.zeros(2, 2).get(0, 2))
+                .isInstanceOf(IndexOutOfBoundsException.class)
                 .hasMessage("element (0, 2) is outside the 2x2 matrix: rows 0..1, columns 0..1");
     }
 

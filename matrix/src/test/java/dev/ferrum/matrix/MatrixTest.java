@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.matrix;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -6,19 +10,15 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.ValueLayout;
-
 import org.junit.jupiter.api.Test;
 
 class MatrixTest {
 
-    interface Features extends Dim {
-    }
+    interface Features extends Dim {}
 
-    interface Samples extends Dim {
-    }
+    interface Samples extends Dim {}
 
-    interface Unbound extends Dim {
-    }
+    interface Unbound extends Dim {}
 
     @Test
     void createsFromRowsAndReadsBackEveryElement() {
@@ -55,7 +55,8 @@ class MatrixTest {
     @Test
     void indicesOutsideTheShapeAreReportedWithTheShape() {
         Matrix<N2, N3> m = Matrix.zeros(N2.SIZE, N3.SIZE);
-        assertThatThrownBy(() -> m.get(2, 0)).isInstanceOf(IndexOutOfBoundsException.class)
+        assertThatThrownBy(() -> m.get(2, 0))
+                .isInstanceOf(IndexOutOfBoundsException.class)
                 .hasMessage("element (2, 0) is outside Matrix<N2, N3> 2x3: rows 0..1, columns 0..2");
         assertThatThrownBy(() -> m.set(0, -1, 1)).isInstanceOf(IndexOutOfBoundsException.class);
     }
@@ -65,11 +66,14 @@ class MatrixTest {
         Size<Features> features = Size.of(Features.class, 5);
         assertThat(Size.of(Features.class, 5)).isSameAs(features);
         assertThat(Size.of(Features.class)).isSameAs(features);
-        assertThatThrownBy(() -> Size.of(Features.class, 6)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> Size.of(Features.class, 6))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessage("dimension Features is already bound to size 5; cannot rebind it to 6");
-        assertThatThrownBy(() -> Size.of(N3.class, 4)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> Size.of(N3.class, 4))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("N3 is already bound to size 3");
-        assertThatThrownBy(() -> Size.of(Unbound.class)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> Size.of(Unbound.class))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("Unbound has no size yet");
         assertThatThrownBy(() -> Size.of(Samples.class, 0)).isInstanceOf(IllegalArgumentException.class);
         Matrix<Features, N3> w = Matrix.random(features, N3.SIZE, 3);
@@ -109,8 +113,8 @@ class MatrixTest {
         Matrix<N3, N3> a = Matrix.of(N3.SIZE, N3.SIZE, 1, 2, 3, 0, 1, 4, 5, 6, 0);
         assertThat(Matrix.trace(a)).isEqualTo(2);
         assertThat(Matrix.determinant(a)).isCloseTo(1, within(1e-12));
-        assertThat(Matrix.inverse(a).toArray()).containsExactly(new double[] {-24, 18, 5, 20, -15, -4, -5, 4, 1},
-                within(1e-11));
+        assertThat(Matrix.inverse(a).toArray())
+                .containsExactly(new double[] {-24, 18, 5, 20, -15, -4, -5, 4, 1}, within(1e-11));
         // A row swap is needed (zero first pivot): partial pivoting must handle it and flip the sign.
         Matrix<N2, N2> swap = Matrix.of(N2.SIZE, N2.SIZE, 0, 1, 1, 0);
         assertThat(Matrix.determinant(swap)).isEqualTo(-1);
@@ -122,7 +126,8 @@ class MatrixTest {
     void singularMatricesAreReportedNotInverted() {
         Matrix<N3, N3> singular = Matrix.of(N3.SIZE, N3.SIZE, 1, 2, 3, 2, 4, 6, 1, 1, 1);
         assertThat(Matrix.determinant(singular)).isZero();
-        assertThatThrownBy(() -> Matrix.inverse(singular)).isInstanceOf(SingularMatrixException.class)
+        assertThatThrownBy(() -> Matrix.inverse(singular))
+                .isInstanceOf(SingularMatrixException.class)
                 .hasMessageContaining("Matrix<N3, N3> 3x3 is singular");
     }
 
@@ -175,7 +180,8 @@ class MatrixTest {
     void multiplyIntoRejectsAliasedOutput() {
         Matrix<N4, N4> a = Matrix.random(N4.SIZE, N4.SIZE, 1);
         Matrix<N4, N4> b = Matrix.random(N4.SIZE, N4.SIZE, 2);
-        assertThatThrownBy(() -> a.times(b, a)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> a.times(b, a))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("out must not be one of the factors");
         assertThatThrownBy(() -> a.times(b, b.toDynamic().as(N4.SIZE, N4.SIZE)))
                 .isInstanceOf(IllegalArgumentException.class);
@@ -200,14 +206,17 @@ class MatrixTest {
         FloatMatrix<N2, N2> c = a.times(b);
         assertThat(c.get(0, 0)).isEqualTo(14f);
         assertThat(c.get(1, 1)).isEqualTo(77f);
-        assertThat(c.toDouble().isCloseTo(a.toDouble().times(b.toDouble()), 1e-6)).isTrue();
+        assertThat(c.toDouble().isCloseTo(a.toDouble().times(b.toDouble()), 1e-6))
+                .isTrue();
         assertThat(a.plus(a).minus(a)).isEqualTo(a);
         assertThat(a.scale(2).get(1, 2)).isEqualTo(12f);
         assertThat(a.normFrobenius()).isCloseTo(Math.sqrt(91), within(1e-6));
         assertThat(c.toString()).startsWith("FloatMatrix<N2, N2> 2x2\n[14  32]");
-        assertThatThrownBy(() -> FloatMatrix.of(N2.SIZE, N2.SIZE, 1, 2, 3)).isInstanceOf(DimensionMismatchException.class);
+        assertThatThrownBy(() -> FloatMatrix.of(N2.SIZE, N2.SIZE, 1, 2, 3))
+                .isInstanceOf(DimensionMismatchException.class);
         FloatMatrix<N16, N16> r = FloatMatrix.random(N16.SIZE, N16.SIZE, 4, Storage.ON_HEAP);
         FloatMatrix<N16, N16> out = FloatMatrix.zeros(N16.SIZE, N16.SIZE);
-        assertThat(r.times(r, out).toDouble().isCloseTo(r.toDouble().times(r.toDouble()), 1e-4)).isTrue();
+        assertThat(r.times(r, out).toDouble().isCloseTo(r.toDouble().times(r.toDouble()), 1e-4))
+                .isTrue();
     }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.units;
 
 /**
@@ -17,8 +21,8 @@ package dev.ferrum.units;
  * @param amount            exponent of N (mole)
  * @param luminousIntensity exponent of J (candela)
  */
-public record Dimension(int length, int mass, int time, int current, int temperature, int amount,
-                        int luminousIntensity) {
+public record Dimension(
+        int length, int mass, int time, int current, int temperature, int amount, int luminousIntensity) {
 
     /** The dimension of pure numbers (all exponents zero). */
     public static final Dimension NONE = new Dimension(0, 0, 0, 0, 0, 0, 0);
@@ -39,8 +43,8 @@ public record Dimension(int length, int mass, int time, int current, int tempera
      * @param luminousIntensity exponent of J
      * @return the dimension
      */
-    public static Dimension of(int length, int mass, int time, int current, int temperature, int amount,
-                               int luminousIntensity) {
+    public static Dimension of(
+            int length, int mass, int time, int current, int temperature, int amount, int luminousIntensity) {
         return new Dimension(length, mass, time, current, temperature, amount, luminousIntensity);
     }
 
@@ -115,8 +119,8 @@ public record Dimension(int length, int mass, int time, int current, int tempera
         int[] a = exponents();
         for (int k = 0; k < 7; k++) {
             if (a[k] % n != 0) {
-                throw new IllegalArgumentException("cannot take root " + n + " of dimension " + this
-                        + ": exponent of " + BASE_NAMES[k] + " is " + a[k]);
+                throw new IllegalArgumentException("cannot take root " + n + " of dimension " + this + ": exponent of "
+                        + BASE_NAMES[k] + " is " + a[k]);
             }
             a[k] /= n;
         }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.units;
 
 import java.util.Objects;
@@ -68,8 +72,7 @@ public final class Kind<Q extends Measure> {
      * @return a kind named {@code "Quantity"}
      */
     public static Kind<Quantity> dynamic(Dimension dimension) {
-        return new Kind<>("Quantity", dimension, dimension.baseUnitSymbol(), false,
-                si -> Quantity.ofSi(si, dimension));
+        return new Kind<>("Quantity", dimension, dimension.baseUnitSymbol(), false, si -> Quantity.ofSi(si, dimension));
     }
 
     /**
@@ -124,8 +127,11 @@ public final class Kind<Q extends Measure> {
         Dimension actual = measure.dimension();
         if (!actual.equals(dimension)) {
             String what = source != null ? "\"" + source + "\"" : measure.toString();
-            throw new DimensionMismatchException("cannot narrow " + what + " to " + name + ": it has dimension "
-                    + actual + describe(actual) + ", " + name + " needs " + dimension, dimension, actual);
+            throw new DimensionMismatchException(
+                    "cannot narrow " + what + " to " + name + ": it has dimension " + actual + describe(actual) + ", "
+                            + name + " needs " + dimension,
+                    dimension,
+                    actual);
         }
         return factory.apply(measure.si());
     }

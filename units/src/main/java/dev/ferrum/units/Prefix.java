@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.units;
 
 /**
@@ -5,30 +9,54 @@ package dev.ferrum.units;
  * written in front of a prefixable unit's symbol when parsing ({@code "MeV"}, {@code "mbar"}, {@code "µs"}).
  */
 public enum Prefix {
-    /** 10^30. */ QUETTA("Q", 30),
-    /** 10^27. */ RONNA("R", 27),
-    /** 10^24. */ YOTTA("Y", 24),
-    /** 10^21. */ ZETTA("Z", 21),
-    /** 10^18. */ EXA("E", 18),
-    /** 10^15. */ PETA("P", 15),
-    /** 10^12. */ TERA("T", 12),
-    /** 10^9. */ GIGA("G", 9),
-    /** 10^6. */ MEGA("M", 6),
-    /** 10^3. */ KILO("k", 3),
-    /** 10^2. */ HECTO("h", 2),
-    /** 10^1. */ DECA("da", 1),
-    /** 10^-1. */ DECI("d", -1),
-    /** 10^-2. */ CENTI("c", -2),
-    /** 10^-3. */ MILLI("m", -3),
-    /** 10^-6; also parsed from {@code u}. */ MICRO("µ", -6),
-    /** 10^-9. */ NANO("n", -9),
-    /** 10^-12. */ PICO("p", -12),
-    /** 10^-15. */ FEMTO("f", -15),
-    /** 10^-18. */ ATTO("a", -18),
-    /** 10^-21. */ ZEPTO("z", -21),
-    /** 10^-24. */ YOCTO("y", -24),
-    /** 10^-27. */ RONTO("r", -27),
-    /** 10^-30. */ QUECTO("q", -30);
+    /** 10^30. */
+    QUETTA("Q", 30),
+    /** 10^27. */
+    RONNA("R", 27),
+    /** 10^24. */
+    YOTTA("Y", 24),
+    /** 10^21. */
+    ZETTA("Z", 21),
+    /** 10^18. */
+    EXA("E", 18),
+    /** 10^15. */
+    PETA("P", 15),
+    /** 10^12. */
+    TERA("T", 12),
+    /** 10^9. */
+    GIGA("G", 9),
+    /** 10^6. */
+    MEGA("M", 6),
+    /** 10^3. */
+    KILO("k", 3),
+    /** 10^2. */
+    HECTO("h", 2),
+    /** 10^1. */
+    DECA("da", 1),
+    /** 10^-1. */
+    DECI("d", -1),
+    /** 10^-2. */
+    CENTI("c", -2),
+    /** 10^-3. */
+    MILLI("m", -3),
+    /** 10^-6; also parsed from {@code u}. */
+    MICRO("µ", -6),
+    /** 10^-9. */
+    NANO("n", -9),
+    /** 10^-12. */
+    PICO("p", -12),
+    /** 10^-15. */
+    FEMTO("f", -15),
+    /** 10^-18. */
+    ATTO("a", -18),
+    /** 10^-21. */
+    ZEPTO("z", -21),
+    /** 10^-24. */
+    YOCTO("y", -24),
+    /** 10^-27. */
+    RONTO("r", -27),
+    /** 10^-30. */
+    QUECTO("q", -30);
 
     private final String symbol;
     private final int exponent;
@@ -37,7 +65,8 @@ public enum Prefix {
     Prefix(String symbol, int exponent) {
         this.symbol = symbol;
         this.exponent = exponent;
-        // Parsed from the decimal literal, so the factor is the double nearest to 10^exponent (Math.pow may be 1 ulp off).
+        // Parsed from the decimal literal, so the factor is the double nearest to 10^exponent (Math.pow may be 1 ulp
+        // off).
         this.factor = Double.parseDouble("1e" + exponent);
     }
 

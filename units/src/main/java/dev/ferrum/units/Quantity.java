@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.units;
 
 import java.util.Objects;
@@ -244,9 +248,11 @@ public final class Quantity implements Measure, Comparable<Quantity> {
 
     private void check(String operation, Dimension other) {
         if (!other.equals(dimension)) {
-            throw new DimensionMismatchException("cannot " + operation + ": " + this + " has dimension " + dimension
-                    + Kind.describe(dimension) + ", the other operand " + other + Kind.describe(other),
-                    dimension, other);
+            throw new DimensionMismatchException(
+                    "cannot " + operation + ": " + this + " has dimension " + dimension + Kind.describe(dimension)
+                            + ", the other operand " + other + Kind.describe(other),
+                    dimension,
+                    other);
         }
     }
 

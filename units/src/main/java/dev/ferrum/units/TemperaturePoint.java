@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.units;
 
 /**
@@ -76,7 +80,8 @@ public final class TemperaturePoint implements Comparable<TemperaturePoint> {
         String s = text.toString().strip();
         int space = s.lastIndexOf(' ');
         if (space < 0) {
-            throw new UnitParseException("expected a number, a space and a scale symbol (K, °C, °F, °R)", text.toString(), 0);
+            throw new UnitParseException(
+                    "expected a number, a space and a scale symbol (K, °C, °F, °R)", text.toString(), 0);
         }
         double reading;
         try {

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.units;
 
 import java.util.Objects;
@@ -25,7 +29,8 @@ public final class Unit<Q extends Measure> {
         this.kind = Objects.requireNonNull(kind, "kind");
         this.symbol = Objects.requireNonNull(symbol, "symbol");
         if (!(factor > 0) || Double.isInfinite(factor)) {
-            throw new IllegalArgumentException("unit factor must be positive and finite, got " + factor + " for " + symbol);
+            throw new IllegalArgumentException(
+                    "unit factor must be positive and finite, got " + factor + " for " + symbol);
         }
         this.factor = factor;
         this.prefixable = prefixable;
@@ -135,9 +140,11 @@ public final class Unit<Q extends Measure> {
      */
     public <R extends Measure> Unit<R> as(Kind<R> target) {
         if (!target.dimension().equals(dimension())) {
-            throw new DimensionMismatchException("unit " + symbol + " has dimension " + dimension()
-                    + Kind.describe(dimension()) + ", " + target.name() + " needs " + target.dimension(),
-                    target.dimension(), dimension());
+            throw new DimensionMismatchException(
+                    "unit " + symbol + " has dimension " + dimension() + Kind.describe(dimension()) + ", "
+                            + target.name() + " needs " + target.dimension(),
+                    target.dimension(),
+                    dimension());
         }
         return new Unit<>(target, symbol, factor, prefixable, name);
     }
@@ -190,7 +197,9 @@ public final class Unit<Q extends Measure> {
     /** Units are equal when they have the same dimension, factor and symbol. */
     @Override
     public boolean equals(Object o) {
-        return o instanceof Unit<?> u && u.dimension().equals(dimension()) && Double.compare(u.factor, factor) == 0
+        return o instanceof Unit<?> u
+                && u.dimension().equals(dimension())
+                && Double.compare(u.factor, factor) == 0
                 && u.symbol.equals(symbol);
     }
 

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.units;
 
 import java.util.Comparator;
@@ -21,11 +25,12 @@ import java.util.stream.Stream;
  */
 final class UnitParser {
 
-    private static final Pattern NUMBER = Pattern.compile(
-            "[+-]?(?:NaN|Infinity|(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][+-]?\\d+)?)");
+    private static final Pattern NUMBER =
+            Pattern.compile("[+-]?(?:NaN|Infinity|(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][+-]?\\d+)?)");
     private static final Map<String, Unit<?>> SYMBOLS = new HashMap<>();
     private static final List<Prefix> PREFIXES_LONGEST_FIRST = Stream.of(Prefix.values())
-            .sorted(Comparator.comparingInt((Prefix p) -> p.symbol().length()).reversed()).toList();
+            .sorted(Comparator.comparingInt((Prefix p) -> p.symbol().length()).reversed())
+            .toList();
 
     static {
         for (Unit<?> u : Catalog.UNITS) {

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.units;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
-
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
@@ -18,7 +21,6 @@ import javax.tools.JavaFileObject;
 import javax.tools.SimpleJavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,40 +52,52 @@ class CompileTimeCheckTest {
 
     static Stream<Arguments> rejected() {
         return Stream.of(
-                Arguments.of("length.plus(time)",
+                Arguments.of(
+                        "length.plus(time)",
                         "Length l = Length.metres(1).plus(Time.seconds(1));",
                         "Time cannot be converted to Length"),
-                Arguments.of("length.minus(mass)",
+                Arguments.of(
+                        "length.minus(mass)",
                         "Length l = Length.metres(1).minus(Mass.kilograms(1));",
                         "Mass cannot be converted to Length"),
-                Arguments.of("Length.div(Time) assigned to Force",
+                Arguments.of(
+                        "Length.div(Time) assigned to Force",
                         "Force f = Length.metres(100).div(Time.seconds(10));",
                         "incompatible types: Velocity cannot be converted to Force"),
-                Arguments.of("Force.times(Length) assigned to Power",
+                Arguments.of(
+                        "Force.times(Length) assigned to Power",
                         "Power p = Force.newtons(1).times(Length.metres(1));",
                         "incompatible types: Energy cannot be converted to Power"),
-                Arguments.of("a unit of another kind",
+                Arguments.of(
+                        "a unit of another kind",
                         "Length l = Length.of(5, Units.SECOND);",
                         "Unit<Time> cannot be converted to Unit<Length>"),
-                Arguments.of("a product with no kind in the description",
+                Arguments.of(
+                        "a product with no kind in the description",
                         "Object o = Velocity.metresPerSecond(1).times(Velocity.metresPerSecond(1));",
                         "no suitable method found for times(Velocity)"),
-                Arguments.of("an alias is a different type",
+                Arguments.of(
+                        "an alias is a different type",
                         "Energy e = Torque.newtonMetres(1);",
                         "incompatible types: Torque cannot be converted to Energy"),
-                Arguments.of("comparing different kinds",
+                Arguments.of(
+                        "comparing different kinds",
                         "int c = Length.metres(1).compareTo(Time.seconds(1));",
                         "Time cannot be converted to Length"),
-                Arguments.of("two temperature readings cannot be added",
+                Arguments.of(
+                        "two temperature readings cannot be added",
                         "Object t = TemperaturePoint.celsius(20).plus(TemperaturePoint.celsius(5));",
                         "TemperaturePoint cannot be converted to Temperature"),
-                Arguments.of("the constructor is not a back door",
+                Arguments.of(
+                        "the constructor is not a back door",
                         "Length l = new Length(1.0);",
                         "Length(double) has private access in Length"),
-                Arguments.of("converting to a unit of another kind",
+                Arguments.of(
+                        "converting to a unit of another kind",
                         "double d = Length.metres(1).in(Units.HOUR);",
                         "Unit<Time> cannot be converted to Unit<Length>"),
-                Arguments.of("the set of kinds is closed",
+                Arguments.of(
+                        "the set of kinds is closed",
                         "record Fake(double si) implements Measure { public Dimension dimension() { return Dimension.NONE; }"
                                 + " public Kind<Fake> kind() { return null; } }",
                         "class is not allowed to extend sealed class: Measure"));
@@ -101,14 +115,20 @@ class CompileTimeCheckTest {
         return Stream.of(
                 Arguments.of("length.plus(length)", "Length l = Length.metres(1).plus(Length.kilometres(1));"),
                 Arguments.of("Length.div(Time) is Velocity", "Velocity v = Length.metres(100).div(Time.seconds(10));"),
-                Arguments.of("Velocity.times(Time) is Length", "Length l = Velocity.metresPerSecond(3).times(Time.hours(1));"),
+                Arguments.of(
+                        "Velocity.times(Time) is Length",
+                        "Length l = Velocity.metresPerSecond(3).times(Time.hours(1));"),
                 Arguments.of("Force.times(Length) is Energy", "Energy e = Force.newtons(2).times(Length.metres(3));"),
-                Arguments.of("Mass.times(Acceleration) is Force", "Force f = Mass.kilograms(2).times(Acceleration.parse(\"9.81 m/s^2\"));"),
+                Arguments.of(
+                        "Mass.times(Acceleration) is Force",
+                        "Force f = Mass.kilograms(2).times(Acceleration.parse(\"9.81 m/s^2\"));"),
                 Arguments.of("a unit of the right kind", "Length l = Length.of(5, Units.KILOMETRE);"),
                 Arguments.of("an alias converted explicitly", "Energy e = Energy.from(Torque.newtonMetres(1));"),
-                Arguments.of("a runtime product narrowed",
+                Arguments.of(
+                        "a runtime product narrowed",
                         "Quantity q = Quantity.of(Velocity.metresPerSecond(2)).times(Velocity.metresPerSecond(2));"),
-                Arguments.of("temperature reading plus difference",
+                Arguments.of(
+                        "temperature reading plus difference",
                         "TemperaturePoint t = TemperaturePoint.celsius(20).plus(Temperature.celsiusDegrees(5));"));
     }
 
@@ -131,17 +151,19 @@ class CompileTimeCheckTest {
                     }
                 }
                 """.formatted(declaration ? statement : "", declaration ? "" : statement);
-        JavaFileObject file = new SimpleJavaFileObject(URI.create("string:///Snippet.java"), JavaFileObject.Kind.SOURCE) {
-            @Override
-            public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-                return source;
-            }
-        };
+        JavaFileObject file =
+                new SimpleJavaFileObject(URI.create("string:///Snippet.java"), JavaFileObject.Kind.SOURCE) {
+                    @Override
+                    public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+                        return source;
+                    }
+                };
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         String classes = System.getProperty("units.classes", "target/classes");
         try (StandardJavaFileManager files = JAVAC.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
             List<String> options = List.of("-classpath", classes, "-d", output.toString(), "-proc:none");
-            JAVAC.getTask(null, files, diagnostics, options, null, List.of(file)).call();
+            JAVAC.getTask(null, files, diagnostics, options, null, List.of(file))
+                    .call();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

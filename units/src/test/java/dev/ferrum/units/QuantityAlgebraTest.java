@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.units;
 
 import static dev.ferrum.units.Units.HOUR;
@@ -114,7 +118,8 @@ class QuantityAlgebraTest {
         assertThat(Mass.of(1, microgram).si()).isEqualTo(1e-9);
         assertThat(Units.METRE.withPrefix(Prefix.GIGA).factor()).isEqualTo(1e9);
         assertThatThrownBy(() -> Units.KILOMETRE.withPrefix(Prefix.MILLI))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("KILOMETRE (km) does not take SI prefixes");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("KILOMETRE (km) does not take SI prefixes");
         assertThat(Prefix.QUECTO.factor()).isEqualTo(1e-30);
     }
 
@@ -124,7 +129,8 @@ class QuantityAlgebraTest {
         assertThat(Force.kilonewtons(2)).hasToString("2000.0 N");
         assertThat(Resistance.ohms(4.7)).hasToString("4.7 Ω");
         assertThat(Dimensionless.percent(50)).hasToString("0.5");
-        assertThat(Velocity.metresPerSecond(3).times(Velocity.metresPerSecond(3).toQuantity().si()))
+        assertThat(Velocity.metresPerSecond(3)
+                        .times(Velocity.metresPerSecond(3).toQuantity().si()))
                 .hasToString("9.0 m/s");
         assertThat(Quantity.of(Velocity.metresPerSecond(2)).times(Velocity.metresPerSecond(2)))
                 .hasToString("4.0 m^2·s^-2");
@@ -132,7 +138,8 @@ class QuantityAlgebraTest {
 
     @Test
     void parsesUnitExpressions() {
-        assertThat(Quantity.parse("9.81 m/s^2").as(Acceleration.KIND)).isEqualTo(Acceleration.metresPerSecondSquared(9.81));
+        assertThat(Quantity.parse("9.81 m/s^2").as(Acceleration.KIND))
+                .isEqualTo(Acceleration.metresPerSecondSquared(9.81));
         assertThat(Acceleration.parse("9.81 m/s^2").si()).isEqualTo(9.81);
         assertThat(Force.parse("3 kg·m/s^2")).isEqualTo(Force.newtons(3));
         assertThat(Force.parse("3 kg m s^-2")).isEqualTo(Force.newtons(3));
@@ -165,23 +172,30 @@ class QuantityAlgebraTest {
                     assertThat(d.actual()).isEqualTo(Force.KIND.dimension());
                 });
         assertThatThrownBy(() -> Unit.parse("m/s").as(Force.KIND))
-                .isInstanceOf(DimensionMismatchException.class).hasMessageContaining("Force needs L·M·T^-2");
+                .isInstanceOf(DimensionMismatchException.class)
+                .hasMessageContaining("Force needs L·M·T^-2");
     }
 
     @Test
     void parseErrorsSayWhatAndWhere() {
         assertThatThrownBy(() -> Quantity.parse("12.5 mpg"))
-                .isInstanceOf(UnitParseException.class).hasMessage("unknown unit 'mpg' at index 5 in \"12.5 mpg\"");
+                .isInstanceOf(UnitParseException.class)
+                .hasMessage("unknown unit 'mpg' at index 5 in \"12.5 mpg\"");
         assertThatThrownBy(() -> Quantity.parse("fast m/s"))
-                .isInstanceOf(UnitParseException.class).hasMessageStartingWith("expected a number at index 0");
+                .isInstanceOf(UnitParseException.class)
+                .hasMessageStartingWith("expected a number at index 0");
         assertThatThrownBy(() -> Quantity.parse("1 m/(s"))
-                .isInstanceOf(UnitParseException.class).hasMessageStartingWith("unclosed '(' at index 4");
+                .isInstanceOf(UnitParseException.class)
+                .hasMessageStartingWith("unclosed '(' at index 4");
         assertThatThrownBy(() -> Quantity.parse("1 m^x"))
-                .isInstanceOf(UnitParseException.class).hasMessageStartingWith("expected an integer exponent");
+                .isInstanceOf(UnitParseException.class)
+                .hasMessageStartingWith("expected an integer exponent");
         assertThatThrownBy(() -> Quantity.parse("1 m)"))
-                .isInstanceOf(UnitParseException.class).hasMessageStartingWith("unexpected ')' at index 3");
+                .isInstanceOf(UnitParseException.class)
+                .hasMessageStartingWith("unexpected ')' at index 3");
         assertThatThrownBy(() -> Unit.parse(""))
-                .isInstanceOf(UnitParseException.class).hasMessageStartingWith("expected a unit");
+                .isInstanceOf(UnitParseException.class)
+                .hasMessageStartingWith("expected a unit");
     }
 
     @Test
@@ -202,7 +216,8 @@ class QuantityAlgebraTest {
         assertThat(speed.pow(2).kind().name()).isEqualTo("Quantity");
         assertThat(Quantity.of(2, Units.KILOMETRE).format(Units.METRE)).isEqualTo("2000.0 m");
         assertThat(speed.to(KILOMETRE_PER_HOUR).value()).isCloseTo(5.4, within(1e-12));
-        assertThatThrownBy(() -> length.sqrt()).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> length.sqrt())
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("exponent of L is 1");
     }
 
@@ -211,7 +226,8 @@ class QuantityAlgebraTest {
         Unit<Quantity> kmh = KILOMETRE.div(HOUR);
         assertThat(kmh.dimension()).isEqualTo(Velocity.KIND.dimension());
         assertThat(kmh.factor()).isEqualTo(1000.0 / 3600.0);
-        assertThat(Units.CENTIMETRE.pow(3).as(Volume.KIND).of(1000).in(Units.LITRE)).isCloseTo(1, within(1e-12));
+        assertThat(Units.CENTIMETRE.pow(3).as(Volume.KIND).of(1000).in(Units.LITRE))
+                .isCloseTo(1, within(1e-12));
         assertThat(Units.NEWTON.times(METRE).as(Torque.KIND).of(3)).isEqualTo(Torque.newtonMetres(3));
     }
 
@@ -222,16 +238,22 @@ class QuantityAlgebraTest {
         assertThat(noon.in(TemperatureScale.CELSIUS)).isCloseTo(21, within(1e-12));
         assertThat(noon.minus(morning).in(Units.KELVIN)).isCloseTo(9, within(1e-12));
         assertThat(noon.minus(morning).in(Units.DEGREE_FAHRENHEIT)).isCloseTo(16.2, within(1e-12));
-        assertThat(TemperaturePoint.celsius(100).in(TemperatureScale.FAHRENHEIT)).isCloseTo(212, within(1e-9));
+        assertThat(TemperaturePoint.celsius(100).in(TemperatureScale.FAHRENHEIT))
+                .isCloseTo(212, within(1e-9));
         assertThat(TemperaturePoint.fahrenheit(32).in(TemperatureScale.CELSIUS)).isCloseTo(0, within(1e-9));
         assertThat(TemperaturePoint.celsius(0).absolute()).isEqualTo(Temperature.kelvins(273.15));
-        assertThat(TemperaturePoint.celsius(-40).in(TemperatureScale.FAHRENHEIT)).isCloseTo(-40, within(1e-9));
-        assertThat(TemperaturePoint.parse("68 degF").in(TemperatureScale.CELSIUS)).isCloseTo(20, within(1e-9));
-        assertThat(TemperaturePoint.parse(TemperaturePoint.celsius(25).toString())).isEqualTo(TemperaturePoint.celsius(25));
+        assertThat(TemperaturePoint.celsius(-40).in(TemperatureScale.FAHRENHEIT))
+                .isCloseTo(-40, within(1e-9));
+        assertThat(TemperaturePoint.parse("68 degF").in(TemperatureScale.CELSIUS))
+                .isCloseTo(20, within(1e-9));
+        assertThat(TemperaturePoint.parse(TemperaturePoint.celsius(25).toString()))
+                .isEqualTo(TemperaturePoint.celsius(25));
         assertThatThrownBy(() -> TemperaturePoint.parse("20 °X"))
-                .isInstanceOf(UnitParseException.class).hasMessageContaining("unknown temperature scale '°X'");
+                .isInstanceOf(UnitParseException.class)
+                .hasMessageContaining("unknown temperature scale '°X'");
         // pV = nRT with the absolute temperature
-        Entropy r = Quantity.parse("8.314462618 J/(mol·K)").times(Amount.moles(1)).as(Entropy.KIND);
+        Entropy r =
+                Quantity.parse("8.314462618 J/(mol·K)").times(Amount.moles(1)).as(Entropy.KIND);
         Energy pv = r.times(TemperaturePoint.celsius(0).absolute());
         assertThat(pv.div(Volume.litres(22.414)).in(Units.KILOPASCAL)).isCloseTo(101.325, within(0.01));
     }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.units;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,7 +11,6 @@ import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Assume;
@@ -42,8 +45,11 @@ class UnitsPropertiesTest {
     @Provide
     Arbitrary<Double> magnitudes() {
         // A sign, a mantissa and a decimal exponent: spans 1e-30..1e30 evenly in log space.
-        return Arbitraries.doubles().between(1.0, 10.0).ofScale(6)
-                .flatMap(m -> Arbitraries.integers().between(-30, 30)
+        return Arbitraries.doubles()
+                .between(1.0, 10.0)
+                .ofScale(6)
+                .flatMap(m -> Arbitraries.integers()
+                        .between(-30, 30)
                         .flatMap(e -> Arbitraries.of(-1.0, 1.0).map(s -> s * m * Math.pow(10, e))));
     }
 
@@ -54,7 +60,9 @@ class UnitsPropertiesTest {
     @Property
     void conversionRoundTrips(@ForAll("units") Unit<?> unit, @ForAll("magnitudes") double value) {
         double back = unit.fromSi(unit.toSi(value));
-        assertThat(close(value, back, 4 * Math.ulp(1.0))).as("%s: %s -> %s", unit, value, back).isTrue();
+        assertThat(close(value, back, 4 * Math.ulp(1.0)))
+                .as("%s: %s -> %s", unit, value, back)
+                .isTrue();
     }
 
     @Property
@@ -62,7 +70,9 @@ class UnitsPropertiesTest {
         Length l = Length.of(km, Units.KILOMETRE);
         for (Unit<Length> u : List.of(Units.METRE, Units.MILE, Units.INCH, Units.NANOMETRE, Units.ASTRONOMICAL_UNIT)) {
             double back = Length.of(l.in(u), u).in(Units.KILOMETRE);
-            assertThat(close(km, back, 1e-15) || Math.abs(km - back) < 1e-300).as("%s via %s", km, u).isTrue();
+            assertThat(close(km, back, 1e-15) || Math.abs(km - back) < 1e-300)
+                    .as("%s via %s", km, u)
+                    .isTrue();
         }
     }
 
@@ -79,7 +89,9 @@ class UnitsPropertiesTest {
         Quantity x = Quantity.of(value, unit);
         Quantity parsed = Quantity.parse(x.format(unit));
         assertThat(parsed.dimension()).isEqualTo(x.dimension());
-        assertThat(close(x.si(), parsed.si(), 4 * Math.ulp(1.0))).as("%s vs %s", x, parsed).isTrue();
+        assertThat(close(x.si(), parsed.si(), 4 * Math.ulp(1.0)))
+                .as("%s vs %s", x, parsed)
+                .isTrue();
     }
 
     @Property
@@ -100,8 +112,11 @@ class UnitsPropertiesTest {
      * so it checks the generator's table, not the runtime algebra.
      */
     @Property
-    void productOfQuotientRestoresTheDividend(@ForAll("kinds") Kind<?> ka, @ForAll("kinds") Kind<?> kb,
-                                              @ForAll("magnitudes") double va, @ForAll("magnitudes") double vb)
+    void productOfQuotientRestoresTheDividend(
+            @ForAll("kinds") Kind<?> ka,
+            @ForAll("kinds") Kind<?> kb,
+            @ForAll("magnitudes") double va,
+            @ForAll("magnitudes") double vb)
             throws ReflectiveOperationException {
         Measure a = ka.ofSi(va);
         Measure b = kb.ofSi(vb);
@@ -109,32 +124,41 @@ class UnitsPropertiesTest {
         Assume.that(div.isPresent());
         Measure quotient = (Measure) invoke(div.get(), b, a);
         Optional<Method> times = method(a.getClass(), "times", quotient.getClass());
-        assertThat(times).as("%s.times(%s) must exist when %s.div(%s) does", ka.name(), quotient.kind().name(),
-                kb.name(), ka.name()).isPresent();
+        assertThat(times)
+                .as(
+                        "%s.times(%s) must exist when %s.div(%s) does",
+                        ka.name(), quotient.kind().name(), kb.name(), ka.name())
+                .isPresent();
         Measure product = (Measure) invoke(times.get(), a, quotient);
         assertThat(product.dimension()).isEqualTo(b.dimension());
         assertThat(product.kind()).isSameAs(Kind.of(b.dimension()));
-        assertThat(close(vb, product.si(), 4 * Math.ulp(1.0))).as("%s vs %s", b, product).isTrue();
+        assertThat(close(vb, product.si(), 4 * Math.ulp(1.0)))
+                .as("%s vs %s", b, product)
+                .isTrue();
     }
 
     /** Every generated times/div returns the kind whose dimension is the sum/difference of the operands'. */
     @Property(tries = 200)
-    void everyGeneratedOperationAgreesWithTheDimensionAlgebra(@ForAll("kinds") Kind<?> ka,
-                                                              @ForAll("magnitudes") double va,
-                                                              @ForAll("magnitudes") double vb)
+    void everyGeneratedOperationAgreesWithTheDimensionAlgebra(
+            @ForAll("kinds") Kind<?> ka, @ForAll("magnitudes") double va, @ForAll("magnitudes") double vb)
             throws ReflectiveOperationException {
         Measure a = ka.ofSi(va);
         int checked = 0;
         for (Method m : a.getClass().getDeclaredMethods()) {
             boolean times = m.getName().equals("times");
-            if ((!times && !m.getName().equals("div")) || m.getParameterCount() != 1
+            if ((!times && !m.getName().equals("div"))
+                    || m.getParameterCount() != 1
                     || !Measure.class.isAssignableFrom(m.getParameterTypes()[0])) {
                 continue;
             }
             Kind<?> kb = kindOf(m.getParameterTypes()[0]);
             Measure result = (Measure) invoke(m, a, kb.ofSi(vb));
-            Dimension expected = times ? ka.dimension().times(kb.dimension()) : ka.dimension().div(kb.dimension());
-            assertThat(result.dimension()).as("%s.%s(%s)", ka.name(), m.getName(), kb.name()).isEqualTo(expected);
+            Dimension expected = times
+                    ? ka.dimension().times(kb.dimension())
+                    : ka.dimension().div(kb.dimension());
+            assertThat(result.dimension())
+                    .as("%s.%s(%s)", ka.name(), m.getName(), kb.name())
+                    .isEqualTo(expected);
             assertThat(result.kind()).isSameAs(Kind.registered(expected).orElseThrow());
             double value = times ? va * vb : va / vb;
             assertThat(result.si()).isEqualTo(value);
@@ -151,15 +175,18 @@ class UnitsPropertiesTest {
         assertThat(da.times(db)).isEqualTo(db.times(da));
         assertThat(da.pow(2).root(2)).isEqualTo(da);
         assertThat(da.div(da).isNone()).isTrue();
-        assertThat(Arrays.stream(da.pow(-1).exponents()).sum()).isEqualTo(-Arrays.stream(a).sum());
+        assertThat(Arrays.stream(da.pow(-1).exponents()).sum())
+                .isEqualTo(-Arrays.stream(a).sum());
     }
 
     @Property
     void temperatureScalesRoundTrip(@ForAll @DoubleRange(min = -500, max = 1e6) double reading) {
         for (TemperatureScale s : TemperatureScale.values()) {
             TemperaturePoint p = TemperaturePoint.of(reading, s);
-            assertThat(close(reading, p.in(s), 1e-12) || Math.abs(reading - p.in(s)) < 1e-9).isTrue();
-            assertThat(TemperaturePoint.parse(p.format(s)).in(s)).isCloseTo(p.in(s), org.assertj.core.api.Assertions.within(1e-9));
+            assertThat(close(reading, p.in(s), 1e-12) || Math.abs(reading - p.in(s)) < 1e-9)
+                    .isTrue();
+            assertThat(TemperaturePoint.parse(p.format(s)).in(s))
+                    .isCloseTo(p.in(s), org.assertj.core.api.Assertions.within(1e-9));
         }
     }
 

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.units;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -6,7 +10,6 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,13 +31,18 @@ class ZeroCostShapeTest {
                 continue;
             }
             List<Field> instanceFields = Arrays.stream(c.getDeclaredFields())
-                    .filter(f -> !Modifier.isStatic(f.getModifiers())).toList();
-            assertThat(instanceFields).as("%s instance fields", c.getSimpleName()).hasSize(1);
+                    .filter(f -> !Modifier.isStatic(f.getModifiers()))
+                    .toList();
+            assertThat(instanceFields)
+                    .as("%s instance fields", c.getSimpleName())
+                    .hasSize(1);
             Field f = instanceFields.get(0);
             assertThat(f.getType()).isEqualTo(double.class);
-            assertThat(Modifier.isFinal(f.getModifiers()) && Modifier.isPrivate(f.getModifiers())).isTrue();
+            assertThat(Modifier.isFinal(f.getModifiers()) && Modifier.isPrivate(f.getModifiers()))
+                    .isTrue();
             assertThat(Arrays.stream(c.getDeclaredConstructors()).allMatch(k -> Modifier.isPrivate(k.getModifiers())))
-                    .as("%s constructors are private", c.getSimpleName()).isTrue();
+                    .as("%s constructors are private", c.getSimpleName())
+                    .isTrue();
             typed++;
         }
         assertThat(typed).isEqualTo(Catalog.KINDS.size());

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.parser;
 
 import java.io.IOException;
@@ -31,11 +35,9 @@ public final class CaptureGenerator {
      * @param tcp     TCP segments
      * @param udp     UDP datagrams
      */
-    public record Summary(long packets, long bytes, long ipv4, long ipv6, long tcp, long udp) {
-    }
+    public record Summary(long packets, long bytes, long ipv4, long ipv6, long tcp, long udp) {}
 
-    private CaptureGenerator() {
-    }
+    private CaptureGenerator() {}
 
     /**
      * Writes a little-endian microsecond pcap of at least {@code targetBytes} (it stops after the first
@@ -72,10 +74,15 @@ public final class CaptureGenerator {
         long ipv6 = 0;
         long tcp = 0;
         long udp = 0;
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            out.putInt(nanosecond ? 0xA1B23C4D : 0xA1B2C3D4).putShort((short) 2).putShort((short) 4)
-                    .putInt(0).putInt(0).putInt(65535).putInt(LinkType.ETHERNET);
+        try (FileChannel channel = FileChannel.open(
+                file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            out.putInt(nanosecond ? 0xA1B23C4D : 0xA1B2C3D4)
+                    .putShort((short) 2)
+                    .putShort((short) 4)
+                    .putInt(0)
+                    .putInt(0)
+                    .putInt(65535)
+                    .putInt(LinkType.ETHERNET);
             long timeMicros = 1_700_000_000_000_000L;
             while (bytes + out.position() < targetBytes) {
                 if (out.remaining() < 2048) {
@@ -95,27 +102,37 @@ public final class CaptureGenerator {
                 int frameBytes = 14 + (vlan ? 4 : 0) + ipBytes;
                 int recordStart = out.position();
                 out.putInt((int) (timeMicros / 1_000_000L));
-                out.putInt((int) (nanosecond ? (timeMicros % 1_000_000L) * 1_000L + random.nextInt(1000)
-                        : timeMicros % 1_000_000L));
+                out.putInt((int)
+                        (nanosecond
+                                ? (timeMicros % 1_000_000L) * 1_000L + random.nextInt(1000)
+                                : timeMicros % 1_000_000L));
                 out.putInt(frameBytes).putInt(frameBytes);
                 ByteOrder framingOrder = out.order();
                 out.order(ByteOrder.BIG_ENDIAN);
                 int host = random.nextInt(64);
-                out.putShort((short) 0x0200).putInt(0x0000_0001 + host);      // destination MAC
+                out.putShort((short) 0x0200).putInt(0x0000_0001 + host); // destination MAC
                 out.putShort((short) 0x0200).putInt(0x0000_1001 + (host ^ 7)); // source MAC
                 if (vlan) {
                     out.putShort((short) 0x8100).putShort((short) (100 + host));
                 }
                 out.putShort((short) (v6 ? Packet.ETHERTYPE_IPV6 : Packet.ETHERTYPE_IPV4));
                 if (v6) {
-                    out.putInt(0x6000_0000 | random.nextInt(1 << 20)).putShort((short) (transportBytes + payload))
-                            .put((byte) protocol).put((byte) 64);
+                    out.putInt(0x6000_0000 | random.nextInt(1 << 20))
+                            .putShort((short) (transportBytes + payload))
+                            .put((byte) protocol)
+                            .put((byte) 64);
                     out.putLong(0x2001_0db8_0000_0000L).putLong(1 + host);
                     out.putLong(0x2001_0db8_0000_0000L).putLong(0x100 + (host ^ 5));
                     ipv6++;
                 } else {
-                    out.put((byte) 0x45).put((byte) 0).putShort((short) ipBytes).putShort((short) packets)
-                            .putShort((short) 0x4000).put((byte) 64).put((byte) protocol).putShort((short) 0);
+                    out.put((byte) 0x45)
+                            .put((byte) 0)
+                            .putShort((short) ipBytes)
+                            .putShort((short) packets)
+                            .putShort((short) 0x4000)
+                            .put((byte) 64)
+                            .put((byte) protocol)
+                            .putShort((short) 0);
                     out.putInt(0x0A00_0001 + host).putInt(0xC0A8_0001 + (host ^ 3));
                     ipv4++;
                 }
@@ -125,19 +142,28 @@ public final class CaptureGenerator {
                 int destinationPort = random.nextInt(4) == 0 ? 443 : 8080 + random.nextInt(8);
                 switch (protocol) {
                     case 6 -> {
-                        out.putShort((short) sourcePort).putShort((short) destinationPort)
-                                .putInt(random.nextInt()).putInt(random.nextInt())
+                        out.putShort((short) sourcePort)
+                                .putShort((short) destinationPort)
+                                .putInt(random.nextInt())
+                                .putInt(random.nextInt())
                                 .putShort((short) (0x5000 | (payload > 0 ? 0x18 : 0x10)))
-                                .putShort((short) 65535).putInt(0);
+                                .putShort((short) 65535)
+                                .putInt(0);
                         tcp++;
                     }
                     case 17 -> {
-                        out.putShort((short) sourcePort).putShort((short) destinationPort)
-                                .putShort((short) (8 + payload)).putShort((short) 0);
+                        out.putShort((short) sourcePort)
+                                .putShort((short) destinationPort)
+                                .putShort((short) (8 + payload))
+                                .putShort((short) 0);
                         udp++;
                     }
-                    default -> out.put((byte) (protocol == 1 ? 8 : 128)).put((byte) 0).putShort((short) 0)
-                            .putShort((short) host).putShort((short) packets);
+                    default ->
+                        out.put((byte) (protocol == 1 ? 8 : 128))
+                                .put((byte) 0)
+                                .putShort((short) 0)
+                                .putShort((short) host)
+                                .putShort((short) packets);
                 }
                 for (int i = 0; i < payload; i++) {
                     out.put((byte) (i + packets));

@@ -1,7 +1,10 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.parser;
 
 import dev.ferrum.parser.internal.Bytes;
-
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -249,7 +252,8 @@ public final class CaptureReader {
         packetCount++;
         if (packet.problem() != null) {
             if (mode == ParseMode.STRICT) {
-                throw new MalformedCaptureException(packet.problemOffset(),
+                throw new MalformedCaptureException(
+                        packet.problemOffset(),
                         packet.problem() + " (packet record at offset " + packet.recordOffset() + ")");
             }
             errorCount++;
@@ -381,8 +385,10 @@ public final class CaptureReader {
             long length = Bytes.u32(segment, at + 4, bigEndian);
             if (length < 12 || (length & 3) != 0 || length > remaining) {
                 position = end;
-                return fatal(at + 4, "block of type " + Integer.toUnsignedString(type) + " declares length " + length
-                        + " (must be a multiple of 4, at least 12, at most the " + remaining + " bytes left)");
+                return fatal(
+                        at + 4,
+                        "block of type " + Integer.toUnsignedString(type) + " declares length " + length
+                                + " (must be a multiple of 4, at least 12, at most the " + remaining + " bytes left)");
             }
             position = at + length;
             long trailer = Bytes.u32(segment, at + length - 4, bigEndian);
@@ -472,8 +478,9 @@ public final class CaptureReader {
         }
         long interfaceId = Bytes.u32(segment, body, bigEndian);
         if (interfaceId >= interfaceCount) {
-            recoverable(at, "enhanced packet block names interface " + interfaceId + " but the section has "
-                    + interfaceCount);
+            recoverable(
+                    at,
+                    "enhanced packet block names interface " + interfaceId + " but the section has " + interfaceCount);
             return false;
         }
         int id = (int) interfaceId;
@@ -482,8 +489,10 @@ public final class CaptureReader {
         long captured = Bytes.u32(segment, body + 12, bigEndian);
         long original = Bytes.u32(segment, body + 16, bigEndian);
         if (captured > bodyBytes - 20 || captured > MAX_CAPTURED_BYTES) {
-            recoverable(at, "enhanced packet block declares " + captured + " captured bytes, its body holds "
-                    + (bodyBytes - 20) + " (limit 256 MiB)");
+            recoverable(
+                    at,
+                    "enhanced packet block declares " + captured + " captured bytes, its body holds " + (bodyBytes - 20)
+                            + " (limit 256 MiB)");
             return false;
         }
         packet.frame(segment, at, body + 20, (int) captured, original, interfaceLinkType[id], id);

@@ -1,7 +1,10 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.parser;
 
 import dev.ferrum.parser.internal.Bytes;
-
 import java.lang.foreign.MemorySegment;
 
 /**
@@ -123,7 +126,12 @@ public final class Ipv4Header {
 
     /** Appends {@code address} (as returned by {@link #source()}) in dotted-quad form; allocates nothing. */
     public static StringBuilder appendAddress(int address, StringBuilder out) {
-        return out.append(address >>> 24).append('.').append((address >>> 16) & 0xFF).append('.')
-                .append((address >>> 8) & 0xFF).append('.').append(address & 0xFF);
+        return out.append(address >>> 24)
+                .append('.')
+                .append((address >>> 16) & 0xFF)
+                .append('.')
+                .append((address >>> 8) & 0xFF)
+                .append('.')
+                .append(address & 0xFF);
     }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.parser;
 
 /**
@@ -25,8 +29,7 @@ public final class LinkType {
     /** Linux "cooked" capture v2 (20-byte header). */
     public static final int LINUX_SLL2 = 276;
 
-    private LinkType() {
-    }
+    private LinkType() {}
 
     /** A short human name for a link type, e.g. "EN10MB" for 1. */
     public static String name(int linkType) {

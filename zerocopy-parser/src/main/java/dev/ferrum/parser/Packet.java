@@ -1,7 +1,10 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.parser;
 
 import dev.ferrum.parser.internal.Bytes;
-
 import java.lang.foreign.MemorySegment;
 
 /**
@@ -56,10 +59,27 @@ public final class Packet {
     static final int TS_DECIMAL = 2;
     static final int TS_BINARY = 3;
 
-    private static final long[] POW10 = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L,
-        100_000_000L, 1_000_000_000L, 10_000_000_000L, 100_000_000_000L, 1_000_000_000_000L,
-        10_000_000_000_000L, 100_000_000_000_000L, 1_000_000_000_000_000L, 10_000_000_000_000_000L,
-        100_000_000_000_000_000L, 1_000_000_000_000_000_000L};
+    private static final long[] POW10 = {
+        1L,
+        10L,
+        100L,
+        1_000L,
+        10_000L,
+        100_000L,
+        1_000_000L,
+        10_000_000L,
+        100_000_000L,
+        1_000_000_000L,
+        10_000_000_000L,
+        100_000_000_000L,
+        1_000_000_000_000L,
+        10_000_000_000_000L,
+        100_000_000_000_000L,
+        1_000_000_000_000_000L,
+        10_000_000_000_000_000L,
+        100_000_000_000_000_000L,
+        1_000_000_000_000_000_000L
+    };
 
     private final EthernetHeader ethernet = new EthernetHeader();
     private final Ipv4Header ipv4 = new Ipv4Header();
@@ -116,8 +136,8 @@ public final class Packet {
      */
     public Packet wrap(MemorySegment segment, long offset, int length, int linkType) {
         if (offset < 0 || length < 0 || offset > segment.byteSize() - length) {
-            throw new IllegalArgumentException("packet [" + offset + ", +" + length + ") outside segment of "
-                    + segment.byteSize() + " bytes");
+            throw new IllegalArgumentException(
+                    "packet [" + offset + ", +" + length + ") outside segment of " + segment.byteSize() + " bytes");
         }
         frame(segment, offset, offset, length, length, linkType, 0);
         timestamp(TS_PCAP_NANO, 0, 0, 0, 0);
@@ -125,8 +145,14 @@ public final class Packet {
         return this;
     }
 
-    void frame(MemorySegment segment, long recordOffset, long dataOffset, int capturedLength, long originalLength,
-               int linkType, int interfaceId) {
+    void frame(
+            MemorySegment segment,
+            long recordOffset,
+            long dataOffset,
+            int capturedLength,
+            long originalLength,
+            int linkType,
+            int interfaceId) {
         this.segment = segment;
         this.recordOffset = recordOffset;
         this.dataOffset = dataOffset;
@@ -297,7 +323,8 @@ public final class Packet {
     public MemorySegment payload() {
         long capturedEnd = dataOffset + capturedLength;
         // A header cut by the snap length can put the payload's start past the captured end: clamp, empty slice.
-        return payloadOffset < 0 || payloadOffset >= capturedEnd ? segment.asSlice(capturedEnd, 0)
+        return payloadOffset < 0 || payloadOffset >= capturedEnd
+                ? segment.asSlice(capturedEnd, 0)
                 : segment.asSlice(payloadOffset, capturedPayloadLength());
     }
 
@@ -550,19 +577,19 @@ public final class Packet {
             }
             int extensionLength;
             switch (next) {
-                case 0, 43, 60, 135, 139, 140 -> {  // hop-by-hop, routing, destination, mobility, HIP, shim6
+                case 0, 43, 60, 135, 139, 140 -> { // hop-by-hop, routing, destination, mobility, HIP, shim6
                     if (!fits(cursor, 8, limit, "IPv6 extension header runs past the payload")) {
                         return;
                     }
                     extensionLength = (Bytes.u8(segment, cursor + 1) + 1) * 8;
                 }
-                case 51 -> {  // authentication header counts 4-byte units minus 2
+                case 51 -> { // authentication header counts 4-byte units minus 2
                     if (!fits(cursor, 8, limit, "IPv6 authentication header runs past the payload")) {
                         return;
                     }
                     extensionLength = (Bytes.u8(segment, cursor + 1) + 2) * 4;
                 }
-                case 44 -> {  // fragment header, fixed 8 bytes
+                case 44 -> { // fragment header, fixed 8 bytes
                     if (!fits(cursor, 8, limit, "IPv6 fragment header runs past the payload")) {
                         return;
                     }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.parser;
 
 /**
@@ -21,6 +25,5 @@ public interface PacketVisitor {
      *
      * @param problem what was wrong and where
      */
-    default void malformed(MalformedCaptureException problem) {
-    }
+    default void malformed(MalformedCaptureException problem) {}
 }

@@ -1,7 +1,10 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.parser;
 
 import dev.ferrum.parser.internal.Bytes;
-
 import java.lang.foreign.MemorySegment;
 
 /**

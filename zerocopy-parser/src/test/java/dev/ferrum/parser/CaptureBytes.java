@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.parser;
 
 import java.io.ByteArrayOutputStream;
@@ -7,8 +11,7 @@ import java.nio.ByteOrder;
 /** Builds small captures and frames byte by byte for tests (framing in any byte order, headers big-endian). */
 final class CaptureBytes {
 
-    private CaptureBytes() {
-    }
+    private CaptureBytes() {}
 
     /** A classic pcap writer. */
     static final class Pcap {
@@ -17,13 +20,24 @@ final class CaptureBytes {
 
         Pcap(ByteOrder order, boolean nanosecond, int snapLength, int linkType) {
             this.order = order;
-            put(ByteBuffer.allocate(24).order(order).putInt(nanosecond ? 0xA1B23C4D : 0xA1B2C3D4)
-                    .putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(snapLength).putInt(linkType));
+            put(ByteBuffer.allocate(24)
+                    .order(order)
+                    .putInt(nanosecond ? 0xA1B23C4D : 0xA1B2C3D4)
+                    .putShort((short) 2)
+                    .putShort((short) 4)
+                    .putInt(0)
+                    .putInt(0)
+                    .putInt(snapLength)
+                    .putInt(linkType));
         }
 
         Pcap record(long seconds, long fraction, byte[] data, int originalLength) {
-            put(ByteBuffer.allocate(16).order(order).putInt((int) seconds).putInt((int) fraction)
-                    .putInt(data.length).putInt(originalLength));
+            put(ByteBuffer.allocate(16)
+                    .order(order)
+                    .putInt((int) seconds)
+                    .putInt((int) fraction)
+                    .putInt(data.length)
+                    .putInt(originalLength));
             out.writeBytes(data);
             return this;
         }
@@ -53,14 +67,24 @@ final class CaptureBytes {
 
         Pcapng section(ByteOrder sectionOrder) {
             this.order = sectionOrder;
-            ByteBuffer body = buffer(16).putInt(0x1A2B3C4D).putShort((short) 1).putShort((short) 0).putLong(-1);
+            ByteBuffer body = buffer(16)
+                    .putInt(0x1A2B3C4D)
+                    .putShort((short) 1)
+                    .putShort((short) 0)
+                    .putLong(-1);
             return block(0x0A0D0D0A, body);
         }
 
         Pcapng interfaceDescription(int linkType, int snapLength, Integer tsresol, Long tsoffset) {
-            ByteBuffer body = buffer(8 + 8 + 12 + 4).putShort((short) linkType).putShort((short) 0).putInt(snapLength);
+            ByteBuffer body = buffer(8 + 8 + 12 + 4)
+                    .putShort((short) linkType)
+                    .putShort((short) 0)
+                    .putInt(snapLength);
             if (tsresol != null) {
-                body.putShort((short) 9).putShort((short) 1).put(tsresol.byteValue()).put(new byte[3]);
+                body.putShort((short) 9)
+                        .putShort((short) 1)
+                        .put(tsresol.byteValue())
+                        .put(new byte[3]);
             }
             if (tsoffset != null) {
                 body.putShort((short) 14).putShort((short) 8).putLong(tsoffset);
@@ -71,8 +95,13 @@ final class CaptureBytes {
 
         Pcapng enhancedPacket(int interfaceId, long timestampUnits, byte[] data, int originalLength) {
             int padded = (data.length + 3) & ~3;
-            ByteBuffer body = buffer(20 + padded).putInt(interfaceId).putInt((int) (timestampUnits >>> 32))
-                    .putInt((int) timestampUnits).putInt(data.length).putInt(originalLength).put(data);
+            ByteBuffer body = buffer(20 + padded)
+                    .putInt(interfaceId)
+                    .putInt((int) (timestampUnits >>> 32))
+                    .putInt((int) timestampUnits)
+                    .putInt(data.length)
+                    .putInt(originalLength)
+                    .put(data);
             body.position(20 + padded);
             return block(6, body);
         }
@@ -106,8 +135,12 @@ final class CaptureBytes {
         private Pcapng block(int type, ByteBuffer body) {
             int bodyBytes = body.position();
             int total = 12 + bodyBytes;
-            ByteBuffer block = ByteBuffer.allocate(total).order(order).putInt(type).putInt(total)
-                    .put(body.array(), 0, bodyBytes).putInt(total);
+            ByteBuffer block = ByteBuffer.allocate(total)
+                    .order(order)
+                    .putInt(type)
+                    .putInt(total)
+                    .put(body.array(), 0, bodyBytes)
+                    .putInt(total);
             out.writeBytes(block.array());
             return this;
         }
@@ -115,8 +148,7 @@ final class CaptureBytes {
 
     /** Frame builders; all protocol headers big-endian. */
     static final class Frames {
-        private Frames() {
-        }
+        private Frames() {}
 
         /** An Ethernet II frame; with several tags the outer one is 802.1ad (0x88a8), inner ones 802.1Q. */
         static byte[] ethernet(int[] vlanTags, int etherType, byte[] payload) {
@@ -137,36 +169,62 @@ final class CaptureBytes {
             return ethernet(new int[0], etherType, payload);
         }
 
-        static byte[] ipv4(int source, int destination, int protocol, byte[] options, int fragmentField, byte[] payload) {
+        static byte[] ipv4(
+                int source, int destination, int protocol, byte[] options, int fragmentField, byte[] payload) {
             int headerBytes = 20 + options.length;
             ByteBuffer b = ByteBuffer.allocate(headerBytes + payload.length);
-            b.put((byte) (0x40 | headerBytes / 4)).put((byte) 0).putShort((short) (headerBytes + payload.length))
-                    .putShort((short) 7).putShort((short) fragmentField).put((byte) 64).put((byte) protocol)
-                    .putShort((short) 0).putInt(source).putInt(destination).put(options).put(payload);
+            b.put((byte) (0x40 | headerBytes / 4))
+                    .put((byte) 0)
+                    .putShort((short) (headerBytes + payload.length))
+                    .putShort((short) 7)
+                    .putShort((short) fragmentField)
+                    .put((byte) 64)
+                    .put((byte) protocol)
+                    .putShort((short) 0)
+                    .putInt(source)
+                    .putInt(destination)
+                    .put(options)
+                    .put(payload);
             return b.array();
         }
 
         static byte[] ipv6(int nextHeader, byte[] extensionsAndPayload) {
             ByteBuffer b = ByteBuffer.allocate(40 + extensionsAndPayload.length);
-            b.putInt(0x6000_0000).putShort((short) extensionsAndPayload.length).put((byte) nextHeader).put((byte) 64)
-                    .putLong(0x2001_0db8_0000_0000L).putLong(1).putLong(0).putLong(1).put(extensionsAndPayload);
+            b.putInt(0x6000_0000)
+                    .putShort((short) extensionsAndPayload.length)
+                    .put((byte) nextHeader)
+                    .put((byte) 64)
+                    .putLong(0x2001_0db8_0000_0000L)
+                    .putLong(1)
+                    .putLong(0)
+                    .putLong(1)
+                    .put(extensionsAndPayload);
             return b.array();
         }
 
-        static byte[] tcp(int sourcePort, int destinationPort, long seq, long ack, int flags, byte[] options,
-                          byte[] payload) {
+        static byte[] tcp(
+                int sourcePort, int destinationPort, long seq, long ack, int flags, byte[] options, byte[] payload) {
             int headerBytes = 20 + options.length;
             ByteBuffer b = ByteBuffer.allocate(headerBytes + payload.length);
-            b.putShort((short) sourcePort).putShort((short) destinationPort).putInt((int) seq).putInt((int) ack)
-                    .putShort((short) ((headerBytes / 4) << 12 | flags)).putShort((short) 1000).putInt(0)
-                    .put(options).put(payload);
+            b.putShort((short) sourcePort)
+                    .putShort((short) destinationPort)
+                    .putInt((int) seq)
+                    .putInt((int) ack)
+                    .putShort((short) ((headerBytes / 4) << 12 | flags))
+                    .putShort((short) 1000)
+                    .putInt(0)
+                    .put(options)
+                    .put(payload);
             return b.array();
         }
 
         static byte[] udp(int sourcePort, int destinationPort, byte[] payload) {
             ByteBuffer b = ByteBuffer.allocate(8 + payload.length);
-            b.putShort((short) sourcePort).putShort((short) destinationPort).putShort((short) (8 + payload.length))
-                    .putShort((short) 0).put(payload);
+            b.putShort((short) sourcePort)
+                    .putShort((short) destinationPort)
+                    .putShort((short) (8 + payload.length))
+                    .putShort((short) 0)
+                    .put(payload);
             return b.array();
         }
 

@@ -1,11 +1,13 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.parser;
 
-import dev.ferrum.parser.CaptureBytes.Frames;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ferrum.parser.CaptureBytes.Frames;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
@@ -14,9 +16,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Formats, byte orders, timestamp resolutions, link types and layers on hand-built captures. */
 class CaptureReaderTest {
@@ -25,9 +28,22 @@ class CaptureReaderTest {
     static final int OTHER = 0x0A01_0203;
 
     static byte[] tcpFrame(int payload) {
-        return Frames.ethernet(Packet.ETHERTYPE_IPV4, Frames.ipv4(LOCALHOST, OTHER, 6, new byte[0], 0x4000,
-                Frames.tcp(40000, 443, 0xFFFF_FFF0L, 7, TcpHeader.SYN | TcpHeader.ACK,
-                        new byte[] {2, 4, 0x05, (byte) 0xB4, 1, 3, 3, 7}, new byte[payload])));
+        return Frames.ethernet(
+                Packet.ETHERTYPE_IPV4,
+                Frames.ipv4(
+                        LOCALHOST,
+                        OTHER,
+                        6,
+                        new byte[0],
+                        0x4000,
+                        Frames.tcp(
+                                40000,
+                                443,
+                                0xFFFF_FFF0L,
+                                7,
+                                TcpHeader.SYN | TcpHeader.ACK,
+                                new byte[] {2, 4, 0x05, (byte) 0xB4, 1, 3, 3, 7},
+                                new byte[payload])));
     }
 
     static List<Packet> snapshot(CaptureReader reader, List<String> lines) {
@@ -49,7 +65,8 @@ class CaptureReaderTest {
         ByteOrder byteOrder = order.equals("BIG_ENDIAN") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
         byte[] capture = new CaptureBytes.Pcap(byteOrder, nano, 65535, LinkType.ETHERNET)
                 .record(1_700_000_000L, nano ? 123_456_789 : 123_456, tcpFrame(10))
-                .record(1_700_000_001L, nano ? 5 : 999_999, tcpFrame(0)).bytes();
+                .record(1_700_000_001L, nano ? 5 : 999_999, tcpFrame(0))
+                .bytes();
         CaptureReader reader = CaptureReader.of(MemorySegment.ofArray(capture), ParseMode.STRICT);
         assertThat(reader.next()).isTrue();
         Packet p = reader.packet();
@@ -73,30 +90,33 @@ class CaptureReaderTest {
         byte[] frame = tcpFrame(3);
         byte[] capture = new CaptureBytes.Pcapng()
                 .section(ByteOrder.LITTLE_ENDIAN)
-                .interfaceDescription(LinkType.ETHERNET, 0, null, null)          // default microseconds
+                .interfaceDescription(LinkType.ETHERNET, 0, null, null) // default microseconds
                 .enhancedPacket(0, 1_700_000_000_000_001L, frame, frame.length)
-                .block(0x0BAD, 20)                                                 // unknown block: skipped
+                .block(0x0BAD, 20) // unknown block: skipped
                 .section(ByteOrder.BIG_ENDIAN)
-                .interfaceDescription(LinkType.ETHERNET, 0, 9, 100L)               // nanoseconds, +100 s offset
-                .interfaceDescription(LinkType.ETHERNET, 0, 0x80 | 10, null)       // 2^-10 s units
+                .interfaceDescription(LinkType.ETHERNET, 0, 9, 100L) // nanoseconds, +100 s offset
+                .interfaceDescription(LinkType.ETHERNET, 0, 0x80 | 10, null) // 2^-10 s units
                 .enhancedPacket(0, 1_000_000_000L * 5 + 7, frame, frame.length)
                 .enhancedPacket(1, (3L << 10) + 512, frame, frame.length + 100)
                 .simplePacket(frame, frame.length)
                 .bytes();
         List<String> lines = walk(capture);
-        assertThat(lines).containsExactly(
-                "1700000000.1000 " + frame.length + "/" + frame.length + " l=21 sp=40000 dp=443 pl=3",
-                "105.7 " + frame.length + "/" + frame.length + " l=21 sp=40000 dp=443 pl=3",
-                "3.500000000 " + frame.length + "/" + (frame.length + 100) + " l=21 sp=40000 dp=443 pl=3",
-                "0.0 " + frame.length + "/" + frame.length + " l=21 sp=40000 dp=443 pl=3");
+        assertThat(lines)
+                .containsExactly(
+                        "1700000000.1000 " + frame.length + "/" + frame.length + " l=21 sp=40000 dp=443 pl=3",
+                        "105.7 " + frame.length + "/" + frame.length + " l=21 sp=40000 dp=443 pl=3",
+                        "3.500000000 " + frame.length + "/" + (frame.length + 100) + " l=21 sp=40000 dp=443 pl=3",
+                        "0.0 " + frame.length + "/" + frame.length + " l=21 sp=40000 dp=443 pl=3");
     }
 
     @Test
     void decodesVlanStacksSllAndRawIp() {
         byte[] udp4 = Frames.ipv4(LOCALHOST, OTHER, 17, new byte[0], 0, Frames.udp(53, 5353, new byte[5]));
         byte[] qinq = Frames.ethernet(new int[] {100, 200}, Packet.ETHERTYPE_IPV4, udp4);
-        CaptureReader reader = CaptureReader.of(MemorySegment.ofArray(
-                new CaptureBytes.Pcap(ByteOrder.LITTLE_ENDIAN, false, 0, LinkType.ETHERNET).record(1, 0, qinq).bytes()),
+        CaptureReader reader = CaptureReader.of(
+                MemorySegment.ofArray(new CaptureBytes.Pcap(ByteOrder.LITTLE_ENDIAN, false, 0, LinkType.ETHERNET)
+                        .record(1, 0, qinq)
+                        .bytes()),
                 ParseMode.STRICT);
         assertThat(reader.next()).isTrue();
         assertThat(reader.packet().vlanCount()).isEqualTo(2);
@@ -104,25 +124,43 @@ class CaptureReaderTest {
         assertThat(reader.packet().udp().destinationPort()).isEqualTo(5353);
 
         byte[] sll = Frames.concat(new byte[] {0, 0, 0, 1, 0, 6, 1, 2, 3, 4, 5, 6, 0, 0, 0x08, 0x00}, udp4);
-        byte[] sll2 = Frames.concat(new byte[] {(byte) 0x86, (byte) 0xDD, 0, 0, 0, 0, 0, 1, 0, 1, 0, 6, 1, 2, 3, 4,
-            5, 6, 0, 0}, Frames.ipv6(17, Frames.udp(1, 2, new byte[4])));
+        byte[] sll2 = Frames.concat(
+                new byte[] {(byte) 0x86, (byte) 0xDD, 0, 0, 0, 0, 0, 1, 0, 1, 0, 6, 1, 2, 3, 4, 5, 6, 0, 0},
+                Frames.ipv6(17, Frames.udp(1, 2, new byte[4])));
         assertThat(walk(new CaptureBytes.Pcap(ByteOrder.LITTLE_ENDIAN, false, 0, LinkType.LINUX_SLL)
-                .record(1, 0, sll).bytes())).singleElement().asString().contains("l=36 sp=53 dp=5353 pl=5");
+                        .record(1, 0, sll)
+                        .bytes()))
+                .singleElement()
+                .asString()
+                .contains("l=36 sp=53 dp=5353 pl=5");
         assertThat(walk(new CaptureBytes.Pcap(ByteOrder.LITTLE_ENDIAN, false, 0, LinkType.LINUX_SLL2)
-                .record(1, 0, sll2).bytes())).singleElement().asString().contains("l=40 sp=1 dp=2 pl=4");
+                        .record(1, 0, sll2)
+                        .bytes()))
+                .singleElement()
+                .asString()
+                .contains("l=40 sp=1 dp=2 pl=4");
         assertThat(walk(new CaptureBytes.Pcap(ByteOrder.BIG_ENDIAN, false, 0, LinkType.RAW)
-                .record(1, 0, udp4).bytes())).singleElement().asString().contains("l=36 sp=53");
+                        .record(1, 0, udp4)
+                        .bytes()))
+                .singleElement()
+                .asString()
+                .contains("l=36 sp=53");
     }
 
     @Test
     void walksIpv6ExtensionHeadersAndFlagsFragments() {
-        byte[] hopByHop = {60, 0, 1, 4, 0, 0, 0, 0};              // next: destination options, 8 bytes
+        byte[] hopByHop = {60, 0, 1, 4, 0, 0, 0, 0}; // next: destination options, 8 bytes
         byte[] destination = {44, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0}; // next: fragment, 16 bytes
-        byte[] firstFragment = {6, 0, 0, 1, 0, 0, 0, 42};           // offset 0, M=1, next: TCP
+        byte[] firstFragment = {6, 0, 0, 1, 0, 0, 0, 42}; // offset 0, M=1, next: TCP
         byte[] tcp = Frames.tcp(1, 2, 3, 4, TcpHeader.ACK, new byte[0], new byte[9]);
-        Packet p = new Packet().wrap(MemorySegment.ofArray(Frames.ethernet(Packet.ETHERTYPE_IPV6,
-                Frames.ipv6(0, Frames.concat(hopByHop, destination, firstFragment, tcp)))), 0, 14 + 40 + 32 + 29,
-                LinkType.ETHERNET);
+        Packet p = new Packet()
+                .wrap(
+                        MemorySegment.ofArray(Frames.ethernet(
+                                Packet.ETHERTYPE_IPV6,
+                                Frames.ipv6(0, Frames.concat(hopByHop, destination, firstFragment, tcp)))),
+                        0,
+                        14 + 40 + 32 + 29,
+                        LinkType.ETHERNET);
         assertThat(p.problem()).isNull();
         assertThat(p.ipProtocol()).isEqualTo(6);
         assertThat(p.isFragment()).isTrue();
@@ -134,7 +172,9 @@ class CaptureReaderTest {
         assertThat(fragment.isFragment()).isTrue();
         assertThat(fragment.ipv4().optionsLength()).isEqualTo(4);
         assertThat(fragment.ipv4().fragmentOffset()).isEqualTo(128);
-        assertThat(fragment.has(Packet.LAYER_TCP)).as("no TCP header in a non-first fragment").isFalse();
+        assertThat(fragment.has(Packet.LAYER_TCP))
+                .as("no TCP header in a non-first fragment")
+                .isFalse();
         assertThat(fragment.payloadLength()).isEqualTo(16);
     }
 
@@ -160,7 +200,8 @@ class CaptureReaderTest {
                 .hasToString("fe80::200:5eff:fe00:5301");
         assertThat(Ipv6Header.appendAddress(0x2001_0db8_0000_0001L, 0x0000_0000_0001_0000L, new StringBuilder()))
                 .hasToString("2001:db8:0:1::1:0");
-        assertThat(EthernetHeader.appendMac(0x0200_0000_00ffL, new StringBuilder())).hasToString("02:00:00:00:00:ff");
+        assertThat(EthernetHeader.appendMac(0x0200_0000_00ffL, new StringBuilder()))
+                .hasToString("02:00:00:00:00:ff");
     }
 
     @Test
@@ -168,18 +209,27 @@ class CaptureReaderTest {
         // A sparse file: section + interface, one unknown block of ~2.2 GB (never read, skipped by its length),
         // then a packet block whose offset does not fit in an int.
         byte[] frame = tcpFrame(9);
-        byte[] head = new CaptureBytes.Pcapng().section(ByteOrder.LITTLE_ENDIAN)
-                .interfaceDescription(LinkType.ETHERNET, 0, null, null).bytes();
-        byte[] tail = new CaptureBytes.Pcapng().enhancedPacket(0, 1_700_000_000_000_000L, frame, frame.length).bytes();
+        byte[] head = new CaptureBytes.Pcapng()
+                .section(ByteOrder.LITTLE_ENDIAN)
+                .interfaceDescription(LinkType.ETHERNET, 0, null, null)
+                .bytes();
+        byte[] tail = new CaptureBytes.Pcapng()
+                .enhancedPacket(0, 1_700_000_000_000_000L, frame, frame.length)
+                .bytes();
         long hugeBlock = 2_200_000_000L;
         Path file = dir.resolve("sparse.pcapng");
         try (java.io.RandomAccessFile raf = new java.io.RandomAccessFile(file.toFile(), "rw")) {
             raf.write(head);
-            ByteBuffer header = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putInt(0x0BAD_CAFE)
+            ByteBuffer header = ByteBuffer.allocate(8)
+                    .order(ByteOrder.LITTLE_ENDIAN)
+                    .putInt(0x0BAD_CAFE)
                     .putInt((int) hugeBlock);
             raf.write(header.array());
             raf.seek(head.length + hugeBlock - 4);
-            raf.write(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt((int) hugeBlock).array());
+            raf.write(ByteBuffer.allocate(4)
+                    .order(ByteOrder.LITTLE_ENDIAN)
+                    .putInt((int) hugeBlock)
+                    .array());
             raf.write(tail);
         }
         try (Arena arena = Arena.ofConfined()) {
@@ -199,7 +249,8 @@ class CaptureReaderTest {
         CaptureGenerator.Summary summary = CaptureGenerator.write(file, 2 << 20, 7, ByteOrder.BIG_ENDIAN, true);
         long[] counts = new long[4];
         try (Arena arena = Arena.ofConfined()) {
-            CaptureReader reader = CaptureReader.open(file, arena, ParseMode.STRICT).releaseBehind(1 << 20);
+            CaptureReader reader =
+                    CaptureReader.open(file, arena, ParseMode.STRICT).releaseBehind(1 << 20);
             reader.forEach(p -> {
                 counts[0] += p.has(Packet.LAYER_IPV4) ? 1 : 0;
                 counts[1] += p.has(Packet.LAYER_IPV6) ? 1 : 0;

@@ -1,18 +1,21 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.parser;
 
-import dev.ferrum.parser.CaptureBytes.Frames;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ferrum.parser.CaptureBytes.Frames;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /** Each kind of bad input: strict mode names the offset, lax mode reports and goes on where it can. */
 class MalformedCaptureTest {
@@ -25,32 +28,32 @@ class MalformedCaptureTest {
         return CaptureReader.of(MemorySegment.ofArray(capture), ParseMode.STRICT);
     }
 
-    record LaxResult(long packets, List<MalformedCaptureException> errors) {
-    }
+    record LaxResult(long packets, List<MalformedCaptureException> errors) {}
 
     static LaxResult lax(byte[] capture) {
         List<MalformedCaptureException> errors = new ArrayList<>();
-        long packets = CaptureReader.of(MemorySegment.ofArray(capture), ParseMode.LAX).forEach(new PacketVisitor() {
-            @Override
-            public void packet(Packet packet) {
-            }
+        long packets = CaptureReader.of(MemorySegment.ofArray(capture), ParseMode.LAX)
+                .forEach(new PacketVisitor() {
+                    @Override
+                    public void packet(Packet packet) {}
 
-            @Override
-            public void malformed(MalformedCaptureException problem) {
-                errors.add(problem);
-            }
-        });
+                    @Override
+                    public void malformed(MalformedCaptureException problem) {
+                        errors.add(problem);
+                    }
+                });
         return new LaxResult(packets, errors);
     }
 
     static void drain(CaptureReader reader) {
-        reader.forEach(p -> { });
+        reader.forEach(p -> {});
     }
 
     @Test
     void rejectsUnknownMagic() {
         byte[] capture = new byte[64];
-        assertThatThrownBy(() -> drain(strict(capture))).isInstanceOf(MalformedCaptureException.class)
+        assertThatThrownBy(() -> drain(strict(capture)))
+                .isInstanceOf(MalformedCaptureException.class)
                 .hasMessage("at offset 0: unknown magic number 0x00000000 (neither pcap nor pcapng)");
         assertThat(lax(capture).errors()).hasSize(1);
     }
@@ -58,52 +61,69 @@ class MalformedCaptureTest {
     @Test
     void rejectsTruncatedGlobalHeader() {
         byte[] capture = Arrays.copyOf(new CaptureBytes.Pcap(ByteOrder.LITTLE_ENDIAN, false, 0, 1).bytes(), 10);
-        assertThatThrownBy(() -> drain(strict(capture))).isInstanceOf(MalformedCaptureException.class)
+        assertThatThrownBy(() -> drain(strict(capture)))
+                .isInstanceOf(MalformedCaptureException.class)
                 .hasMessageContaining("global header truncated");
     }
 
     @Test
     void rejectsRecordLongerThanFile() {
-        byte[] whole = new CaptureBytes.Pcap(ByteOrder.LITTLE_ENDIAN, false, 0, 1).record(1, 0, frame(0))
-                .record(2, 0, frame(100)).bytes();
+        byte[] whole = new CaptureBytes.Pcap(ByteOrder.LITTLE_ENDIAN, false, 0, 1)
+                .record(1, 0, frame(0))
+                .record(2, 0, frame(100))
+                .bytes();
         byte[] capture = Arrays.copyOf(whole, whole.length - 50);
         long secondRecord = 24 + 16 + frame(0).length;
-        assertThatThrownBy(() -> drain(strict(capture))).isInstanceOf(MalformedCaptureException.class)
-                .satisfies(e -> assertThat(((MalformedCaptureException) e).offset()).isEqualTo(secondRecord))
+        assertThatThrownBy(() -> drain(strict(capture)))
+                .isInstanceOf(MalformedCaptureException.class)
+                .satisfies(e ->
+                        assertThat(((MalformedCaptureException) e).offset()).isEqualTo(secondRecord))
                 .hasMessageContaining("record declares " + frame(100).length + " bytes, only "
                         + (frame(100).length - 50) + " remain");
         LaxResult result = lax(capture);
         assertThat(result.packets()).isEqualTo(1);
-        assertThat(result.errors()).singleElement().extracting(MalformedCaptureException::offset).isEqualTo(secondRecord);
+        assertThat(result.errors())
+                .singleElement()
+                .extracting(MalformedCaptureException::offset)
+                .isEqualTo(secondRecord);
     }
 
     @Test
     void rejectsCapturedLengthAboveOriginalOrSnapLengthButLaxKeepsGoing() {
         byte[] f = frame(4);
         byte[] capture = new CaptureBytes.Pcap(ByteOrder.LITTLE_ENDIAN, false, 60, 1)
-                .record(1, 0, f, f.length - 1)    // captured > original
-                .record(2, 0, f)                  // captured > snap length 60
-                .record(3, 0, Arrays.copyOf(f, 60), f.length).bytes();
-        assertThatThrownBy(() -> drain(strict(capture))).isInstanceOf(MalformedCaptureException.class)
+                .record(1, 0, f, f.length - 1) // captured > original
+                .record(2, 0, f) // captured > snap length 60
+                .record(3, 0, Arrays.copyOf(f, 60), f.length)
+                .bytes();
+        assertThatThrownBy(() -> drain(strict(capture)))
+                .isInstanceOf(MalformedCaptureException.class)
                 .hasMessageContaining("exceeds original length");
         LaxResult result = lax(capture);
         assertThat(result.packets()).isEqualTo(3);
-        assertThat(result.errors()).extracting(MalformedCaptureException::problem)
-                .anyMatch(s -> s.contains("exceeds original length")).anyMatch(s -> s.contains("exceeds snap length"));
+        assertThat(result.errors())
+                .extracting(MalformedCaptureException::problem)
+                .anyMatch(s -> s.contains("exceeds original length"))
+                .anyMatch(s -> s.contains("exceeds snap length"));
     }
 
     @Test
     void rejectsBogusPcapngBlockLengths() {
         byte[] f = frame(0);
-        byte[] good = new CaptureBytes.Pcapng().section(ByteOrder.LITTLE_ENDIAN)
-                .interfaceDescription(1, 0, null, null).enhancedPacket(0, 1, f, f.length).bytes();
+        byte[] good = new CaptureBytes.Pcapng()
+                .section(ByteOrder.LITTLE_ENDIAN)
+                .interfaceDescription(1, 0, null, null)
+                .enhancedPacket(0, 1, f, f.length)
+                .bytes();
         int epbOffset = indexOfBlock(good, 6);
         for (int bogus : new int[] {0, 7, 13, Integer.MAX_VALUE, -4}) {
             byte[] capture = good.clone();
             ByteBuffer.wrap(capture).order(ByteOrder.LITTLE_ENDIAN).putInt(epbOffset + 4, bogus);
-            assertThatThrownBy(() -> drain(strict(capture))).as("length %d", bogus)
+            assertThatThrownBy(() -> drain(strict(capture)))
+                    .as("length %d", bogus)
                     .isInstanceOf(MalformedCaptureException.class)
-                    .satisfies(e -> assertThat(((MalformedCaptureException) e).offset()).isEqualTo(epbOffset + 4L));
+                    .satisfies(e ->
+                            assertThat(((MalformedCaptureException) e).offset()).isEqualTo(epbOffset + 4L));
             assertThat(lax(capture).errors()).hasSize(1);
         }
     }
@@ -111,13 +131,17 @@ class MalformedCaptureTest {
     @Test
     void laxSkipsBlockWhoseTrailerDisagreesAndContinues() {
         byte[] f = frame(0);
-        byte[] good = new CaptureBytes.Pcapng().section(ByteOrder.BIG_ENDIAN)
-                .interfaceDescription(1, 0, null, null).enhancedPacket(0, 1, f, f.length)
-                .enhancedPacket(0, 2, f, f.length).bytes();
+        byte[] good = new CaptureBytes.Pcapng()
+                .section(ByteOrder.BIG_ENDIAN)
+                .interfaceDescription(1, 0, null, null)
+                .enhancedPacket(0, 1, f, f.length)
+                .enhancedPacket(0, 2, f, f.length)
+                .bytes();
         int epbOffset = indexOfBlock(good, 6);
         int length = ByteBuffer.wrap(good).getInt(epbOffset + 4);
         ByteBuffer.wrap(good).putInt(epbOffset + length - 4, length + 4);
-        assertThatThrownBy(() -> drain(strict(good))).isInstanceOf(MalformedCaptureException.class)
+        assertThatThrownBy(() -> drain(strict(good)))
+                .isInstanceOf(MalformedCaptureException.class)
                 .hasMessageContaining("trailing block length");
         LaxResult result = lax(good);
         assertThat(result.packets()).isEqualTo(1);
@@ -127,24 +151,35 @@ class MalformedCaptureTest {
     @Test
     void rejectsPcapngWithoutSectionHeaderAndBadByteOrderMagic() {
         byte[] noSection = new byte[] {1, 0, 0, 0, 12, 0, 0, 0, 12, 0, 0, 0};
-        assertThatCode(() -> drain(strict(new CaptureBytes.Pcapng().section(ByteOrder.LITTLE_ENDIAN).bytes())))
-                .as("a section without packets is a valid, empty capture").doesNotThrowAnyException();
-        byte[] badMagic = new CaptureBytes.Pcapng().section(ByteOrder.LITTLE_ENDIAN).bytes();
+        assertThatCode(() -> drain(strict(new CaptureBytes.Pcapng()
+                        .section(ByteOrder.LITTLE_ENDIAN)
+                        .bytes())))
+                .as("a section without packets is a valid, empty capture")
+                .doesNotThrowAnyException();
+        byte[] badMagic =
+                new CaptureBytes.Pcapng().section(ByteOrder.LITTLE_ENDIAN).bytes();
         badMagic[8] = 0x55;
-        assertThatThrownBy(() -> drain(strict(badMagic))).isInstanceOf(MalformedCaptureException.class)
+        assertThatThrownBy(() -> drain(strict(badMagic)))
+                .isInstanceOf(MalformedCaptureException.class)
                 .hasMessageContaining("byte-order magic");
-        assertThat(lax(noSection).errors()).singleElement().extracting(MalformedCaptureException::problem)
-                .asString().contains("unknown magic");
+        assertThat(lax(noSection).errors())
+                .singleElement()
+                .extracting(MalformedCaptureException::problem)
+                .asString()
+                .contains("unknown magic");
     }
 
     @Test
     void headerContradictionsAreProblemsNotTruncation() {
         byte[] badIhl = Frames.ipv4(1, 2, 6, new byte[0], 0, new byte[20]);
-        badIhl[0] = 0x43;  // IHL 3 words = 12 bytes
-        byte[] capture = new CaptureBytes.Pcap(ByteOrder.LITTLE_ENDIAN, false, 0, LinkType.RAW).record(1, 0, badIhl)
+        badIhl[0] = 0x43; // IHL 3 words = 12 bytes
+        byte[] capture = new CaptureBytes.Pcap(ByteOrder.LITTLE_ENDIAN, false, 0, LinkType.RAW)
+                .record(1, 0, badIhl)
                 .bytes();
-        assertThatThrownBy(() -> drain(strict(capture))).isInstanceOf(MalformedCaptureException.class)
-                .satisfies(e -> assertThat(((MalformedCaptureException) e).offset()).isEqualTo(24 + 16))
+        assertThatThrownBy(() -> drain(strict(capture)))
+                .isInstanceOf(MalformedCaptureException.class)
+                .satisfies(e ->
+                        assertThat(((MalformedCaptureException) e).offset()).isEqualTo(24 + 16))
                 .hasMessageContaining("IPv4 header length 12 is below 20");
         CaptureReader reader = CaptureReader.of(MemorySegment.ofArray(capture), ParseMode.LAX);
         assertThat(reader.next()).isTrue();
@@ -157,7 +192,8 @@ class MalformedCaptureTest {
     void snapLengthTruncationIsNotAnError() {
         byte[] f = frame(100);
         byte[] capture = new CaptureBytes.Pcap(ByteOrder.LITTLE_ENDIAN, false, 50, 1)
-                .record(1, 0, Arrays.copyOf(f, 50), f.length).bytes();
+                .record(1, 0, Arrays.copyOf(f, 50), f.length)
+                .bytes();
         CaptureReader reader = strict(capture);
         assertThat(reader.next()).isTrue();
         assertThat(reader.packet().isTruncated()).isTrue();
@@ -167,7 +203,8 @@ class MalformedCaptureTest {
     }
 
     static int indexOfBlock(byte[] capture, int type) {
-        ByteBuffer b = ByteBuffer.wrap(capture).order(capture[8] == 0x4D ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
+        ByteBuffer b =
+                ByteBuffer.wrap(capture).order(capture[8] == 0x4D ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
         int at = 0;
         while (at < capture.length) {
             if (b.getInt(at) == type) {

@@ -1,18 +1,21 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.parser;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import dev.ferrum.parser.internal.TsharkFields;
 import dev.ferrum.parser.internal.cli.FerrumPcap;
-
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.lang.foreign.Arena;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -30,9 +33,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Golden tests: real loopback traffic (IPv4 and IPv6, TCP and UDP) captured by tcpdump and dumpcap, then
@@ -44,19 +47,39 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class TsharkGoldenTest {
 
-    private static final String[] FIELDS = {"frame.time_epoch", "frame.len", "frame.cap_len", "ip.src", "ip.dst",
-        "ipv6.src", "ipv6.dst", "ip.proto", "ipv6.nxt", "tcp.srcport", "tcp.dstport", "udp.srcport",
-        "udp.dstport", "tcp.seq_raw", "tcp.ack_raw", "tcp.flags", "tcp.len", "udp.length"};
+    private static final String[] FIELDS = {
+        "frame.time_epoch",
+        "frame.len",
+        "frame.cap_len",
+        "ip.src",
+        "ip.dst",
+        "ipv6.src",
+        "ipv6.dst",
+        "ip.proto",
+        "ipv6.nxt",
+        "tcp.srcport",
+        "tcp.dstport",
+        "udp.srcport",
+        "udp.dstport",
+        "tcp.seq_raw",
+        "tcp.ack_raw",
+        "tcp.flags",
+        "tcp.len",
+        "udp.length"
+    };
 
     @TempDir
     static Path dir;
+
     static Path pcap;
     static Path pcapng;
     static boolean withIpv6;
 
     @BeforeAll
     static void captureLoopbackTraffic() throws Exception {
-        boolean tools = Tools.available("tcpdump") && Tools.available("dumpcap") && Tools.available("tshark")
+        boolean tools = Tools.available("tcpdump")
+                && Tools.available("dumpcap")
+                && Tools.available("tshark")
                 && Tools.available("editcap");
         if (System.getenv("CI") == null) {
             assumeTrue(tools, "tcpdump/dumpcap/tshark/editcap not installed");
@@ -65,24 +88,26 @@ class TsharkGoldenTest {
         withIpv6 = ipv6LoopbackWorks();
         String v6 = withIpv6 ? "::1" : "127.0.0.1";
         try (DatagramSocket udp4 = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0));
-             DatagramSocket udp6 = new DatagramSocket(new InetSocketAddress(v6, 0));
-             ServerSocket tcp4 = new ServerSocket(0, 5, InetAddress.getByName("127.0.0.1"));
-             ServerSocket tcp6 = new ServerSocket(0, 5, InetAddress.getByName(v6))) {
+                DatagramSocket udp6 = new DatagramSocket(new InetSocketAddress(v6, 0));
+                ServerSocket tcp4 = new ServerSocket(0, 5, InetAddress.getByName("127.0.0.1"));
+                ServerSocket tcp6 = new ServerSocket(0, 5, InetAddress.getByName(v6))) {
             String filter = "port " + udp4.getLocalPort() + " or port " + udp6.getLocalPort() + " or port "
                     + tcp4.getLocalPort() + " or port " + tcp6.getLocalPort();
             pcap = dir.resolve("lo.pcap");
             pcapng = dir.resolve("lo-snap96.pcapng");
-            Process tcpdump = Tools.startCapture(List.of("tcpdump", "-i", "lo", "--immediate-mode", "-U", "-w",
-                    pcap.toString(), filter), "listening on");
-            Process dumpcap = Tools.startCapture(List.of("dumpcap", "-q", "-i", "lo", "-s", "96", "-w",
-                    pcapng.toString(), "-f", filter), "Capturing on");
+            Process tcpdump = Tools.startCapture(
+                    List.of("tcpdump", "-i", "lo", "--immediate-mode", "-U", "-w", pcap.toString(), filter),
+                    "listening on");
+            Process dumpcap = Tools.startCapture(
+                    List.of("dumpcap", "-q", "-i", "lo", "-s", "96", "-w", pcapng.toString(), "-f", filter),
+                    "Capturing on");
             try {
                 Thread.sleep(300);
                 exchangeUdp(udp4);
                 exchangeUdp(udp6);
                 exchangeTcp(tcp4);
                 exchangeTcp(tcp6);
-                Thread.sleep(1000);  // let both capture processes read the last packets before SIGTERM
+                Thread.sleep(1000); // let both capture processes read the last packets before SIGTERM
             } finally {
                 Tools.stop(tcpdump);
                 Tools.stop(dumpcap);
@@ -198,8 +223,9 @@ class TsharkGoldenTest {
         Tools.run("editcap", "-F", "nseclibpcap", pcap.toString(), nano.toString());
         Tools.run("editcap", "-F", "pcapng", nano.toString(), ng.toString());
         // The interface block carries if_tsresol = 9 (option 9, length 1, value 9; little-endian section).
-        assertThat(Collections.indexOfSubList(boxed(Files.readAllBytes(ng)), List.of((byte) 9, (byte) 0, (byte) 1,
-                (byte) 0, (byte) 9))).isNotNegative();
+        assertThat(Collections.indexOfSubList(
+                        boxed(Files.readAllBytes(ng)), List.of((byte) 9, (byte) 0, (byte) 1, (byte) 0, (byte) 9)))
+                .isNotNegative();
         assertMatchesTshark(ng, CaptureFormat.PCAPNG);
     }
 
@@ -212,8 +238,8 @@ class TsharkGoldenTest {
     }
 
     private static List<String> tsharkFields(Path file) throws Exception {
-        List<String> command = new ArrayList<>(List.of("tshark", "-n", "-r", file.toString(), "-T", "fields",
-                "-E", "separator=|", "-E", "occurrence=f"));
+        List<String> command = new ArrayList<>(List.of(
+                "tshark", "-n", "-r", file.toString(), "-T", "fields", "-E", "separator=|", "-E", "occurrence=f"));
         for (String field : FIELDS) {
             command.add("-e");
             command.add(field);
@@ -229,7 +255,9 @@ class TsharkGoldenTest {
             reader.forEach(p -> actual.add(TsharkFields.line(p)));
             assertThat(reader.format()).isEqualTo(expectedFormat);
         }
-        assertThat(expected).as("tshark saw packets in %s", file).hasSizeGreaterThan(40)
+        assertThat(expected)
+                .as("tshark saw packets in %s", file)
+                .hasSizeGreaterThan(40)
                 .anyMatch(line -> line.contains("|127.0.0.1|127.0.0.1|"));
         if (withIpv6) {
             assertThat(expected).anyMatch(line -> line.contains("|::1|::1|"));
@@ -258,8 +286,7 @@ class TsharkGoldenTest {
 
     /** Running external tools with timeouts. */
     static final class Tools {
-        private Tools() {
-        }
+        private Tools() {}
 
         static boolean available(String tool) {
             for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(":")) {
@@ -271,11 +298,12 @@ class TsharkGoldenTest {
         }
 
         static Process startCapture(List<String> command, String readyLine) throws Exception {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
             CompletableFuture<Boolean> ready = new CompletableFuture<>();
             Thread drain = new Thread(() -> {
-                try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                        StandardCharsets.UTF_8))) {
+                try (BufferedReader r =
+                        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                     String line;
                     while ((line = r.readLine()) != null) {
                         if (line.contains(readyLine)) {
@@ -297,17 +325,19 @@ class TsharkGoldenTest {
         }
 
         static void stop(Process process) throws InterruptedException {
-            process.destroy();  // SIGTERM: tcpdump and dumpcap flush and close their files
+            process.destroy(); // SIGTERM: tcpdump and dumpcap flush and close their files
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }
         }
 
         static List<String> run(String... command) throws Exception {
-            Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            Process process = new ProcessBuilder(command)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             List<String> lines = new ArrayList<>();
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8))) {
+            try (BufferedReader r =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = r.readLine()) != null) {
                     lines.add(line);

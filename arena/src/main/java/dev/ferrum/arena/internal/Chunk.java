@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.arena.internal;
 
 import java.lang.foreign.Arena;
@@ -96,7 +100,7 @@ public final class Chunk {
      */
     @SuppressWarnings("restricted") // reinterpret: scope change only, invariant in the SAFETY note
     public MemorySegment slice(long offset, long size, Arena scope) {
-        MemorySegment slice = memory.asSlice(offset, size);   // bounds-checked against the chunk
+        MemorySegment slice = memory.asSlice(offset, size); // bounds-checked against the chunk
         // SAFETY: same address and size as a checked slice of live chunk memory; only the scope changes, to
         // one the owner closes no later than the chunk arena (see rescope).
         return scope == null ? slice : slice.reinterpret(scope, null);

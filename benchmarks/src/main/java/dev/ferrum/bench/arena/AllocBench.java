@@ -1,6 +1,11 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.bench.arena;
 
 import dev.ferrum.arena.BumpArena;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -13,8 +18,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.Blackhole;
-
-import java.util.concurrent.TimeUnit;
 
 /**
  * The Box::new comparison at every size and alignment the issue names: a batch of {@value #BATCH} blocks is
@@ -43,7 +46,11 @@ public class AllocBench {
     public void setUp() {
         // One 1 MiB chunk holds a whole batch (1024 * (256 + 63) bytes). Handles carry their own generation
         // check, so the handle-only path needs no generation scopes: reset() then allocates nothing.
-        arena = BumpArena.builder().chunkBytes(1 << 20).maxChunkBytes(1 << 20).temporalSafety(false).build();
+        arena = BumpArena.builder()
+                .chunkBytes(1 << 20)
+                .maxChunkBytes(1 << 20)
+                .temporalSafety(false)
+                .build();
     }
 
     @TearDown(Level.Trial)

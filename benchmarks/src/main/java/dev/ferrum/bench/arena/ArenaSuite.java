@@ -1,9 +1,12 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.bench.arena;
 
 import dev.ferrum.bench.Comparison;
 import dev.ferrum.bench.RustFigure;
 import dev.ferrum.bench.Suite;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,8 +30,13 @@ public final class ArenaSuite implements Suite {
 
     @Override
     public List<Class<?>> benchmarks() {
-        return List.of(AllocBench.class, PeerBench.class, JavaNewBench.class, ListTraversalBench.class,
-                ResetBench.class, VariantBench.class);
+        return List.of(
+                AllocBench.class,
+                PeerBench.class,
+                JavaNewBench.class,
+                ListTraversalBench.class,
+                ResetBench.class,
+                VariantBench.class);
     }
 
     private static String alloc(String method, long size, long align) {
@@ -45,72 +53,124 @@ public final class ArenaSuite implements Suite {
         for (long size : SIZES) {
             for (long align : ALIGNS) {
                 String at = size + " B aligned " + align;
-                rows.add(Comparison.vs("arena.alloc" + size + ".a" + align + ".offset_vs_malloc",
+                rows.add(Comparison.vs(
+                        "arena.alloc" + size + ".a" + align + ".offset_vs_malloc",
                         "bump handle path vs malloc+free per block, " + at + " (ns/block)",
-                        alloc("bumpOffset", size, align), alloc("mallocFree", size, align),
+                        alloc("bumpOffset", size, align),
+                        alloc("mallocFree", size, align),
                         align <= 16 ? "malloc+free (FFM downcall)" : "aligned_alloc+free (FFM downcall)",
-                        25, BOX_VS_BUMP));
+                        25,
+                        BOX_VS_BUMP));
             }
         }
         for (long size : PEER_SIZES) {
             for (long align : ALIGNS) {
                 String at = size + " B aligned " + align;
-                rows.add(Comparison.vs("arena.alloc" + size + ".a" + align + ".offset_vs_arena_confined",
+                rows.add(Comparison.vs(
+                        "arena.alloc" + size + ".a" + align + ".offset_vs_arena_confined",
                         "bump handle path vs Arena.ofConfined() allocate+close per block, " + at,
-                        alloc("bumpOffset", size, align), peer("arenaConfinedAllocClose", size, align),
-                        "Arena.ofConfined() per block", 25, BOX_VS_BUMP));
-                rows.add(Comparison.vs("arena.alloc" + size + ".a" + align + ".offset_vs_malloc_default_downcall",
+                        alloc("bumpOffset", size, align),
+                        peer("arenaConfinedAllocClose", size, align),
+                        "Arena.ofConfined() per block",
+                        25,
+                        BOX_VS_BUMP));
+                rows.add(Comparison.vs(
+                        "arena.alloc" + size + ".a" + align + ".offset_vs_malloc_default_downcall",
                         "bump handle path vs malloc+free bound as most FFM code does (ADDRESS, non-critical), " + at,
-                        alloc("bumpOffset", size, align), peer("mallocFreeDefaultDowncall", size, align),
-                        "malloc/aligned_alloc+free (default downcall)", Double.NaN, BOX_VS_BUMP));
-                rows.add(Comparison.vs("arena.alloc" + size + ".a" + align + ".segment_vs_malloc",
+                        alloc("bumpOffset", size, align),
+                        peer("mallocFreeDefaultDowncall", size, align),
+                        "malloc/aligned_alloc+free (default downcall)",
+                        Double.NaN,
+                        BOX_VS_BUMP));
+                rows.add(Comparison.vs(
+                        "arena.alloc" + size + ".a" + align + ".segment_vs_malloc",
                         "bump segment path (temporal safety on) vs malloc+free per block, " + at,
-                        peer("bumpSegment", size, align), alloc("mallocFree", size, align),
-                        "malloc/aligned_alloc+free (FFM downcall)", Double.NaN, BOX_VS_BUMP));
-                rows.add(Comparison.vs("arena.alloc" + size + ".a" + align + ".segment_vs_arena_confined",
+                        peer("bumpSegment", size, align),
+                        alloc("mallocFree", size, align),
+                        "malloc/aligned_alloc+free (FFM downcall)",
+                        Double.NaN,
+                        BOX_VS_BUMP));
+                rows.add(Comparison.vs(
+                        "arena.alloc" + size + ".a" + align + ".segment_vs_arena_confined",
                         "bump segment path vs Arena.ofConfined() allocate+close per block, " + at,
-                        peer("bumpSegment", size, align), peer("arenaConfinedAllocClose", size, align),
-                        "Arena.ofConfined() per block", Double.NaN, null));
-                rows.add(Comparison.vs("arena.alloc" + size + ".a" + align + ".offset_vs_slicing",
+                        peer("bumpSegment", size, align),
+                        peer("arenaConfinedAllocClose", size, align),
+                        "Arena.ofConfined() per block",
+                        Double.NaN,
+                        null));
+                rows.add(Comparison.vs(
+                        "arena.alloc" + size + ".a" + align + ".offset_vs_slicing",
                         "bump handle path vs SegmentAllocator.slicingAllocator, " + at,
-                        alloc("bumpOffset", size, align), peer("slicingAllocator", size, align),
-                        "JDK slicingAllocator", 1.5, null));
-                rows.add(Comparison.vs("arena.alloc" + size + ".a" + align + ".segment_vs_slicing",
+                        alloc("bumpOffset", size, align),
+                        peer("slicingAllocator", size, align),
+                        "JDK slicingAllocator",
+                        1.5,
+                        null));
+                rows.add(Comparison.vs(
+                        "arena.alloc" + size + ".a" + align + ".segment_vs_slicing",
                         "bump segment path vs SegmentAllocator.slicingAllocator, " + at,
-                        peer("bumpSegment", size, align), peer("slicingAllocator", size, align),
-                        "JDK slicingAllocator", Double.NaN, null));
+                        peer("bumpSegment", size, align),
+                        peer("slicingAllocator", size, align),
+                        "JDK slicingAllocator",
+                        Double.NaN,
+                        null));
             }
-            rows.add(Comparison.vs("arena.alloc" + size + ".offset_vs_java_new",
-                    "bump handle path (" + size + " B, align 8) vs Java new byte[" + size + "] (TLAB bump + zeroing + GC)",
-                    alloc("bumpOffset", size, 8), "JavaNewBench.javaNew[size=" + size + "]",
-                    "Java new byte[" + size + "]", Double.NaN, null));
+            rows.add(Comparison.vs(
+                    "arena.alloc" + size + ".offset_vs_java_new",
+                    "bump handle path (" + size + " B, align 8) vs Java new byte[" + size
+                            + "] (TLAB bump + zeroing + GC)",
+                    alloc("bumpOffset", size, 8),
+                    "JavaNewBench.javaNew[size=" + size + "]",
+                    "Java new byte[" + size + "]",
+                    Double.NaN,
+                    null));
         }
         for (long size : SIZES) {
             for (long align : ALIGNS) {
-                rows.add(Comparison.absolute("arena.alloc" + size + ".a" + align + ".offset_heap_garbage",
+                rows.add(Comparison.absolute(
+                        "arena.alloc" + size + ".a" + align + ".offset_heap_garbage",
                         "heap garbage of the handle path, " + size + " B aligned " + align
                                 + " (B/block, -prof gc; target 0, <= 0.01 allows JMH's own noise)",
-                        alloc("bumpOffset", size, align) + ":gc.alloc.rate.norm", 0.01, null));
+                        alloc("bumpOffset", size, align) + ":gc.alloc.rate.norm",
+                        0.01,
+                        null));
             }
         }
-        rows.add(Comparison.vs("arena.list1m.vs_linkedlist", "sum of a 1M-node list: arena list vs LinkedList<Long>",
-                "ListTraversalBench.arenaList", "ListTraversalBench.linkedList", "java.util.LinkedList<Long>",
-                1.0, null));
-        rows.add(Comparison.vs("arena.list1m.vs_arraylist", "sum of a 1M-node list: arena list vs ArrayList<Long>",
-                "ListTraversalBench.arenaList", "ListTraversalBench.arrayList", "java.util.ArrayList<Long>",
-                Double.NaN, null));
+        rows.add(Comparison.vs(
+                "arena.list1m.vs_linkedlist",
+                "sum of a 1M-node list: arena list vs LinkedList<Long>",
+                "ListTraversalBench.arenaList",
+                "ListTraversalBench.linkedList",
+                "java.util.LinkedList<Long>",
+                1.0,
+                null));
+        rows.add(Comparison.vs(
+                "arena.list1m.vs_arraylist",
+                "sum of a 1M-node list: arena list vs ArrayList<Long>",
+                "ListTraversalBench.arenaList",
+                "ListTraversalBench.arrayList",
+                "java.util.ArrayList<Long>",
+                Double.NaN,
+                null));
         for (String shared : new String[] {"false", "true"}) {
             String variant = "true".equals(shared) ? "shared" : "confined";
-            rows.add(Comparison.vs("arena.reset." + variant + ".safety_cost",
+            rows.add(Comparison.vs(
+                    "arena.reset." + variant + ".safety_cost",
                     variant + " allocate+reset() with temporal safety (ours) vs without (peer); below 1 = its cost",
                     "ResetBench.allocateThenReset[shared=" + shared + ",temporalSafety=true]",
                     "ResetBench.allocateThenReset[shared=" + shared + ",temporalSafety=false]",
-                    "same arena, temporalSafety(false)", Double.NaN, null));
+                    "same arena, temporalSafety(false)",
+                    Double.NaN,
+                    null));
         }
-        rows.add(Comparison.vs("arena.variant.shared_vs_confined",
+        rows.add(Comparison.vs(
+                "arena.variant.shared_vs_confined",
                 "shared (CAS) vs confined handle path, 1 thread, 16 B; below 1 = cost of thread safety",
-                "VariantBench.bumpOffset16[shared=true]", "VariantBench.bumpOffset16[shared=false]",
-                "confined BumpArena", Double.NaN, null));
+                "VariantBench.bumpOffset16[shared=true]",
+                "VariantBench.bumpOffset16[shared=false]",
+                "confined BumpArena",
+                Double.NaN,
+                null));
         return rows;
     }
 

@@ -1,8 +1,11 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.bench.arena;
 
 import dev.ferrum.arena.ArenaLinkedList;
 import dev.ferrum.arena.BumpArena;
-
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SegmentAllocator;
@@ -23,8 +26,7 @@ public final class InterleavedTiming {
     private static final int BATCH = AllocBench.BATCH;
     private static long sink;
 
-    private InterleavedTiming() {
-    }
+    private InterleavedTiming() {}
 
     public static void main(String[] args) {
         long size = args.length > 0 ? Long.parseLong(args[0]) : 16;
@@ -35,92 +37,132 @@ public final class InterleavedTiming {
         System.out.println("(checksum " + sink + ")");
     }
 
-    private record Contender(String name, LongSupplier batch, int every) {
-    }
+    private record Contender(String name, LongSupplier batch, int every) {}
 
     private static void allocation(long size, long align) {
-        BumpArena handles = BumpArena.builder().chunkBytes(1 << 20).maxChunkBytes(1 << 20).temporalSafety(false).build();
-        BumpArena segments = BumpArena.builder().chunkBytes(1 << 20).maxChunkBytes(1 << 20).build();
-        BumpArena shared = BumpArena.builder().shared(true).chunkBytes(1 << 20).maxChunkBytes(1 << 20)
-                .temporalSafety(false).build();
+        BumpArena handles = BumpArena.builder()
+                .chunkBytes(1 << 20)
+                .maxChunkBytes(1 << 20)
+                .temporalSafety(false)
+                .build();
+        BumpArena segments =
+                BumpArena.builder().chunkBytes(1 << 20).maxChunkBytes(1 << 20).build();
+        BumpArena shared = BumpArena.builder()
+                .shared(true)
+                .chunkBytes(1 << 20)
+                .maxChunkBytes(1 << 20)
+                .temporalSafety(false)
+                .build();
         MemorySegment slab = Arena.ofAuto().allocate(1 << 20, BumpArena.CHUNK_ALIGNMENT);
         long[] addresses = new long[BATCH];
-        BumpArena[] resets = {BumpArena.builder().temporalSafety(false).build(), BumpArena.builder().build(),
-                BumpArena.builder().shared(true).temporalSafety(false).build(), BumpArena.builder().shared(true).build()};
-        String[] resetNames = {"allocate(64)+reset, confined, safety off", "allocate(64)+reset, confined, safety on",
-                "allocate(64)+reset, shared, safety off", "allocate(64)+reset, shared, safety on"};
+        BumpArena[] resets = {
+            BumpArena.builder().temporalSafety(false).build(),
+            BumpArena.builder().build(),
+            BumpArena.builder().shared(true).temporalSafety(false).build(),
+            BumpArena.builder().shared(true).build()
+        };
+        String[] resetNames = {
+            "allocate(64)+reset, confined, safety off",
+            "allocate(64)+reset, confined, safety on",
+            "allocate(64)+reset, shared, safety off",
+            "allocate(64)+reset, shared, safety on"
+        };
         java.util.List<Contender> cs = new ArrayList<>();
         cs.add(new Contender("bump handle", () -> bumpHandles(handles, size, align), 1));
-        cs.add(new Contender("bump segment (temporal safety on)", () -> {
-            long x = 0;
-            for (int i = 0; i < BATCH; i++) {
-                x ^= segments.allocate(size, align).address();
-            }
-            segments.reset();
-            return x;
-        }, 1));
-        cs.add(new Contender("JDK slicingAllocator", () -> {
-            SegmentAllocator a = SegmentAllocator.slicingAllocator(slab);
-            long x = 0;
-            for (int i = 0; i < BATCH; i++) {
-                x ^= a.allocate(size, align).address();
-            }
-            return x;
-        }, 1));
-        cs.add(new Contender("malloc/aligned_alloc + free, critical long downcalls", () -> {
-            long x = 0;
-            for (int i = 0; i < BATCH; i++) {
-                addresses[i] = align <= Libc.MALLOC_ALIGNMENT ? Libc.malloc(size) : Libc.alignedAlloc(align, size);
-                x ^= addresses[i];
-            }
-            for (int i = 0; i < BATCH; i++) {
-                Libc.free(addresses[i]);
-            }
-            return x;
-        }, 1));
+        cs.add(new Contender(
+                "bump segment (temporal safety on)",
+                () -> {
+                    long x = 0;
+                    for (int i = 0; i < BATCH; i++) {
+                        x ^= segments.allocate(size, align).address();
+                    }
+                    segments.reset();
+                    return x;
+                },
+                1));
+        cs.add(new Contender(
+                "JDK slicingAllocator",
+                () -> {
+                    SegmentAllocator a = SegmentAllocator.slicingAllocator(slab);
+                    long x = 0;
+                    for (int i = 0; i < BATCH; i++) {
+                        x ^= a.allocate(size, align).address();
+                    }
+                    return x;
+                },
+                1));
+        cs.add(new Contender(
+                "malloc/aligned_alloc + free, critical long downcalls",
+                () -> {
+                    long x = 0;
+                    for (int i = 0; i < BATCH; i++) {
+                        addresses[i] =
+                                align <= Libc.MALLOC_ALIGNMENT ? Libc.malloc(size) : Libc.alignedAlloc(align, size);
+                        x ^= addresses[i];
+                    }
+                    for (int i = 0; i < BATCH; i++) {
+                        Libc.free(addresses[i]);
+                    }
+                    return x;
+                },
+                1));
         MemorySegment[] pointers = new MemorySegment[BATCH];
-        cs.add(new Contender("malloc + free, default ADDRESS downcalls", () -> {
-            long x = 0;
-            for (int i = 0; i < BATCH; i++) {
-                pointers[i] = align <= Libc.MALLOC_ALIGNMENT ? Libc.mallocDefault(size)
-                        : Libc.alignedAllocDefault(align, size);
-                x ^= pointers[i].address();
-            }
-            for (int i = 0; i < BATCH; i++) {
-                Libc.freeDefault(pointers[i]);
-            }
-            return x;
-        }, 1));
-        cs.add(new Contender("Arena.ofConfined() allocate+close", () -> {
-            long x = 0;
-            for (int i = 0; i < BATCH; i++) {
-                try (Arena a = Arena.ofConfined()) {
-                    x ^= a.allocate(size, align).address();
-                }
-            }
-            return x;
-        }, 1));
-        cs.add(new Contender("new byte[size]", () -> {
-            long x = 0;
-            for (int i = 0; i < BATCH; i++) {
-                x ^= new byte[(int) size].length + i;
-            }
-            return x;
-        }, 1));
+        cs.add(new Contender(
+                "malloc + free, default ADDRESS downcalls",
+                () -> {
+                    long x = 0;
+                    for (int i = 0; i < BATCH; i++) {
+                        pointers[i] = align <= Libc.MALLOC_ALIGNMENT
+                                ? Libc.mallocDefault(size)
+                                : Libc.alignedAllocDefault(align, size);
+                        x ^= pointers[i].address();
+                    }
+                    for (int i = 0; i < BATCH; i++) {
+                        Libc.freeDefault(pointers[i]);
+                    }
+                    return x;
+                },
+                1));
+        cs.add(new Contender(
+                "Arena.ofConfined() allocate+close",
+                () -> {
+                    long x = 0;
+                    for (int i = 0; i < BATCH; i++) {
+                        try (Arena a = Arena.ofConfined()) {
+                            x ^= a.allocate(size, align).address();
+                        }
+                    }
+                    return x;
+                },
+                1));
+        cs.add(new Contender(
+                "new byte[size]",
+                () -> {
+                    long x = 0;
+                    for (int i = 0; i < BATCH; i++) {
+                        x ^= new byte[(int) size].length + i;
+                    }
+                    return x;
+                },
+                1));
         cs.add(new Contender("shared bump handle (CAS, 1 thread)", () -> bumpHandles(shared, size, align), 1));
         for (int k = 0; k < resets.length; k++) {
             BumpArena a = resets[k];
-            cs.add(new Contender(resetNames[k], () -> {
-                long x = 0;
-                for (int i = 0; i < BATCH; i++) {
-                    x ^= a.allocate(64, 8).address();
-                    a.reset();
-                }
-                return x;
-            }, k == 3 ? 20 : 1));
+            cs.add(new Contender(
+                    resetNames[k],
+                    () -> {
+                        long x = 0;
+                        for (int i = 0; i < BATCH; i++) {
+                            x ^= a.allocate(64, 8).address();
+                            a.reset();
+                        }
+                        return x;
+                    },
+                    k == 3 ? 20 : 1));
         }
         long[] best = run(cs, 3000);
-        System.out.printf("%d-byte blocks aligned %d, ns per block (best of 3000 batches of %d):%n", size, align, BATCH);
+        System.out.printf(
+                "%d-byte blocks aligned %d, ns per block (best of 3000 batches of %d):%n", size, align, BATCH);
         for (int k = 0; k < cs.size(); k++) {
             System.out.printf("  %-45s %10.2f%n", cs.get(k).name(), best[k] / (double) BATCH);
         }
@@ -132,7 +174,8 @@ public final class InterleavedTiming {
      */
     private static void contended(long size, long align) {
         int perThread = 1_000_000;
-        try (BumpArena arena = BumpArena.builder().shared(true).temporalSafety(false).build()) {
+        try (BumpArena arena =
+                BumpArena.builder().shared(true).temporalSafety(false).build()) {
             long best = Long.MAX_VALUE;
             for (int round = 0; round < 20; round++) {
                 java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
@@ -168,10 +211,10 @@ public final class InterleavedTiming {
                 }
                 best = Math.min(best, Math.max(ends[0], ends[1]) - Math.min(starts[0], starts[1]));
                 sink += sinks[0] ^ sinks[1];
-                arena.reset();                                   // both threads joined: quiescent
+                arena.reset(); // both threads joined: quiescent
             }
-            System.out.printf("  %-45s %10.2f%n", "shared bump handle, 2 threads contending",
-                    best / (double) perThread);
+            System.out.printf(
+                    "  %-45s %10.2f%n", "shared bump handle, 2 threads contending", best / (double) perThread);
         }
     }
 
@@ -198,20 +241,26 @@ public final class InterleavedTiming {
         System.gc();
         java.util.List<Contender> cs = java.util.List.of(
                 new Contender("arena list", arenaList::sum, 1),
-                new Contender("LinkedList<Long>", () -> {
-                    long s = 0;
-                    for (Long v : linked) {
-                        s += v;
-                    }
-                    return s;
-                }, 1),
-                new Contender("ArrayList<Long>", () -> {
-                    long s = 0;
-                    for (Long v : array) {
-                        s += v;
-                    }
-                    return s;
-                }, 1));
+                new Contender(
+                        "LinkedList<Long>",
+                        () -> {
+                            long s = 0;
+                            for (Long v : linked) {
+                                s += v;
+                            }
+                            return s;
+                        },
+                        1),
+                new Contender(
+                        "ArrayList<Long>",
+                        () -> {
+                            long s = 0;
+                            for (Long v : array) {
+                                s += v;
+                            }
+                            return s;
+                        },
+                        1));
         long[] best = run(cs, 60);
         System.out.printf("sum of a %d-element list, ns per element (best of 60):%n", n);
         for (int k = 0; k < cs.size(); k++) {

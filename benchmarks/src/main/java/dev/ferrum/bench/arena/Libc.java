@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.bench.arena;
 
 import java.lang.foreign.FunctionDescriptor;
@@ -18,29 +22,32 @@ final class Libc {
 
     // Declaring the void* results/arguments as JAVA_LONG is ABI-identical on x86-64 and AArch64 (both are
     // 64-bit integer-class values in the same registers) and avoids a zero-length segment per call.
-    static final MethodHandle MALLOC = LINKER.downcallHandle(LINKER.defaultLookup().findOrThrow("malloc"),
-            FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG), CRITICAL);
+    static final MethodHandle MALLOC = LINKER.downcallHandle(
+            LINKER.defaultLookup().findOrThrow("malloc"),
+            FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG),
+            CRITICAL);
     static final MethodHandle ALIGNED_ALLOC = LINKER.downcallHandle(
             LINKER.defaultLookup().findOrThrow("aligned_alloc"),
-            FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG), CRITICAL);
-    static final MethodHandle FREE = LINKER.downcallHandle(LINKER.defaultLookup().findOrThrow("free"),
-            FunctionDescriptor.ofVoid(ValueLayout.JAVA_LONG), CRITICAL);
+            FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG),
+            CRITICAL);
+    static final MethodHandle FREE = LINKER.downcallHandle(
+            LINKER.defaultLookup().findOrThrow("free"), FunctionDescriptor.ofVoid(ValueLayout.JAVA_LONG), CRITICAL);
 
     // The same functions bound the way most FFM code does it: pointers as ADDRESS (a zero-length segment
     // per result), default (non-critical) downcalls with a thread-state transition.
-    static final MethodHandle MALLOC_DEFAULT = LINKER.downcallHandle(LINKER.defaultLookup().findOrThrow("malloc"),
+    static final MethodHandle MALLOC_DEFAULT = LINKER.downcallHandle(
+            LINKER.defaultLookup().findOrThrow("malloc"),
             FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.JAVA_LONG));
     static final MethodHandle ALIGNED_ALLOC_DEFAULT = LINKER.downcallHandle(
             LINKER.defaultLookup().findOrThrow("aligned_alloc"),
             FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG));
-    static final MethodHandle FREE_DEFAULT = LINKER.downcallHandle(LINKER.defaultLookup().findOrThrow("free"),
-            FunctionDescriptor.ofVoid(ValueLayout.ADDRESS));
+    static final MethodHandle FREE_DEFAULT = LINKER.downcallHandle(
+            LINKER.defaultLookup().findOrThrow("free"), FunctionDescriptor.ofVoid(ValueLayout.ADDRESS));
 
     /** malloc's guaranteed alignment on 64-bit glibc; above it we call aligned_alloc. */
     static final long MALLOC_ALIGNMENT = 16;
 
-    private Libc() {
-    }
+    private Libc() {}
 
     static long malloc(long size) {
         try {

@@ -1,7 +1,14 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.bench.arena;
 
 import dev.ferrum.arena.ArenaLinkedList;
 import dev.ferrum.arena.BumpArena;
+import java.util.ArrayList;
+import java.util.LinkedList;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -11,10 +18,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-
-import java.util.ArrayList;
-import java.util.LinkedList;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The seed's demo: sum a list of 1M {@code long}s built by appending 0..N-1. Arena list (16-byte nodes,
@@ -44,7 +47,7 @@ public class ListTraversalBench {
             linkedList.add(i);
             arrayList.add(i);
         }
-        System.gc();   // let the collector settle (and move) the heap lists before measuring, as in a real heap
+        System.gc(); // let the collector settle (and move) the heap lists before measuring, as in a real heap
     }
 
     @TearDown(Level.Trial)

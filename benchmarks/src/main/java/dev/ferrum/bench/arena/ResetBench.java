@@ -1,6 +1,12 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.bench.arena;
 
 import dev.ferrum.arena.BumpArena;
+import java.lang.foreign.MemorySegment;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -11,9 +17,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-
-import java.lang.foreign.MemorySegment;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The price of temporal safety: one generation = allocate a segment, then {@code reset()}. With temporal
@@ -36,7 +39,10 @@ public class ResetBench {
 
     @Setup(Level.Trial)
     public void setUp() {
-        arena = BumpArena.builder().shared(shared).temporalSafety(temporalSafety).build();
+        arena = BumpArena.builder()
+                .shared(shared)
+                .temporalSafety(temporalSafety)
+                .build();
     }
 
     @TearDown(Level.Trial)

@@ -1,6 +1,11 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.bench.arena;
 
 import dev.ferrum.arena.BumpArena;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -13,8 +18,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.Blackhole;
-
-import java.util.concurrent.TimeUnit;
 
 /**
  * Confined vs shared (CAS) handle path, one thread (uncontended), 16-byte blocks aligned to 8, batch of
@@ -33,8 +36,12 @@ public class VariantBench {
 
     @Setup(Level.Trial)
     public void setUp() {
-        arena = BumpArena.builder().shared(shared).chunkBytes(1 << 20).maxChunkBytes(1 << 20)
-                .temporalSafety(false).build();
+        arena = BumpArena.builder()
+                .shared(shared)
+                .chunkBytes(1 << 20)
+                .maxChunkBytes(1 << 20)
+                .temporalSafety(false)
+                .build();
     }
 
     @TearDown(Level.Trial)

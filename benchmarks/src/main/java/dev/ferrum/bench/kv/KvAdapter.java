@@ -1,11 +1,17 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.bench.kv;
 
+import dev.ferrum.kv.Durability;
+import dev.ferrum.kv.KvOptions;
+import dev.ferrum.kv.KvStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
-
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.lmdbjava.ByteArrayProxy;
@@ -19,10 +25,6 @@ import org.rocksdb.Options;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.WriteOptions;
-
-import dev.ferrum.kv.Durability;
-import dev.ferrum.kv.KvOptions;
-import dev.ferrum.kv.KvStore;
 
 /**
  * The same byte[] get/put over each store, configured the way its documentation shows for ordinary
@@ -42,8 +44,7 @@ abstract class KvAdapter implements AutoCloseable {
     abstract void put(byte[] key, byte[] value);
 
     /** Settle after the preload (flush memtables etc.), outside the measurement. */
-    void settle() {
-    }
+    void settle() {}
 
     abstract void closeStore() throws Exception;
 
@@ -76,7 +77,11 @@ abstract class KvAdapter implements AutoCloseable {
 
         Ferrum(Path dir, long keys, Durability d) {
             super(dir);
-            kv = KvStore.open(KvOptions.builder(dir).durability(d).expectedKeys(keys).segmentBytes(256L << 20).build());
+            kv = KvStore.open(KvOptions.builder(dir)
+                    .durability(d)
+                    .expectedKeys(keys)
+                    .segmentBytes(256L << 20)
+                    .build());
         }
 
         @Override
@@ -163,8 +168,14 @@ abstract class KvAdapter implements AutoCloseable {
         Lmdb(Path dir, boolean noSync) {
             super(dir);
             env = noSync
-                    ? Env.create(ByteArrayProxy.PROXY_BA).setMapSize(4L << 30).setMaxDbs(1).open(dir.toFile(), EnvFlags.MDB_NOSYNC)
-                    : Env.create(ByteArrayProxy.PROXY_BA).setMapSize(4L << 30).setMaxDbs(1).open(dir.toFile());
+                    ? Env.create(ByteArrayProxy.PROXY_BA)
+                            .setMapSize(4L << 30)
+                            .setMaxDbs(1)
+                            .open(dir.toFile(), EnvFlags.MDB_NOSYNC)
+                    : Env.create(ByteArrayProxy.PROXY_BA)
+                            .setMapSize(4L << 30)
+                            .setMaxDbs(1)
+                            .open(dir.toFile());
             db = env.openDbi("kv", DbiFlags.MDB_CREATE);
             readTxn = env.txnRead();
             readTxn.reset();
@@ -200,7 +211,9 @@ abstract class KvAdapter implements AutoCloseable {
 
         MvStore(Path dir) {
             super(dir);
-            store = new MVStore.Builder().fileName(dir.resolve("kv.mv").toString()).open();
+            store = new MVStore.Builder()
+                    .fileName(dir.resolve("kv.mv").toString())
+                    .open();
             map = store.openMap("kv");
         }
 

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.bench.kv;
 
 import java.util.SplittableRandom;
@@ -9,8 +13,7 @@ final class KvData {
     static final int VALUE_BYTES = 100;
     static final int STREAM = 1 << 20;
 
-    private KvData() {
-    }
+    private KvData() {}
 
     /** Key i: "key-" then i zero-padded to 12 digits (the document's 16-byte keys). */
     static byte[] key(int i) {

@@ -1,5 +1,15 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.bench.kv;
 
+import dev.ferrum.bench.Comparison;
+import dev.ferrum.bench.Row;
+import dev.ferrum.bench.RunContext;
+import dev.ferrum.bench.RustFigure;
+import dev.ferrum.bench.Score;
+import dev.ferrum.bench.Suite;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -15,13 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
-import dev.ferrum.bench.Comparison;
-import dev.ferrum.bench.Row;
-import dev.ferrum.bench.RunContext;
-import dev.ferrum.bench.RustFigure;
-import dev.ferrum.bench.Score;
-import dev.ferrum.bench.Suite;
 
 /**
  * The kvstore suite: point reads, writes and a 95/5 mix against RocksDB, LMDB and H2 MVStore (JMH),
@@ -74,38 +77,111 @@ public final class KvSuite implements Suite {
     public List<Comparison> comparisons() {
         List<Comparison> c = new ArrayList<>();
         String keys = " (200k preloaded 16 B keys, 100 B values, one thread)";
-        c.add(Comparison.vs("kv.get.vs_rocksdb", "random point get" + keys, get("ferrum"), get("rocksdb"),
-                "RocksDB 9.10 (rocksdbjni, defaults, flushed)", 1.0, null));
-        c.add(Comparison.vs("kv.get.vs_lmdb", "random point get" + keys, get("ferrum"), get("lmdb"),
-                "LMDB (lmdbjava 0.9.1, byte[] proxy, reused read txn)", 1.0, null));
-        c.add(Comparison.vs("kv.get.vs_mvstore", "random point get" + keys, get("ferrum"), get("mvstore"),
-                "H2 MVStore 2.3", Double.NaN, null));
-        c.add(Comparison.vs("kv.put.nosync.vs_rocksdb", "random overwrite, no fsync per write" + keys, put("ferrum"),
-                put("rocksdb"), "RocksDB (WAL on, sync=false)", 1.0, null));
-        c.add(Comparison.vs("kv.put.nosync.vs_lmdb", "random overwrite, no fsync per write" + keys, put("ferrum"),
-                put("lmdb"), "LMDB (MDB_NOSYNC, txn per put)", 1.0, null));
-        c.add(Comparison.vs("kv.put.nosync.vs_mvstore", "random overwrite, no fsync per write" + keys, put("ferrum"),
-                put("mvstore"), "H2 MVStore (background commit)", Double.NaN, null));
-        c.add(Comparison.vs("kv.put.group.vs_rocksdb", "random overwrite, SYNC_EVERY_N_MS (50 ms group commit) vs RocksDB sync=false"
-                + keys, put("ferrum-group"), put("rocksdb"), "RocksDB (WAL on, sync=false)", Double.NaN, null));
-        c.add(Comparison.vs("kv.put.sync.vs_rocksdb", "random overwrite, fsync/msync before every ack (2k keys)",
-                put("ferrum-sync"), put("rocksdb-sync"), "RocksDB (sync=true)", Double.NaN, null));
-        c.add(Comparison.vs("kv.put.sync.vs_lmdb", "random overwrite, fsync/msync before every ack (2k keys)",
-                put("ferrum-sync"), put("lmdb-sync"), "LMDB (default: fsync per commit)", Double.NaN, null));
+        c.add(Comparison.vs(
+                "kv.get.vs_rocksdb",
+                "random point get" + keys,
+                get("ferrum"),
+                get("rocksdb"),
+                "RocksDB 9.10 (rocksdbjni, defaults, flushed)",
+                1.0,
+                null));
+        c.add(Comparison.vs(
+                "kv.get.vs_lmdb",
+                "random point get" + keys,
+                get("ferrum"),
+                get("lmdb"),
+                "LMDB (lmdbjava 0.9.1, byte[] proxy, reused read txn)",
+                1.0,
+                null));
+        c.add(Comparison.vs(
+                "kv.get.vs_mvstore",
+                "random point get" + keys,
+                get("ferrum"),
+                get("mvstore"),
+                "H2 MVStore 2.3",
+                Double.NaN,
+                null));
+        c.add(Comparison.vs(
+                "kv.put.nosync.vs_rocksdb",
+                "random overwrite, no fsync per write" + keys,
+                put("ferrum"),
+                put("rocksdb"),
+                "RocksDB (WAL on, sync=false)",
+                1.0,
+                null));
+        c.add(Comparison.vs(
+                "kv.put.nosync.vs_lmdb",
+                "random overwrite, no fsync per write" + keys,
+                put("ferrum"),
+                put("lmdb"),
+                "LMDB (MDB_NOSYNC, txn per put)",
+                1.0,
+                null));
+        c.add(Comparison.vs(
+                "kv.put.nosync.vs_mvstore",
+                "random overwrite, no fsync per write" + keys,
+                put("ferrum"),
+                put("mvstore"),
+                "H2 MVStore (background commit)",
+                Double.NaN,
+                null));
+        c.add(Comparison.vs(
+                "kv.put.group.vs_rocksdb",
+                "random overwrite, SYNC_EVERY_N_MS (50 ms group commit) vs RocksDB sync=false" + keys,
+                put("ferrum-group"),
+                put("rocksdb"),
+                "RocksDB (WAL on, sync=false)",
+                Double.NaN,
+                null));
+        c.add(Comparison.vs(
+                "kv.put.sync.vs_rocksdb",
+                "random overwrite, fsync/msync before every ack (2k keys)",
+                put("ferrum-sync"),
+                put("rocksdb-sync"),
+                "RocksDB (sync=true)",
+                Double.NaN,
+                null));
+        c.add(Comparison.vs(
+                "kv.put.sync.vs_lmdb",
+                "random overwrite, fsync/msync before every ack (2k keys)",
+                put("ferrum-sync"),
+                put("lmdb-sync"),
+                "LMDB (default: fsync per commit)",
+                Double.NaN,
+                null));
         for (String dist : List.of("uniform", "zipfian")) {
-            c.add(Comparison.vs("kv.mix95." + dist + ".vs_rocksdb", "95% get / 5% put, " + dist + " keys" + keys,
-                    mix("ferrum", dist), mix("rocksdb", dist), "RocksDB", Double.NaN, null));
-            c.add(Comparison.vs("kv.mix95." + dist + ".vs_lmdb", "95% get / 5% put, " + dist + " keys" + keys,
-                    mix("ferrum", dist), mix("lmdb", dist), "LMDB (MDB_NOSYNC)", Double.NaN, null));
-            c.add(Comparison.vs("kv.mix95." + dist + ".vs_mvstore", "95% get / 5% put, " + dist + " keys" + keys,
-                    mix("ferrum", dist), mix("mvstore", dist), "H2 MVStore", Double.NaN, null));
+            c.add(Comparison.vs(
+                    "kv.mix95." + dist + ".vs_rocksdb",
+                    "95% get / 5% put, " + dist + " keys" + keys,
+                    mix("ferrum", dist),
+                    mix("rocksdb", dist),
+                    "RocksDB",
+                    Double.NaN,
+                    null));
+            c.add(Comparison.vs(
+                    "kv.mix95." + dist + ".vs_lmdb",
+                    "95% get / 5% put, " + dist + " keys" + keys,
+                    mix("ferrum", dist),
+                    mix("lmdb", dist),
+                    "LMDB (MDB_NOSYNC)",
+                    Double.NaN,
+                    null));
+            c.add(Comparison.vs(
+                    "kv.mix95." + dist + ".vs_mvstore",
+                    "95% get / 5% put, " + dist + " keys" + keys,
+                    mix("ferrum", dist),
+                    mix("mvstore", dist),
+                    "H2 MVStore",
+                    Double.NaN,
+                    null));
         }
         return c;
     }
 
     @Override
     public List<String> notes() {
-        return List.of("JMH rows: one thread, 200k keys preloaded (the 1M-key session rows are measured separately "
+        return List.of(
+                "JMH rows: one thread, 200k keys preloaded (the 1M-key session rows are measured separately "
                         + "in a fresh JVM); ferrum verifies the CRC32C of every record it reads.",
                 "Sync rows run on this machine's virtual disk: msync/fsync latency dominates and varies widely.");
     }
@@ -126,7 +202,11 @@ public final class KvSuite implements Suite {
 
     private static Path ownJar() {
         try {
-            return Path.of(KvSuite.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Path.of(KvSuite.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
         } catch (Exception e) {
             throw new IllegalStateException("cannot locate benchmarks.jar", e);
         }
@@ -138,8 +218,18 @@ public final class KvSuite implements Suite {
     private static Map<String, Double> runSession(RunContext context, int warmup, StringBuilder log) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(javaBin(), "--enable-native-access=ALL-UNNAMED"));
         cmd.addAll(SESSION_JVM);
-        cmd.addAll(List.of("-cp", ownJar().toString(), "dev.ferrum.kv.internal.cli.FerrumKv", "bench", "--keys",
-                "1000000", "--no-progress", "--durability", "NO_SYNC", "--warmup", Integer.toString(warmup)));
+        cmd.addAll(List.of(
+                "-cp",
+                ownJar().toString(),
+                "dev.ferrum.kv.internal.cli.FerrumKv",
+                "bench",
+                "--keys",
+                "1000000",
+                "--no-progress",
+                "--durability",
+                "NO_SYNC",
+                "--warmup",
+                Integer.toString(warmup)));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         log.append("$ ").append(String.join(" ", cmd)).append('\n').append(out).append('\n');
@@ -177,29 +267,65 @@ public final class KvSuite implements Suite {
             Files.writeString(context.outputDir().resolve("kv-session.txt"), log.toString());
         }
         String jvm = String.join(" ", SESSION_JVM);
-        String note = "fresh JVM (" + jvm + "), NO_SYNC, after an untimed JIT warm-up of 200k writes+reads on a scratch "
-                + "store; output in kv-session.txt";
+        String note =
+                "fresh JVM (" + jvm + "), NO_SYNC, after an untimed JIT warm-up of 200k writes+reads on a scratch "
+                        + "store; output in kv-session.txt";
         double w = r.getOrDefault("write_s", Double.NaN);
         double rd = r.getOrDefault("read_s", Double.NaN);
         return List.of(
-                Row.absolute("kv.session.write_1m", SUITE, "write 1M keys (16 B keys, 100 B values), seconds",
-                        new Score(w, Double.NaN, "s/op", Double.NaN), 0.45, RustFigure.of("Writing 1,000,000 keys... DONE (0.45s)"), note),
-                Row.absolute("kv.session.read_1m", SUITE, "read the 1M keys back, seconds",
-                        new Score(rd, Double.NaN, "s/op", Double.NaN), 0.31, RustFigure.of("Reading 1,000,000 keys... DONE (0.31s)"), note),
-                Row.absolute("kv.session.read_rate", SUITE, "session read throughput (1M gets / read time)",
-                        new Score(1e6 / rd, Double.NaN, "ops/s", Double.NaN), 3.2e6, RustFigure.of("Throughput: 3.2M req/s"), note),
-                Row.absolute("kv.session.memory", SUITE, "process memory after the session: RssAnon (heap + index + JVM; "
+                Row.absolute(
+                        "kv.session.write_1m",
+                        SUITE,
+                        "write 1M keys (16 B keys, 100 B values), seconds",
+                        new Score(w, Double.NaN, "s/op", Double.NaN),
+                        0.45,
+                        RustFigure.of("Writing 1,000,000 keys... DONE (0.45s)"),
+                        note),
+                Row.absolute(
+                        "kv.session.read_1m",
+                        SUITE,
+                        "read the 1M keys back, seconds",
+                        new Score(rd, Double.NaN, "s/op", Double.NaN),
+                        0.31,
+                        RustFigure.of("Reading 1,000,000 keys... DONE (0.31s)"),
+                        note),
+                Row.absolute(
+                        "kv.session.read_rate",
+                        SUITE,
+                        "session read throughput (1M gets / read time)",
+                        new Score(1e6 / rd, Double.NaN, "ops/s", Double.NaN),
+                        3.2e6,
+                        RustFigure.of("Throughput: 3.2M req/s"),
+                        note),
+                Row.absolute(
+                        "kv.session.memory",
+                        SUITE,
+                        "process memory after the session: RssAnon (heap + index + JVM; "
                                 + "mapped data pages are page cache, reported in the note)",
-                        new Score(r.getOrDefault("rss_anon_mb", Double.NaN), Double.NaN, "MB/op", Double.NaN), 140,
+                        new Score(r.getOrDefault("rss_anon_mb", Double.NaN), Double.NaN, "MB/op", Double.NaN),
+                        140,
                         RustFigure.of("Memory Usage: 140MB"),
-                        String.format("RssFile (mapped segments + jars) %.0f MB, heap in use %.0f MB, index %.0f MB off-heap; %s",
-                                r.getOrDefault("rss_file_mb", Double.NaN), r.getOrDefault("heap_used_mb", Double.NaN),
-                                r.getOrDefault("index_mb", Double.NaN), note)),
-                Row.absolute("kv.session.cold.write_1m", SUITE, "same session in a cold JVM (no warm-up): write 1M, seconds",
-                        new Score(cold.getOrDefault("write_s", Double.NaN), Double.NaN, "s/op", Double.NaN), Double.NaN, null,
+                        String.format(
+                                "RssFile (mapped segments + jars) %.0f MB, heap in use %.0f MB, index %.0f MB off-heap; %s",
+                                r.getOrDefault("rss_file_mb", Double.NaN),
+                                r.getOrDefault("heap_used_mb", Double.NaN),
+                                r.getOrDefault("index_mb", Double.NaN),
+                                note)),
+                Row.absolute(
+                        "kv.session.cold.write_1m",
+                        SUITE,
+                        "same session in a cold JVM (no warm-up): write 1M, seconds",
+                        new Score(cold.getOrDefault("write_s", Double.NaN), Double.NaN, "s/op", Double.NaN),
+                        Double.NaN,
+                        null,
                         "includes JIT compilation of the FFM access paths"),
-                Row.absolute("kv.session.cold.read_1m", SUITE, "same session in a cold JVM (no warm-up): read 1M, seconds",
-                        new Score(cold.getOrDefault("read_s", Double.NaN), Double.NaN, "s/op", Double.NaN), Double.NaN, null,
+                Row.absolute(
+                        "kv.session.cold.read_1m",
+                        SUITE,
+                        "same session in a cold JVM (no warm-up): read 1M, seconds",
+                        new Score(cold.getOrDefault("read_s", Double.NaN), Double.NaN, "s/op", Double.NaN),
+                        Double.NaN,
+                        null,
                         "includes JIT compilation of the FFM access paths"));
     }
 
@@ -213,7 +339,8 @@ public final class KvSuite implements Suite {
         long end = System.currentTimeMillis() + timeoutMillis;
         while (System.currentTimeMillis() < end) {
             if (!p.isAlive()) {
-                throw new IllegalStateException("server exited early: " + new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+                throw new IllegalStateException("server exited early: "
+                        + new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
             }
             try (Socket s = new Socket("127.0.0.1", port)) {
                 return;
@@ -226,22 +353,49 @@ public final class KvSuite implements Suite {
 
     /** redis-benchmark -t set,get (with and without -P 16) against ferrum-kv serve and redis-server. */
     private List<Row> redisBenchmark(RunContext context) throws Exception {
-        if (!Files.isExecutable(Path.of("/usr/bin/redis-benchmark")) || !Files.isExecutable(Path.of("/usr/bin/redis-server"))) {
-            return List.of(Row.missing("kv.redis.set", SUITE, "redis-benchmark vs redis-server",
+        if (!Files.isExecutable(Path.of("/usr/bin/redis-benchmark"))
+                || !Files.isExecutable(Path.of("/usr/bin/redis-server"))) {
+            return List.of(Row.missing(
+                    "kv.redis.set",
+                    SUITE,
+                    "redis-benchmark vs redis-server",
                     "redis-benchmark/redis-server not installed (Debian redis-tools, redis-server)"));
         }
         int n = context.quick() ? 100_000 : 1_000_000;
         int nPipelined = context.quick() ? 400_000 : 4_000_000;
         Path dir = Files.createTempDirectory("kv-serve");
         int ferrumPort = freePort();
-        List<String> cmd = new ArrayList<>(List.of(javaBin(), "--enable-native-access=ALL-UNNAMED", "-Xmx1g", "-cp",
-                ownJar().toString(), "dev.ferrum.kv.internal.cli.FerrumKv", "serve", "--dir", dir.toString(),
-                "--port", Integer.toString(ferrumPort), "--durability", "NO_SYNC"));
+        List<String> cmd = new ArrayList<>(List.of(
+                javaBin(),
+                "--enable-native-access=ALL-UNNAMED",
+                "-Xmx1g",
+                "-cp",
+                ownJar().toString(),
+                "dev.ferrum.kv.internal.cli.FerrumKv",
+                "serve",
+                "--dir",
+                dir.toString(),
+                "--port",
+                Integer.toString(ferrumPort),
+                "--durability",
+                "NO_SYNC"));
         Process ferrum = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         int redisPort = freePort();
-        Process redis = new ProcessBuilder("redis-server", "--port", Integer.toString(redisPort), "--bind", "127.0.0.1",
-                "--save", "", "--appendonly", "no", "--dir", dir.toString()).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("redis.log").toFile()).start();
+        Process redis = new ProcessBuilder(
+                        "redis-server",
+                        "--port",
+                        Integer.toString(redisPort),
+                        "--bind",
+                        "127.0.0.1",
+                        "--save",
+                        "",
+                        "--appendonly",
+                        "no",
+                        "--dir",
+                        dir.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("redis.log").toFile())
+                .start();
         StringBuilder log = new StringBuilder();
         try {
             awaitPort(ferrumPort, ferrum, 30_000);
@@ -251,19 +405,28 @@ public final class KvSuite implements Suite {
             for (boolean pipelined : new boolean[] {false, true}) {
                 // warm the JIT of ferrum-kv with a short unmeasured pass
                 runRedisBenchmark(ferrumPort, pipelined, 50_000, log);
-                ours.putAll(suffix(runRedisBenchmark(ferrumPort, pipelined, pipelined ? nPipelined : n, log), pipelined));
-                theirs.putAll(suffix(runRedisBenchmark(redisPort, pipelined, pipelined ? nPipelined : n, log), pipelined));
+                ours.putAll(
+                        suffix(runRedisBenchmark(ferrumPort, pipelined, pipelined ? nPipelined : n, log), pipelined));
+                theirs.putAll(
+                        suffix(runRedisBenchmark(redisPort, pipelined, pipelined ? nPipelined : n, log), pipelined));
             }
             Files.writeString(context.outputDir().resolve("kv-redis-benchmark.txt"), log.toString());
             List<Row> rows = new ArrayList<>();
             for (String t : List.of("SET", "GET", "SET-P16", "GET-P16")) {
-                String desc = "redis-benchmark -t " + t.toLowerCase().replace("-p16", "") + (t.endsWith("P16") ? " -P 16" : "")
+                String desc = "redis-benchmark -t " + t.toLowerCase().replace("-p16", "")
+                        + (t.endsWith("P16") ? " -P 16" : "")
                         + " (50 clients, loopback, -n " + (t.endsWith("P16") ? nPipelined : n)
                         + "); ferrum-kv serve NO_SYNC vs redis-server without persistence";
-                rows.add(Row.compared("kv.redis." + t.toLowerCase().replace("-", "_"), SUITE, desc,
-                        new Score(ours.getOrDefault(t, Double.NaN), Double.NaN, "ops/s", Double.NaN), "redis-server "
-                                + redisVersion(), new Score(theirs.getOrDefault(t, Double.NaN), Double.NaN, "ops/s", Double.NaN),
-                        Double.NaN, null, "2-core machine: clients, server and redis-benchmark share the cores"));
+                rows.add(Row.compared(
+                        "kv.redis." + t.toLowerCase().replace("-", "_"),
+                        SUITE,
+                        desc,
+                        new Score(ours.getOrDefault(t, Double.NaN), Double.NaN, "ops/s", Double.NaN),
+                        "redis-server " + redisVersion(),
+                        new Score(theirs.getOrDefault(t, Double.NaN), Double.NaN, "ops/s", Double.NaN),
+                        Double.NaN,
+                        null,
+                        "2-core machine: clients, server and redis-benchmark share the cores"));
             }
             return rows;
         } finally {
@@ -287,7 +450,9 @@ public final class KvSuite implements Suite {
 
     private static String redisVersion() {
         try {
-            Process p = new ProcessBuilder("redis-server", "--version").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder("redis-server", "--version")
+                    .redirectErrorStream(true)
+                    .start();
             String s = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             int i = s.indexOf("v=");
             return i < 0 ? "" : s.substring(i + 2, s.indexOf(' ', i));
@@ -297,9 +462,23 @@ public final class KvSuite implements Suite {
     }
 
     /** Runs redis-benchmark --csv and returns requests/s by test name (SET, GET). */
-    private static Map<String, Double> runRedisBenchmark(int port, boolean pipelined, int n, StringBuilder log) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("redis-benchmark", "-h", "127.0.0.1", "-p", Integer.toString(port),
-                "-t", "set,get", "-n", Integer.toString(n), "-r", "100000", "-d", "100", "--csv"));
+    private static Map<String, Double> runRedisBenchmark(int port, boolean pipelined, int n, StringBuilder log)
+            throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(
+                "redis-benchmark",
+                "-h",
+                "127.0.0.1",
+                "-p",
+                Integer.toString(port),
+                "-t",
+                "set,get",
+                "-n",
+                Integer.toString(n),
+                "-r",
+                "100000",
+                "-d",
+                "100",
+                "--csv"));
         if (pipelined) {
             cmd.addAll(List.of("-P", "16"));
         }

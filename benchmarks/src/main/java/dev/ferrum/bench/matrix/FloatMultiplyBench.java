@@ -1,7 +1,14 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.bench.matrix;
 
+import dev.ferrum.matrix.Dim;
+import dev.ferrum.matrix.FloatMatrix;
+import dev.ferrum.matrix.Size;
+import dev.ferrum.matrix.Storage;
 import java.util.concurrent.TimeUnit;
-
 import org.ejml.data.FMatrixRMaj;
 import org.ejml.dense.row.CommonOps_FDRM;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -16,11 +23,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-import dev.ferrum.matrix.Dim;
-import dev.ferrum.matrix.FloatMatrix;
-import dev.ferrum.matrix.Size;
-import dev.ferrum.matrix.Storage;
-
 /** Single precision, 256 x 256: Ferrum's float Vector API kernel against EJML's {@code CommonOps_FDRM.mult}. */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -31,8 +33,7 @@ import dev.ferrum.matrix.Storage;
 public class FloatMultiplyBench {
 
     /** The benchmark's run-time dimension. */
-    public interface Side extends Dim {
-    }
+    public interface Side extends Dim {}
 
     @Param({"256"})
     public int size;

@@ -1,7 +1,13 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.bench.matrix;
 
+import dev.ferrum.matrix.Dim;
+import dev.ferrum.matrix.Matrix;
+import dev.ferrum.matrix.Size;
 import java.util.concurrent.TimeUnit;
-
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -15,10 +21,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-
-import dev.ferrum.matrix.Dim;
-import dev.ferrum.matrix.Matrix;
-import dev.ferrum.matrix.Size;
 
 /**
  * 1024 x 1024 products (2.1 GFLOP each): Ferrum vs EJML vs the naive loop. Kept apart from
@@ -34,8 +36,7 @@ import dev.ferrum.matrix.Size;
 public class HugeMultiplyBench {
 
     /** The benchmark's run-time dimension. */
-    public interface Side extends Dim {
-    }
+    public interface Side extends Dim {}
 
     @Param({"1024"})
     public int size;

@@ -1,7 +1,14 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.bench.matrix;
 
+import dev.ferrum.matrix.Dim;
+import dev.ferrum.matrix.Matrix;
+import dev.ferrum.matrix.Size;
+import dev.ferrum.matrix.internal.DoubleKernels;
 import java.util.concurrent.TimeUnit;
-
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -15,11 +22,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-
-import dev.ferrum.matrix.Dim;
-import dev.ferrum.matrix.Matrix;
-import dev.ferrum.matrix.Size;
-import dev.ferrum.matrix.internal.DoubleKernels;
 
 /**
  * Square {@code n x n} products at 64, 256 (and, in {@link HugeMultiplyBench}, 1024): Ferrum's typed API
@@ -39,8 +41,7 @@ import dev.ferrum.matrix.internal.DoubleKernels;
 public class LargeMultiplyBench {
 
     /** The benchmark's run-time dimension. */
-    public interface Side extends Dim {
-    }
+    public interface Side extends Dim {}
 
     @Param({"64", "256"})
     public int size;
@@ -79,8 +80,11 @@ public class LargeMultiplyBench {
         for (int i = 0; i < size * size; i++) {
             double v = c.segment().getAtIndex(java.lang.foreign.ValueLayout.JAVA_DOUBLE, i);
             double tolerance = 1e-9 * size;
-            if (Math.abs(v - ejmlC.data[i]) > tolerance || Math.abs(v - rawC[i]) > tolerance || v != rawKernelC[i]
-                    || Math.abs(v - scalarOut.segment().getAtIndex(java.lang.foreign.ValueLayout.JAVA_DOUBLE, i)) > tolerance) {
+            if (Math.abs(v - ejmlC.data[i]) > tolerance
+                    || Math.abs(v - rawC[i]) > tolerance
+                    || v != rawKernelC[i]
+                    || Math.abs(v - scalarOut.segment().getAtIndex(java.lang.foreign.ValueLayout.JAVA_DOUBLE, i))
+                            > tolerance) {
                 throw new IllegalStateException("results differ at element " + i);
             }
         }

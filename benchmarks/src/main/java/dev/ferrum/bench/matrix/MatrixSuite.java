@@ -1,9 +1,8 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.bench.matrix;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
 
 import dev.ferrum.bench.Comparison;
 import dev.ferrum.bench.Measurements;
@@ -11,6 +10,10 @@ import dev.ferrum.bench.Row;
 import dev.ferrum.bench.RunContext;
 import dev.ferrum.bench.Score;
 import dev.ferrum.bench.Suite;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Typed matrices (issue #8): fixed-size and large multiplies against EJML and a naive loop, the cost of the
@@ -34,8 +37,8 @@ public final class MatrixSuite implements Suite {
 
     @Override
     public List<Class<?>> benchmarks() {
-        return List.of(SmallMultiplyBench.class, LargeMultiplyBench.class, HugeMultiplyBench.class,
-                FloatMultiplyBench.class);
+        return List.of(
+                SmallMultiplyBench.class, LargeMultiplyBench.class, HugeMultiplyBench.class, FloatMultiplyBench.class);
     }
 
     @Override
@@ -50,51 +53,135 @@ public final class MatrixSuite implements Suite {
     @Override
     public List<Comparison> comparisons() {
         List<Comparison> rows = new ArrayList<>();
-        rows.add(Comparison.vs("matrix.mult4x4.vs_ejml_ddf4", "4x4 multiply into a result, typed off-heap Matrix<N4,N4> vs EJML CommonOps_DDF4.mult",
-                "SmallMultiplyBench.ours4", "SmallMultiplyBench.ejml4", "EJML DMatrix4x4", 1.0, null));
-        rows.add(Comparison.vs("matrix.mult3x3.vs_ejml_ddf3", "3x3 multiply into a result, typed off-heap Matrix<N3,N3> vs EJML CommonOps_DDF3.mult",
-                "SmallMultiplyBench.ours3", "SmallMultiplyBench.ejml3", "EJML DMatrix3x3", Double.NaN, null));
-        rows.add(Comparison.vs("matrix.mult4x4.heap_vs_ejml_ddf4", "4x4 multiply, typed on-heap (double[]-backed) Matrix vs EJML CommonOps_DDF4.mult",
-                "SmallMultiplyBench.oursHeap4", "SmallMultiplyBench.ejml4", "EJML DMatrix4x4", Double.NaN, null));
-        rows.add(Comparison.vs("matrix.api_cost.4x4.typed_vs_raw_arrays",
+        rows.add(Comparison.vs(
+                "matrix.mult4x4.vs_ejml_ddf4",
+                "4x4 multiply into a result, typed off-heap Matrix<N4,N4> vs EJML CommonOps_DDF4.mult",
+                "SmallMultiplyBench.ours4",
+                "SmallMultiplyBench.ejml4",
+                "EJML DMatrix4x4",
+                1.0,
+                null));
+        rows.add(Comparison.vs(
+                "matrix.mult3x3.vs_ejml_ddf3",
+                "3x3 multiply into a result, typed off-heap Matrix<N3,N3> vs EJML CommonOps_DDF3.mult",
+                "SmallMultiplyBench.ours3",
+                "SmallMultiplyBench.ejml3",
+                "EJML DMatrix3x3",
+                Double.NaN,
+                null));
+        rows.add(Comparison.vs(
+                "matrix.mult4x4.heap_vs_ejml_ddf4",
+                "4x4 multiply, typed on-heap (double[]-backed) Matrix vs EJML CommonOps_DDF4.mult",
+                "SmallMultiplyBench.oursHeap4",
+                "SmallMultiplyBench.ejml4",
+                "EJML DMatrix4x4",
+                Double.NaN,
+                null));
+        rows.add(Comparison.vs(
+                "matrix.api_cost.4x4.typed_vs_raw_arrays",
                 "Cost of the phantom-typed API, throughput: 64 products a[i].times(b[i], out[i]) on double[]-backed Matrix<N4,N4> vs the same 4x4 vector kernel on 64 raw double[] (target: at most 5% slower)",
-                "SmallMultiplyBench.oursHeap4Batch", "SmallMultiplyBench.raw4SimdBatch", "raw double[], same kernel", 0.952, null));
-        rows.add(Comparison.vs("matrix.api_cost.4x4.single_call_typed_vs_raw_arrays",
+                "SmallMultiplyBench.oursHeap4Batch",
+                "SmallMultiplyBench.raw4SimdBatch",
+                "raw double[], same kernel",
+                0.952,
+                null));
+        rows.add(Comparison.vs(
+                "matrix.api_cost.4x4.single_call_typed_vs_raw_arrays",
                 "Cost of the phantom-typed API, one isolated call (latency): double[]-backed Matrix<N4,N4> vs the same kernel on raw double[]; the Matrix object adds one dependent load per operand",
-                "SmallMultiplyBench.oursHeap4", "SmallMultiplyBench.raw4Simd", "raw double[], same kernel", Double.NaN, null));
-        rows.add(Comparison.vs("matrix.api_cost.4x4.typed_vs_raw_scalar",
+                "SmallMultiplyBench.oursHeap4",
+                "SmallMultiplyBench.raw4Simd",
+                "raw double[], same kernel",
+                Double.NaN,
+                null));
+        rows.add(Comparison.vs(
+                "matrix.api_cost.4x4.typed_vs_raw_scalar",
                 "Typed off-heap Matrix<N4,N4> vs a hand-unrolled scalar 4x4 on raw double[] (what a user writes without a library)",
-                "SmallMultiplyBench.ours4", "SmallMultiplyBench.raw4", "raw double[] scalar unrolled", Double.NaN, null));
-        rows.add(Comparison.vs("matrix.api_cost.4x4.offheap_vs_raw_arrays",
+                "SmallMultiplyBench.ours4",
+                "SmallMultiplyBench.raw4",
+                "raw double[] scalar unrolled",
+                Double.NaN,
+                null));
+        rows.add(Comparison.vs(
+                "matrix.api_cost.4x4.offheap_vs_raw_arrays",
                 "Typed API on off-heap MemorySegment storage vs the same 4x4 vector kernel on raw double[]",
-                "SmallMultiplyBench.ours4", "SmallMultiplyBench.raw4Simd", "raw double[], same kernel", Double.NaN, null));
+                "SmallMultiplyBench.ours4",
+                "SmallMultiplyBench.raw4Simd",
+                "raw double[], same kernel",
+                Double.NaN,
+                null));
         for (int size : new int[] {64, 256}) {
-            rows.add(Comparison.vs("matrix.mult" + size + ".vs_ejml", size + "x" + size + " multiply, typed Matrix (SIMD kernel, off-heap) vs EJML CommonOps_DDRM.mult",
-                    large("ours", size), large("ejml", size), "EJML DMatrixRMaj", size == 256 ? 2.0 : Double.NaN, null));
+            rows.add(Comparison.vs(
+                    "matrix.mult" + size + ".vs_ejml",
+                    size + "x" + size + " multiply, typed Matrix (SIMD kernel, off-heap) vs EJML CommonOps_DDRM.mult",
+                    large("ours", size),
+                    large("ejml", size),
+                    "EJML DMatrixRMaj",
+                    size == 256 ? 2.0 : Double.NaN,
+                    null));
             if (size == 64) {
-                rows.add(Comparison.vs("matrix.mult64.vs_naive", "64x64 multiply, typed Matrix vs naive i-j-k triple loop on double[]",
-                        large("ours", size), large("naive", size), "naive triple loop", Double.NaN, null));
+                rows.add(Comparison.vs(
+                        "matrix.mult64.vs_naive",
+                        "64x64 multiply, typed Matrix vs naive i-j-k triple loop on double[]",
+                        large("ours", size),
+                        large("naive", size),
+                        "naive triple loop",
+                        Double.NaN,
+                        null));
             } else {
                 // From 256 on the ratio passes 50x, where the shared report's chart switches to a logarithmic
                 // axis that xchart cannot draw; the naive loop's time is reported alone (GFLOP/s rows compare).
-                rows.add(Comparison.absolute("matrix.mult" + size + ".naive", size + "x" + size
-                                + " naive i-j-k triple loop on double[] (compare with the ours score of matrix.mult" + size
-                                + ".vs_ejml and the GFLOP/s rows)", large("naive", size), Double.NaN, null));
+                rows.add(Comparison.absolute(
+                        "matrix.mult" + size + ".naive",
+                        size + "x" + size
+                                + " naive i-j-k triple loop on double[] (compare with the ours score of matrix.mult"
+                                + size
+                                + ".vs_ejml and the GFLOP/s rows)",
+                        large("naive", size),
+                        Double.NaN,
+                        null));
             }
-            rows.add(Comparison.vs("matrix.api_cost." + size + ".typed_offheap_vs_kernel_on_raw_arrays", size + "x" + size
+            rows.add(Comparison.vs(
+                    "matrix.api_cost." + size + ".typed_offheap_vs_kernel_on_raw_arrays",
+                    size + "x" + size
                             + " multiply: typed off-heap Matrix vs the same kernel called directly on raw double[] (cost of API + segments)",
-                    large("ours", size), large("kernelOnRawArrays", size), "same kernel on raw double[]", Double.NaN, null));
-            rows.add(Comparison.vs("matrix.mult" + size + ".simd_vs_scalar_blocked", size + "x" + size + " multiply, Vector API kernel vs Ferrum's scalar cache-blocked fallback",
-                    large("ours", size), large("oursScalarBlocked", size), "Ferrum scalar blocked", Double.NaN, null));
+                    large("ours", size),
+                    large("kernelOnRawArrays", size),
+                    "same kernel on raw double[]",
+                    Double.NaN,
+                    null));
+            rows.add(Comparison.vs(
+                    "matrix.mult" + size + ".simd_vs_scalar_blocked",
+                    size + "x" + size + " multiply, Vector API kernel vs Ferrum's scalar cache-blocked fallback",
+                    large("ours", size),
+                    large("oursScalarBlocked", size),
+                    "Ferrum scalar blocked",
+                    Double.NaN,
+                    null));
         }
-        rows.add(Comparison.vs("matrix.mult1024.vs_ejml", "1024x1024 multiply (single shot), typed Matrix vs EJML CommonOps_DDRM.mult",
-                "HugeMultiplyBench.ours[size=1024]", "HugeMultiplyBench.ejml[size=1024]", "EJML DMatrixRMaj", Double.NaN, null));
+        rows.add(Comparison.vs(
+                "matrix.mult1024.vs_ejml",
+                "1024x1024 multiply (single shot), typed Matrix vs EJML CommonOps_DDRM.mult",
+                "HugeMultiplyBench.ours[size=1024]",
+                "HugeMultiplyBench.ejml[size=1024]",
+                "EJML DMatrixRMaj",
+                Double.NaN,
+                null));
         // Reported as the naive loop's own time (and GFLOP/s below) rather than a ratio: the ratio is ~100x and
         // the shared report's chart switches to a logarithmic axis above 50x, which xchart currently cannot draw.
-        rows.add(Comparison.absolute("matrix.mult1024.naive", "1024x1024 naive i-j-k triple loop on double[] (single shot); compare with matrix.mult1024.vs_ejml's ours and the GFLOP/s rows",
-                "HugeMultiplyBench.naive[size=1024]", Double.NaN, null));
-        rows.add(Comparison.vs("matrix.float256.vs_ejml", "256x256 float multiply, FloatMatrix (SIMD) vs EJML CommonOps_FDRM.mult",
-                "FloatMultiplyBench.ours[size=256]", "FloatMultiplyBench.ejml[size=256]", "EJML FMatrixRMaj", Double.NaN, null));
+        rows.add(Comparison.absolute(
+                "matrix.mult1024.naive",
+                "1024x1024 naive i-j-k triple loop on double[] (single shot); compare with matrix.mult1024.vs_ejml's ours and the GFLOP/s rows",
+                "HugeMultiplyBench.naive[size=1024]",
+                Double.NaN,
+                null));
+        rows.add(Comparison.vs(
+                "matrix.float256.vs_ejml",
+                "256x256 float multiply, FloatMatrix (SIMD) vs EJML CommonOps_FDRM.mult",
+                "FloatMultiplyBench.ours[size=256]",
+                "FloatMultiplyBench.ejml[size=256]",
+                "EJML FMatrixRMaj",
+                Double.NaN,
+                null));
         return rows;
     }
 
@@ -109,10 +196,17 @@ public final class MatrixSuite implements Suite {
         Score peakScore = new Score(peak.gflops(), Double.NaN, "GFLOP/s", Double.NaN);
         Measurements m = context.measurements();
         List<Row> rows = new ArrayList<>();
-        rows.add(Row.absolute("matrix.gflops.peak_estimate", NAME,
+        rows.add(Row.absolute(
+                "matrix.gflops.peak_estimate",
+                NAME,
                 "Estimated single-core double-precision peak of this machine (see the note on how it is estimated)",
-                peakScore, Double.NaN, null, peak.explanation()));
-        String[][] sides = {{"ours", "Ferrum typed Matrix"}, {"ejml", "EJML DMatrixRMaj"}, {"naive", "naive triple loop"}};
+                peakScore,
+                Double.NaN,
+                null,
+                peak.explanation()));
+        String[][] sides = {
+            {"ours", "Ferrum typed Matrix"}, {"ejml", "EJML DMatrixRMaj"}, {"naive", "naive triple loop"}
+        };
         for (int size : new int[] {64, 256, 1024}) {
             for (String[] side : sides) {
                 String key = size == 1024 ? "HugeMultiplyBench." + side[0] + "[size=1024]" : large(side[0], size);
@@ -124,9 +218,20 @@ public final class MatrixSuite implements Suite {
                     continue;
                 }
                 Score gflops = toGflops(score.get(), size);
-                rows.add(Row.absolute(id, NAME, description, gflops, Double.NaN, null, String.format(Locale.ROOT,
-                        "%.0f%% of the estimated peak %.1f GFLOP/s; computed from %s (%s)",
-                        100 * gflops.value() / peak.gflops(), peak.gflops(), key, score.get().unit())));
+                rows.add(Row.absolute(
+                        id,
+                        NAME,
+                        description,
+                        gflops,
+                        Double.NaN,
+                        null,
+                        String.format(
+                                Locale.ROOT,
+                                "%.0f%% of the estimated peak %.1f GFLOP/s; computed from %s (%s)",
+                                100 * gflops.value() / peak.gflops(),
+                                peak.gflops(),
+                                key,
+                                score.get().unit())));
             }
         }
         return rows;
@@ -154,7 +259,8 @@ public final class MatrixSuite implements Suite {
         return List.of(
                 peak.explanation() + " A measured share near or above 100% means the core runs above the listed clock"
                         + " (a VM shows the nominal clock, not turbo).",
-                "The JMH forks run with --add-modules jdk.incubator.vector; with " + peak.lanes() + " doubles per vector the"
+                "The JMH forks run with --add-modules jdk.incubator.vector; with " + peak.lanes()
+                        + " doubles per vector the"
                         + " SIMD kernel keeps a 4 x " + 2 * peak.lanes() + " tile of C in 8 registers and packs B into"
                         + " contiguous strips (64, 256, 1024); 4x4 uses 256-bit vectors, one per row.",
                 "All kernels single-threaded (EJML's CommonOps_DDRM.mult is too); results are written into preallocated"

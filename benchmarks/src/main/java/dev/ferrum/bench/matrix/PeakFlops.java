@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.bench.matrix;
 
 import java.io.IOException;
@@ -49,7 +53,8 @@ record PeakFlops(String model, double ghz, int lanes, boolean fma, double gflops
             String value = line.substring(colon + 1).trim();
             switch (key) {
                 case "model name" -> model = value;
-                case "cpu MHz" -> mhz = Double.isNaN(mhz) ? Double.parseDouble(value) : Math.max(mhz, Double.parseDouble(value));
+                case "cpu MHz" ->
+                    mhz = Double.isNaN(mhz) ? Double.parseDouble(value) : Math.max(mhz, Double.parseDouble(value));
                 case "flags" -> flags = Set.of(value.split("\\s+"));
                 default -> {
                     // other fields are not needed
@@ -63,10 +68,17 @@ record PeakFlops(String model, double ghz, int lanes, boolean fma, double gflops
     }
 
     String explanation() {
-        return String.format(Locale.ROOT, "Estimated peak: %.1f GFLOP/s per core = %.2f GHz x %d doubles/vector (%s) x 2 flops/FMA%s"
+        return String.format(
+                Locale.ROOT,
+                "Estimated peak: %.1f GFLOP/s per core = %.2f GHz x %d doubles/vector (%s) x 2 flops/FMA%s"
                         + " x %d FMA pipes; single-threaded kernels, so one core's peak. CPU: %s. At 512 bits this is an"
                         + " upper bound (Zen 4 splits a 512-bit FMA in two halves: half this peak).",
-                gflops, ghz, lanes, lanes == 8 ? "AVX-512" : lanes == 4 ? "AVX2" : "SSE2",
-                fma ? "" : " (no FMA: mul+add)", FMA_PIPES, model);
+                gflops,
+                ghz,
+                lanes,
+                lanes == 8 ? "AVX-512" : lanes == 4 ? "AVX2" : "SSE2",
+                fma ? "" : " (no FMA: mul+add)",
+                FMA_PIPES,
+                model);
     }
 }

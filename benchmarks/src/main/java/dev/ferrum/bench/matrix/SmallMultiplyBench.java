@@ -1,7 +1,17 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.bench.matrix;
 
+import dev.ferrum.matrix.Matrix;
+import dev.ferrum.matrix.N3;
+import dev.ferrum.matrix.N4;
+import dev.ferrum.matrix.Storage;
 import java.util.concurrent.TimeUnit;
-
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorShuffle;
+import jdk.incubator.vector.VectorSpecies;
 import org.ejml.data.DMatrix3x3;
 import org.ejml.data.DMatrix4x4;
 import org.ejml.dense.fixed.CommonOps_DDF3;
@@ -16,15 +26,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-
-import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorShuffle;
-import jdk.incubator.vector.VectorSpecies;
-
-import dev.ferrum.matrix.Matrix;
-import dev.ferrum.matrix.N3;
-import dev.ferrum.matrix.N4;
-import dev.ferrum.matrix.Storage;
 
 /**
  * 3x3 and 4x4 products, the graphics/game sizes: Ferrum's unrolled kernels through the typed API against
@@ -61,6 +62,7 @@ public class SmallMultiplyBench {
 
     /** Products per call in the batch benchmarks: a transform pipeline's inner loop. */
     static final int BATCH = 64;
+
     Matrix<N4, N4>[] batchA;
     Matrix<N4, N4>[] batchB;
     Matrix<N4, N4>[] batchOut;
@@ -149,7 +151,8 @@ public class SmallMultiplyBench {
         for (int i = 0; i < 4; i++) {
             for (int j = 0; j < 4; j++) {
                 double v = c4.get(i, j);
-                if (Math.abs(v - ejmlC4.get(i, j)) > 1e-12 || Math.abs(v - rawC4[i * 4 + j]) > 1e-12
+                if (Math.abs(v - ejmlC4.get(i, j)) > 1e-12
+                        || Math.abs(v - rawC4[i * 4 + j]) > 1e-12
                         || Math.abs(v - rawC4Simd[i * 4 + j]) > 1e-12
                         || Math.abs(v - c4Heap.get(i, j)) > 1e-12) {
                     throw new IllegalStateException("4x4 results differ at (" + i + ", " + j + ")");
@@ -238,8 +241,11 @@ public class SmallMultiplyBench {
         DoubleVector b3 = DoubleVector.fromArray(S4, b, 12);
         for (int row = 0; row < 16; row += 4) {
             DoubleVector ar = DoubleVector.fromArray(S4, a, row);
-            b0.mul(ar.rearrange(L0)).add(b1.mul(ar.rearrange(L1))).add(b2.mul(ar.rearrange(L2)))
-                    .add(b3.mul(ar.rearrange(L3))).intoArray(c, row);
+            b0.mul(ar.rearrange(L0))
+                    .add(b1.mul(ar.rearrange(L1)))
+                    .add(b2.mul(ar.rearrange(L2)))
+                    .add(b3.mul(ar.rearrange(L3)))
+                    .intoArray(c, row);
         }
     }
 
@@ -282,5 +288,4 @@ public class SmallMultiplyBench {
         c[13] = a41 * b12 + a42 * b22 + a43 * b32 + a44 * b42;
         c[14] = a41 * b13 + a42 * b23 + a43 * b33 + a44 * b43;
     }
-
 }

@@ -1,7 +1,10 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.bench.parser;
 
 import dev.ferrum.parser.CaptureGenerator;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,18 +20,21 @@ final class BenchFiles {
     /** Bumped whenever the generator's output changes, so stale files in the temp directory are not reused. */
     static final String VERSION = "v2";
 
-    private BenchFiles() {
-    }
+    private BenchFiles() {}
 
     /** The path of a generated capture of about {@code megabytes} MiB, writing it if it is not there yet. */
     static synchronized Path ensure(long megabytes) {
-        Path file = Path.of(System.getProperty("java.io.tmpdir"), "ferrum-parser-bench-" + VERSION + "-" + megabytes + "m.pcap");
+        Path file = Path.of(
+                System.getProperty("java.io.tmpdir"), "ferrum-parser-bench-" + VERSION + "-" + megabytes + "m.pcap");
         long target = megabytes << 20;
         try {
             if (!Files.exists(file) || Files.size(file) < target) {
                 Path partial = file.resolveSibling(file.getFileName() + ".partial");
                 CaptureGenerator.write(partial, target, SEED);
-                Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                Files.move(
+                        partial,
+                        file,
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                         java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             }
         } catch (IOException e) {

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.bench.parser;
 
 import java.lang.foreign.MemorySegment;
@@ -22,26 +26,27 @@ public final class CopyingPcapParser {
     private static final HexFormat MAC = HexFormat.ofDelimiter(":");
 
     /** One parsed record, owning copies of everything. */
-    public record PcapRecord(long seconds, long micros, int capturedLength, int originalLength, byte[] data,
-                             EthernetFrame ethernet) {
-    }
+    public record PcapRecord(
+            long seconds, long micros, int capturedLength, int originalLength, byte[] data, EthernetFrame ethernet) {}
 
     /** Ethernet header with MACs as text. */
-    public record EthernetFrame(String destination, String source, int etherType, IpPacket ip) {
-    }
+    public record EthernetFrame(String destination, String source, int etherType, IpPacket ip) {}
 
     /** IPv4 or IPv6 header with addresses as text. */
-    public record IpPacket(int version, String source, String destination, int protocol, int totalLength,
-                           Transport transport) {
-    }
+    public record IpPacket(
+            int version, String source, String destination, int protocol, int totalLength, Transport transport) {}
 
     /** TCP or UDP header plus a copy of its payload. */
-    public record Transport(int protocol, int sourcePort, int destinationPort, long sequence, long acknowledgement,
-                            int flags, byte[] payload) {
-    }
+    public record Transport(
+            int protocol,
+            int sourcePort,
+            int destinationPort,
+            long sequence,
+            long acknowledgement,
+            int flags,
+            byte[] payload) {}
 
-    private CopyingPcapParser() {
-    }
+    private CopyingPcapParser() {}
 
     /** Parses every record of a little- or big-endian microsecond pcap and hands each to {@code sink}. */
     public static long parse(MemorySegment file, Consumer<PcapRecord> sink) {
@@ -117,8 +122,8 @@ public final class CopyingPcapParser {
             destination = new byte[16];
             b.get(offset + 8, source).get(offset + 24, destination);
         }
-        Transport transport = parseTransport(data, offset + headerLength, protocol,
-                Math.min(data.length, offset + totalLength));
+        Transport transport =
+                parseTransport(data, offset + headerLength, protocol, Math.min(data.length, offset + totalLength));
         return new IpPacket(version, text(source), text(destination), protocol, totalLength, transport);
     }
 
@@ -129,9 +134,14 @@ public final class CopyingPcapParser {
             int headerLength = ((b.get(offset + 12) & 0xFF) >>> 4) * 4;
             byte[] payload = new byte[Math.max(0, end - offset - headerLength)];
             b.get(offset + headerLength, payload);
-            return new Transport(6, b.getShort(offset) & 0xFFFF, b.getShort(offset + 2) & 0xFFFF,
-                    b.getInt(offset + 4) & 0xFFFF_FFFFL, b.getInt(offset + 8) & 0xFFFF_FFFFL,
-                    b.getShort(offset + 12) & 0x1FF, payload);
+            return new Transport(
+                    6,
+                    b.getShort(offset) & 0xFFFF,
+                    b.getShort(offset + 2) & 0xFFFF,
+                    b.getInt(offset + 4) & 0xFFFF_FFFFL,
+                    b.getInt(offset + 8) & 0xFFFF_FFFFL,
+                    b.getShort(offset + 12) & 0x1FF,
+                    payload);
         }
         if (protocol == 17 && offset + 8 <= end) {
             byte[] payload = new byte[Math.max(0, end - offset - 8)];

@@ -1,9 +1,12 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.bench.parser;
 
 import dev.ferrum.parser.CaptureGenerator;
 import dev.ferrum.parser.CaptureReader;
 import dev.ferrum.parser.ParseMode;
-
 import java.lang.foreign.Arena;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,8 +20,7 @@ import java.nio.file.Path;
  */
 public final class LargeFileRun {
 
-    private LargeFileRun() {
-    }
+    private LargeFileRun() {}
 
     public static void main(String[] args) throws Exception {
         Path file = Path.of(args[0]);
@@ -37,7 +39,8 @@ public final class LargeFileRun {
         long start;
         long elapsed;
         try (Arena arena = Arena.ofConfined()) {
-            CaptureReader reader = CaptureReader.open(file, arena, ParseMode.STRICT).releaseBehind(releaseBehind);
+            CaptureReader reader =
+                    CaptureReader.open(file, arena, ParseMode.STRICT).releaseBehind(releaseBehind);
             size = reader.segment().byteSize();
             start = System.nanoTime();
             packets = reader.forEach(visitor);
@@ -46,7 +49,8 @@ public final class LargeFileRun {
         // A second pass with compiled code, for the note: the first includes interpretation and JIT compilation.
         long secondElapsed;
         try (Arena arena = Arena.ofConfined()) {
-            CaptureReader reader = CaptureReader.open(file, arena, ParseMode.STRICT).releaseBehind(releaseBehind);
+            CaptureReader reader =
+                    CaptureReader.open(file, arena, ParseMode.STRICT).releaseBehind(releaseBehind);
             long again = System.nanoTime();
             reader.forEach(visitor);
             secondElapsed = System.nanoTime() - again;
@@ -64,7 +68,8 @@ public final class LargeFileRun {
     private static long status(String key) throws Exception {
         for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
             if (line.startsWith(key + ":")) {
-                return Long.parseLong(line.substring(key.length() + 1).replace("kB", "").trim());
+                return Long.parseLong(
+                        line.substring(key.length() + 1).replace("kB", "").trim());
             }
         }
         return -1;

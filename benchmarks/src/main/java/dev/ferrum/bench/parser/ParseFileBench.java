@@ -1,9 +1,19 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.bench.parser;
 
 import dev.ferrum.parser.CaptureReader;
 import dev.ferrum.parser.Packet;
 import dev.ferrum.parser.PacketVisitor;
 import dev.ferrum.parser.ParseMode;
+import java.io.EOFException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -20,13 +30,6 @@ import org.pcap4j.core.Pcaps;
 import org.pcap4j.packet.IpPacket;
 import org.pcap4j.packet.TcpPacket;
 import org.pcap4j.packet.UdpPacket;
-
-import java.io.EOFException;
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
-import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Whole-file walks over the same page-cached generated capture: the zero-copy reader, the copying baseline
@@ -140,7 +143,8 @@ public class ParseFileBench {
                 }
                 TcpPacket tcp = packet.get(TcpPacket.class);
                 if (tcp != null) {
-                    s += tcp.getHeader().getSrcPort().valueAsInt() + tcp.getHeader().getSequenceNumberAsLong();
+                    s += tcp.getHeader().getSrcPort().valueAsInt()
+                            + tcp.getHeader().getSequenceNumberAsLong();
                 } else {
                     UdpPacket udp = packet.get(UdpPacket.class);
                     if (udp != null) {

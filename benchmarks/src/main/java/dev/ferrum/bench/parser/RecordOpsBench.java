@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.bench.parser;
 
 import dev.ferrum.parser.CaptureReader;
@@ -8,6 +12,11 @@ import dev.ferrum.parser.Packet;
 import dev.ferrum.parser.ParseMode;
 import dev.ferrum.parser.TcpHeader;
 import dev.ferrum.parser.UdpHeader;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteBuffer;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -17,12 +26,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
-import java.nio.ByteBuffer;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The Rust document's per-operation rows, each as ours vs the copying baseline on the same 1024 records
@@ -62,20 +65,15 @@ public class RecordOpsBench {
     private CaptureReader reader;
 
     /** Header objects the copying side builds: what a conventional parser returns. */
-    record EthernetObject(byte[] destination, byte[] source, int etherType) {
-    }
+    record EthernetObject(byte[] destination, byte[] source, int etherType) {}
 
-    record IpObject(int version, int headerLength, int totalLength, int protocol, byte[] source, byte[] destination) {
-    }
+    record IpObject(int version, int headerLength, int totalLength, int protocol, byte[] source, byte[] destination) {}
 
-    record TransportObject(int sourcePort, int destinationPort, long sequence, int headerLength) {
-    }
+    record TransportObject(int sourcePort, int destinationPort, long sequence, int headerLength) {}
 
-    record Headers(EthernetObject ethernet, IpObject ip, TransportObject transport) {
-    }
+    record Headers(EthernetObject ethernet, IpObject ip, TransportObject transport) {}
 
-    record FlowKey(byte[] source, byte[] destination, int sourcePort, int destinationPort, long sequence) {
-    }
+    record FlowKey(byte[] source, byte[] destination, int sourcePort, int destinationPort, long sequence) {}
 
     @Setup
     public void setUp() throws Exception {
@@ -164,7 +162,9 @@ public class RecordOpsBench {
             ip = new IpObject(6, 40, 40 + (b.getShort(at + 4) & 0xFFFF), b.get(at + 6) & 0xFF, s, d);
         }
         at += ip.headerLength();
-        TransportObject transport = new TransportObject(b.getShort(at) & 0xFFFF, b.getShort(at + 2) & 0xFFFF,
+        TransportObject transport = new TransportObject(
+                b.getShort(at) & 0xFFFF,
+                b.getShort(at + 2) & 0xFFFF,
                 ip.protocol() == 6 ? b.getInt(at + 4) & 0xFFFF_FFFFL : 0,
                 ip.protocol() == 6 ? ((b.get(at + 12) & 0xFF) >>> 4) * 4 : 8);
         return new Headers(ethernet, ip, transport);
@@ -205,12 +205,16 @@ public class RecordOpsBench {
             byte[] source = new byte[addressBytes];
             byte[] destination = new byte[addressBytes];
             MemorySegment.copy(sample, ValueLayout.JAVA_BYTE, addressOffset, source, 0, addressBytes);
-            MemorySegment.copy(sample, ValueLayout.JAVA_BYTE, addressOffset + addressBytes, destination, 0,
-                    addressBytes);
+            MemorySegment.copy(
+                    sample, ValueLayout.JAVA_BYTE, addressOffset + addressBytes, destination, 0, addressBytes);
             byte[] header = new byte[tcp[i] ? 20 : 8];
             MemorySegment.copy(sample, ValueLayout.JAVA_BYTE, transportOffset[i], header, 0, header.length);
             ByteBuffer b = ByteBuffer.wrap(header);
-            FlowKey key = new FlowKey(source, destination, b.getShort(0) & 0xFFFF, b.getShort(2) & 0xFFFF,
+            FlowKey key = new FlowKey(
+                    source,
+                    destination,
+                    b.getShort(0) & 0xFFFF,
+                    b.getShort(2) & 0xFFFF,
                     tcp[i] ? b.getInt(4) & 0xFFFF_FFFFL : 0);
             sum += key.sourcePort() + key.destinationPort() + key.sequence() + key.source()[0];
         }
@@ -227,7 +231,8 @@ public class RecordOpsBench {
         for (int i = 0; i < RECORDS; i++) {
             out.setLength(0);
             if (ipv4[i]) {
-                Ipv4Header.appendAddress(ipv4Header.wrap(sample, networkOffset[i]).source(), out);
+                Ipv4Header.appendAddress(
+                        ipv4Header.wrap(sample, networkOffset[i]).source(), out);
             } else {
                 Ipv6Header ip = ipv6Header.wrap(sample, networkOffset[i]);
                 Ipv6Header.appendAddress(ip.sourceHigh(), ip.sourceLow(), out);
@@ -244,8 +249,8 @@ public class RecordOpsBench {
         for (int i = 0; i < RECORDS; i++) {
             int addressBytes = ipv4[i] ? 4 : 16;
             byte[] source = new byte[addressBytes];
-            MemorySegment.copy(sample, ValueLayout.JAVA_BYTE, networkOffset[i] + (ipv4[i] ? 12 : 8), source, 0,
-                    addressBytes);
+            MemorySegment.copy(
+                    sample, ValueLayout.JAVA_BYTE, networkOffset[i] + (ipv4[i] ? 12 : 8), source, 0, addressBytes);
             String address = CopyingPcapParser.text(source);
             sum += address.length() + address.charAt(address.length() - 1);
         }
@@ -272,7 +277,9 @@ public class RecordOpsBench {
                 var ip = r.ethernet().ip();
                 s += ip.source().length();
                 if (ip.transport() != null) {
-                    s += ip.transport().sourcePort() + ip.transport().sequence() + ip.transport().payload().length;
+                    s += ip.transport().sourcePort()
+                            + ip.transport().sequence()
+                            + ip.transport().payload().length;
                 }
             }
             sum[0] += s;

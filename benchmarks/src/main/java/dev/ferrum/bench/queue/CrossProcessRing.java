@@ -1,5 +1,14 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.bench.queue;
 
+import dev.ferrum.queue.MappedRingBuffer;
+import dev.ferrum.queue.MessageHandler;
+import dev.ferrum.queue.MpscRingBuffer;
+import dev.ferrum.queue.RingBuffer;
+import dev.ferrum.queue.SpscRingBuffer;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -9,12 +18,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import dev.ferrum.queue.MappedRingBuffer;
-import dev.ferrum.queue.MessageHandler;
-import dev.ferrum.queue.MpscRingBuffer;
-import dev.ferrum.queue.RingBuffer;
-import dev.ferrum.queue.SpscRingBuffer;
 
 /**
  * The ring buffer between two JVMs through the library's {@link MappedRingBuffer}: this JVM creates the
@@ -32,8 +35,7 @@ public final class CrossProcessRing {
     /** The last message: its first long is the number of measured messages sent. */
     static final int END_TYPE = 3;
 
-    private CrossProcessRing() {
-    }
+    private CrossProcessRing() {}
 
     /**
      * Outcome of one transfer, already verified.
@@ -82,7 +84,8 @@ public final class CrossProcessRing {
     /** A path for a new ring file, in /dev/shm (memory, no write-back) when the machine has it. */
     static Path newFile() {
         Path shm = Path.of("/dev/shm");
-        Path dir = Files.isDirectory(shm) && Files.isWritable(shm) ? shm : Path.of(System.getProperty("java.io.tmpdir"));
+        Path dir =
+                Files.isDirectory(shm) && Files.isWritable(shm) ? shm : Path.of(System.getProperty("java.io.tmpdir"));
         return dir.resolve("ferrum-ring-" + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".bin");
     }
 
@@ -202,8 +205,8 @@ public final class CrossProcessRing {
         }
         long n = v.measuredSeen;
         if (n < 2 || v.checksum != n * (n - 1) / 2) {
-            throw new IllegalStateException("received " + v.warmupSeen + " + " + n + " messages, checksum "
-                    + v.checksum + "; expected checksum " + n * (n - 1) / 2 + " and at least 2 messages");
+            throw new IllegalStateException("received " + v.warmupSeen + " + " + n + " messages, checksum " + v.checksum
+                    + "; expected checksum " + n * (n - 1) / 2 + " and at least 2 messages");
         }
         return new Result(variant, messageBytes, n, v.warmupSeen, v.endNanos - v.firstNanos, v.checksum);
     }
@@ -220,35 +223,56 @@ public final class CrossProcessRing {
      * @param jvmArgs      extra flags for the producer JVM
      * @return the verified result
      */
-    public static Result run(String variant, int ringBytes, int messageBytes, long warmup, long count, long maxSeconds,
-                             List<String> jvmArgs) throws Exception {
+    public static Result run(
+            String variant,
+            int ringBytes,
+            int messageBytes,
+            long warmup,
+            long count,
+            long maxSeconds,
+            List<String> jvmArgs)
+            throws Exception {
         if (messageBytes < 2 * Long.BYTES || messageBytes % Long.BYTES != 0 || count < 2) {
             throw new IllegalArgumentException("messageBytes must be a multiple of 8, at least 16, count at least 2");
         }
         Path file = newFile();
         // The consumer creates the file (header + empty ring) before the producer starts, which opens it.
         MappedRingBuffer mapped = MappedRingBuffer.create(file, ringBytes, kind(variant));
-        String java = ProcessHandle.current().info().command().orElse(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        String java = ProcessHandle.current()
+                .info()
+                .command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> command = new ArrayList<>(List.of(java));
         command.addAll(jvmArgs);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), CrossProcessRing.class.getName(),
-                variant, file.toString(), Integer.toString(ringBytes), Integer.toString(messageBytes),
-                Long.toString(warmup), Long.toString(count), Long.toString(maxSeconds)));
+        command.addAll(List.of(
+                "-cp",
+                System.getProperty("java.class.path"),
+                CrossProcessRing.class.getName(),
+                variant,
+                file.toString(),
+                Integer.toString(ringBytes),
+                Integer.toString(messageBytes),
+                Long.toString(warmup),
+                Long.toString(count),
+                Long.toString(maxSeconds)));
         Path log = Files.createTempFile("ferrum-ring-producer-", ".log");
         Process producer = null;
         try (mapped) {
-            producer = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            producer = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
             RingBuffer ring = mapped.ring();
             Result result;
             try {
-                result = consume(ring, variant, messageBytes, producer,
-                        TimeUnit.SECONDS.toNanos(3 * maxSeconds + 60));
+                result = consume(ring, variant, messageBytes, producer, TimeUnit.SECONDS.toNanos(3 * maxSeconds + 60));
             } catch (IllegalStateException e) {
                 producer.destroyForcibly();
                 producer.waitFor(10, TimeUnit.SECONDS);
-                throw new IllegalStateException(e.getMessage() + "; producer output: "
-                        + Files.readString(log, StandardCharsets.UTF_8).strip(), e);
+                throw new IllegalStateException(
+                        e.getMessage() + "; producer output: "
+                                + Files.readString(log, StandardCharsets.UTF_8).strip(),
+                        e);
             }
             if (!producer.waitFor(30, TimeUnit.SECONDS) || producer.exitValue() != 0) {
                 producer.destroyForcibly();
@@ -288,7 +312,8 @@ public final class CrossProcessRing {
         long count = Long.parseLong(args[5]);
         try (MappedRingBuffer mapped = MappedRingBuffer.open(Path.of(args[1]))) {
             if (mapped.kind() != kind(args[0]) || mapped.ring().capacity() != ringBytes) {
-                throw new IllegalStateException("ring file holds " + mapped + ", expected " + args[0] + " of " + ringBytes);
+                throw new IllegalStateException(
+                        "ring file holds " + mapped + ", expected " + args[0] + " of " + ringBytes);
             }
             RingBuffer ring = mapped.ring();
             long[] sent = produce(ring, messageBytes, warmup, count, TimeUnit.SECONDS.toNanos(Long.parseLong(args[6])));

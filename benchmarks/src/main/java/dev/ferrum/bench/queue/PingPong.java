@@ -1,10 +1,13 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.bench.queue;
 
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.HdrHistogram.Histogram;
 
 /**
@@ -46,29 +49,52 @@ public final class PingPong {
 
         /** The line {@link #main} prints and {@link #parse} reads. */
         String line() {
-            return String.format(Locale.ROOT, "RESULT %s %d %.0f %.0f %.0f %.0f %d %.1f %.1f", queue, rounds,
-                    percentile(50), percentile(99), percentile(99.9), percentile(99.99), histogram.getMaxValue(),
-                    histogram.getMean(), nanoTimeNs);
+            return String.format(
+                    Locale.ROOT,
+                    "RESULT %s %d %.0f %.0f %.0f %.0f %d %.1f %.1f",
+                    queue,
+                    rounds,
+                    percentile(50),
+                    percentile(99),
+                    percentile(99.9),
+                    percentile(99.99),
+                    histogram.getMaxValue(),
+                    histogram.getMean(),
+                    nanoTimeNs);
         }
     }
 
     /** Parsed {@code RESULT} line: percentiles in ns. */
-    record Summary(String queue, long rounds, double p50, double p99, double p999, double p9999, double max,
-                   double mean, double nanoTimeNs) {
+    record Summary(
+            String queue,
+            long rounds,
+            double p50,
+            double p99,
+            double p999,
+            double p9999,
+            double max,
+            double mean,
+            double nanoTimeNs) {
 
         static Summary parse(String line) {
             String[] f = line.trim().split(" ");
             if (f.length != 10 || !f[0].equals("RESULT")) {
                 throw new IllegalArgumentException("not a ping-pong RESULT line: " + line);
             }
-            return new Summary(f[1], Long.parseLong(f[2]), Double.parseDouble(f[3]), Double.parseDouble(f[4]),
-                    Double.parseDouble(f[5]), Double.parseDouble(f[6]), Double.parseDouble(f[7]),
-                    Double.parseDouble(f[8]), Double.parseDouble(f[9]));
+            return new Summary(
+                    f[1],
+                    Long.parseLong(f[2]),
+                    Double.parseDouble(f[3]),
+                    Double.parseDouble(f[4]),
+                    Double.parseDouble(f[5]),
+                    Double.parseDouble(f[6]),
+                    Double.parseDouble(f[7]),
+                    Double.parseDouble(f[8]),
+                    Double.parseDouble(f[9]));
         }
     }
 
-    private PingPong() {
-    }
+    private PingPong() {}
 
     /**
      * Runs {@code warmupRounds} unrecorded and then {@code rounds} recorded round trips.
@@ -88,28 +114,30 @@ public final class PingPong {
         QueueChannel pong = QueueChannel.create(queue, capacity);
         AtomicLong echoed = new AtomicLong();
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread echo = new Thread(() -> {
-            try {
-                long n = 0;
-                while (true) {
-                    Integer m;
-                    int spins = 0;
-                    while ((m = ping.poll()) == null) {
-                        spins = backOff(spins);
+        Thread echo = new Thread(
+                () -> {
+                    try {
+                        long n = 0;
+                        while (true) {
+                            Integer m;
+                            int spins = 0;
+                            while ((m = ping.poll()) == null) {
+                                spins = backOff(spins);
+                            }
+                            if (m == STOP) {
+                                break;
+                            }
+                            while (!pong.offer(m)) {
+                                // cannot be full: one message in flight
+                            }
+                            n++;
+                        }
+                        echoed.set(n);
+                    } catch (Throwable t) {
+                        failure.set(t);
                     }
-                    if (m == STOP) {
-                        break;
-                    }
-                    while (!pong.offer(m)) {
-                        // cannot be full: one message in flight
-                    }
-                    n++;
-                }
-                echoed.set(n);
-            } catch (Throwable t) {
-                failure.set(t);
-            }
-        }, "ping-pong-echo");
+                },
+                "ping-pong-echo");
         echo.setDaemon(true);
         echo.start();
         Histogram histogram = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
@@ -132,14 +160,16 @@ public final class PingPong {
                     + (warmed + measured) + (echo.isAlive() ? " (still running)" : ""));
         }
         if (histogram.getTotalCount() != measured || measured == 0) {
-            throw new IllegalStateException("recorded " + histogram.getTotalCount() + " round trips, expected " + measured);
+            throw new IllegalStateException(
+                    "recorded " + histogram.getTotalCount() + " round trips, expected " + measured);
         }
         return new Result(queue, measured, histogram, nanoTimeCost());
     }
 
     /** Bounces up to {@code rounds} messages within {@code maxNanos}; returns how many it bounced. */
-    private static long bounce(QueueChannel ping, QueueChannel pong, long rounds, Histogram histogram, long first,
-                               long maxNanos) throws InterruptedException {
+    private static long bounce(
+            QueueChannel ping, QueueChannel pong, long rounds, Histogram histogram, long first, long maxNanos)
+            throws InterruptedException {
         long highest = histogram == null ? 0 : histogram.getHighestTrackableValue();
         long deadline = System.nanoTime() + maxNanos;
         for (long i = 0; i < rounds; i++) {
@@ -207,7 +237,11 @@ public final class PingPong {
             System.err.println("usage: PingPong queue capacity warmupRounds rounds maxSeconds");
             System.exit(2);
         }
-        Result r = run(args[0], Integer.parseInt(args[1]), Long.parseLong(args[2]), Long.parseLong(args[3]),
+        Result r = run(
+                args[0],
+                Integer.parseInt(args[1]),
+                Long.parseLong(args[2]),
+                Long.parseLong(args[3]),
                 TimeUnit.SECONDS.toNanos(Long.parseLong(args[4])));
         System.out.println(r.line());
     }

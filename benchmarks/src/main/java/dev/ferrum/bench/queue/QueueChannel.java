@@ -1,16 +1,19 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.bench.queue;
 
+import dev.ferrum.queue.MpmcQueue;
+import dev.ferrum.queue.SpscQueue;
+import dev.ferrum.queue.WaitStrategy;
+import dev.ferrum.queue.WaitingQueue;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-
-import dev.ferrum.queue.MpmcQueue;
-import dev.ferrum.queue.SpscQueue;
-import dev.ferrum.queue.WaitStrategy;
-import dev.ferrum.queue.WaitingQueue;
 import org.jctools.queues.MpmcArrayQueue;
 import org.jctools.queues.SpscArrayQueue;
 
@@ -26,6 +29,7 @@ public abstract sealed class QueueChannel {
 
     /** Implementation names, as used in {@code @Param} values. */
     public static final String FERRUM_SPSC = "ferrum-spsc";
+
     public static final String FERRUM_MPMC = "ferrum-mpmc";
     public static final String JCTOOLS_SPSC = "jctools-spsc";
     public static final String JCTOOLS_MPMC = "jctools-mpmc";
@@ -36,8 +40,8 @@ public abstract sealed class QueueChannel {
     public static final String ABQ_TIMED = "abq-timed";
 
     /** Every name {@link #create} accepts. */
-    public static final List<String> NAMES = List.of(FERRUM_SPSC, FERRUM_MPMC, JCTOOLS_SPSC, JCTOOLS_MPMC, ABQ, LBQ,
-            CLQ, FERRUM_SPSC_TIMED, ABQ_TIMED);
+    public static final List<String> NAMES =
+            List.of(FERRUM_SPSC, FERRUM_MPMC, JCTOOLS_SPSC, JCTOOLS_MPMC, ABQ, LBQ, CLQ, FERRUM_SPSC_TIMED, ABQ_TIMED);
 
     /** Timeout of the {@code -timed} variants' blocking calls. */
     static final long TIMEOUT_MICROS = 1_000;
@@ -75,8 +79,9 @@ public abstract sealed class QueueChannel {
             case ABQ -> new Abq(new ArrayBlockingQueue<>(capacity));
             case LBQ -> new Lbq(new LinkedBlockingQueue<>(capacity));
             case CLQ -> new Clq(new ConcurrentLinkedQueue<>());
-            case FERRUM_SPSC_TIMED -> new FerrumSpscTimed(new WaitingQueue<>(new SpscQueue<>(capacity),
-                    WaitStrategy.parking(100, TimeUnit.MICROSECONDS)));
+            case FERRUM_SPSC_TIMED ->
+                new FerrumSpscTimed(new WaitingQueue<>(
+                        new SpscQueue<>(capacity), WaitStrategy.parking(100, TimeUnit.MICROSECONDS)));
             case ABQ_TIMED -> new AbqTimed(new ArrayBlockingQueue<>(capacity));
             default -> throw new IllegalArgumentException("unknown queue '" + name + "'; known: " + NAMES);
         };

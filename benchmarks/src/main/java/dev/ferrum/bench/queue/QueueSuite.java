@@ -1,5 +1,16 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.bench.queue;
 
+import dev.ferrum.bench.Comparison;
+import dev.ferrum.bench.Measurements;
+import dev.ferrum.bench.Row;
+import dev.ferrum.bench.RunContext;
+import dev.ferrum.bench.RustFigure;
+import dev.ferrum.bench.Score;
+import dev.ferrum.bench.Suite;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,14 +23,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-import dev.ferrum.bench.Comparison;
-import dev.ferrum.bench.Measurements;
-import dev.ferrum.bench.Row;
-import dev.ferrum.bench.RunContext;
-import dev.ferrum.bench.RustFigure;
-import dev.ferrum.bench.Score;
-import dev.ferrum.bench.Suite;
-
 /**
  * Issue 4: the lock-free queues against {@code ArrayBlockingQueue} (the stand-in for Rust's
  * {@code std::sync::mpsc}), the other JDK queues and JCTools; round-trip latency; the off-heap ring buffer
@@ -30,12 +33,18 @@ public final class QueueSuite implements Suite {
     private static final String NAME = "queue";
     /** Capacity of every bounded queue in the throughput and latency benchmarks. */
     static final int CAPACITY = 1024;
+
     static final List<Integer> MESSAGE_SIZES = List.of(32, 256);
     /** Queues whose round-trip latency is measured, each in its own JVM. */
-    static final List<String> LATENCY_QUEUES = List.of(QueueChannel.FERRUM_SPSC, QueueChannel.JCTOOLS_SPSC,
-            QueueChannel.ABQ, QueueChannel.FERRUM_MPMC, QueueChannel.JCTOOLS_MPMC);
+    static final List<String> LATENCY_QUEUES = List.of(
+            QueueChannel.FERRUM_SPSC,
+            QueueChannel.JCTOOLS_SPSC,
+            QueueChannel.ABQ,
+            QueueChannel.FERRUM_MPMC,
+            QueueChannel.JCTOOLS_MPMC);
     /** Fresh-JVM runs per queue for the latency rows; the best by p50 is reported. */
     static final int LATENCY_REPEATS = 3;
+
     static final List<String> CHILD_JVM = List.of("-Xms256m", "-Xmx256m", "--enable-native-access=ALL-UNNAMED");
     private static final RustFigure RUST_THROUGHPUT =
             RustFigure.of("std::mpsc 2.1M ops/sec vs Your Queue 18.5M ops/sec (8.8x)", 18.5 / 2.1);
@@ -80,7 +89,8 @@ public final class QueueSuite implements Suite {
                 "queue throughput = elements delivered (successful polls) per second, JCTools' "
                         + "QueueThroughputBackoffNone pattern (JMH @Group, one offer or poll per invocation, failed "
                         + "attempts retried at once, yielding only after 100 failures in a row so that two threads "
-                        + "that end up on one core do not spin through whole time slices); capacity " + CAPACITY + " for every bounded queue; one shared "
+                        + "that end up on one core do not spin through whole time slices); capacity " + CAPACITY
+                        + " for every bounded queue; one shared "
                         + "Integer element; every queue through its non-blocking offer/poll (ArrayBlockingQueue's "
                         + "offer/poll take the same lock as put/take but never park), the 'timed' row through the "
                         + "blocking APIs with a 1 ms timeout",
@@ -116,41 +126,89 @@ public final class QueueSuite implements Suite {
         String spsc = QueueChannel.FERRUM_SPSC;
         String mpmc = QueueChannel.FERRUM_MPMC;
         String tp = " throughput, 1P+1C, capacity " + CAPACITY + ", elements/s";
-        c.add(Comparison.vs("queue.spsc.throughput.vs_abq", "SpscQueue vs ArrayBlockingQueue" + tp, throughput(spsc),
-                throughput(QueueChannel.ABQ), QueueChannel.describe(QueueChannel.ABQ), 8.8, RUST_THROUGHPUT));
-        c.add(Comparison.vs("queue.spsc.throughput.vs_jctools", "SpscQueue vs JCTools SpscArrayQueue" + tp,
-                throughput(spsc), throughput(QueueChannel.JCTOOLS_SPSC),
-                QueueChannel.describe(QueueChannel.JCTOOLS_SPSC), 1.0, null));
-        c.add(Comparison.vs("queue.spsc.throughput_64k.vs_jctools",
+        c.add(Comparison.vs(
+                "queue.spsc.throughput.vs_abq",
+                "SpscQueue vs ArrayBlockingQueue" + tp,
+                throughput(spsc),
+                throughput(QueueChannel.ABQ),
+                QueueChannel.describe(QueueChannel.ABQ),
+                8.8,
+                RUST_THROUGHPUT));
+        c.add(Comparison.vs(
+                "queue.spsc.throughput.vs_jctools",
+                "SpscQueue vs JCTools SpscArrayQueue" + tp,
+                throughput(spsc),
+                throughput(QueueChannel.JCTOOLS_SPSC),
+                QueueChannel.describe(QueueChannel.JCTOOLS_SPSC),
+                1.0,
+                null));
+        c.add(Comparison.vs(
+                "queue.spsc.throughput_64k.vs_jctools",
                 "SpscQueue vs JCTools SpscArrayQueue throughput, 1P+1C, capacity 65536, elements/s (informational: "
                         + "the issue's rows use " + CAPACITY + ")",
                 "SpscCapacityBench.tpt[capacity=65536,impl=" + spsc + "]:pollsMade",
                 "SpscCapacityBench.tpt[capacity=65536,impl=" + QueueChannel.JCTOOLS_SPSC + "]:pollsMade",
-                QueueChannel.describe(QueueChannel.JCTOOLS_SPSC), Double.NaN, null));
-        c.add(Comparison.vs("queue.spsc.throughput.vs_clq", "SpscQueue vs ConcurrentLinkedQueue" + tp,
-                throughput(spsc), throughput(QueueChannel.CLQ), QueueChannel.describe(QueueChannel.CLQ), Double.NaN,
+                QueueChannel.describe(QueueChannel.JCTOOLS_SPSC),
+                Double.NaN,
                 null));
-        c.add(Comparison.vs("queue.spsc.throughput.vs_lbq", "SpscQueue vs LinkedBlockingQueue" + tp,
-                throughput(spsc), throughput(QueueChannel.LBQ), QueueChannel.describe(QueueChannel.LBQ), Double.NaN,
+        c.add(Comparison.vs(
+                "queue.spsc.throughput.vs_clq",
+                "SpscQueue vs ConcurrentLinkedQueue" + tp,
+                throughput(spsc),
+                throughput(QueueChannel.CLQ),
+                QueueChannel.describe(QueueChannel.CLQ),
+                Double.NaN,
                 null));
-        c.add(Comparison.vs("queue.mpmc.throughput.vs_jctools", "MpmcQueue vs JCTools MpmcArrayQueue" + tp,
-                throughput(mpmc), throughput(QueueChannel.JCTOOLS_MPMC),
-                QueueChannel.describe(QueueChannel.JCTOOLS_MPMC), 1.0, null));
-        c.add(Comparison.vs("queue.mpmc.throughput.vs_abq", "MpmcQueue vs ArrayBlockingQueue" + tp, throughput(mpmc),
-                throughput(QueueChannel.ABQ), QueueChannel.describe(QueueChannel.ABQ), Double.NaN, RUST_THROUGHPUT));
-        c.add(Comparison.vs("queue.timed.throughput.vs_abq",
-                "blocking APIs: WaitingQueue(SpscQueue, parking) vs ArrayBlockingQueue, offer/poll with 1 ms timeout" + tp,
-                throughput(QueueChannel.FERRUM_SPSC_TIMED), throughput(QueueChannel.ABQ_TIMED),
-                QueueChannel.describe(QueueChannel.ABQ_TIMED), Double.NaN, null));
+        c.add(Comparison.vs(
+                "queue.spsc.throughput.vs_lbq",
+                "SpscQueue vs LinkedBlockingQueue" + tp,
+                throughput(spsc),
+                throughput(QueueChannel.LBQ),
+                QueueChannel.describe(QueueChannel.LBQ),
+                Double.NaN,
+                null));
+        c.add(Comparison.vs(
+                "queue.mpmc.throughput.vs_jctools",
+                "MpmcQueue vs JCTools MpmcArrayQueue" + tp,
+                throughput(mpmc),
+                throughput(QueueChannel.JCTOOLS_MPMC),
+                QueueChannel.describe(QueueChannel.JCTOOLS_MPMC),
+                1.0,
+                null));
+        c.add(Comparison.vs(
+                "queue.mpmc.throughput.vs_abq",
+                "MpmcQueue vs ArrayBlockingQueue" + tp,
+                throughput(mpmc),
+                throughput(QueueChannel.ABQ),
+                QueueChannel.describe(QueueChannel.ABQ),
+                Double.NaN,
+                RUST_THROUGHPUT));
+        c.add(Comparison.vs(
+                "queue.timed.throughput.vs_abq",
+                "blocking APIs: WaitingQueue(SpscQueue, parking) vs ArrayBlockingQueue, offer/poll with 1 ms timeout"
+                        + tp,
+                throughput(QueueChannel.FERRUM_SPSC_TIMED),
+                throughput(QueueChannel.ABQ_TIMED),
+                QueueChannel.describe(QueueChannel.ABQ_TIMED),
+                Double.NaN,
+                null));
         for (int size : MESSAGE_SIZES) {
-            c.add(Comparison.vs("queue.ring.spsc." + size + ".vs_agrona",
+            c.add(Comparison.vs(
+                    "queue.ring.spsc." + size + ".vs_agrona",
                     "off-heap SpscRingBuffer, " + size + " B messages, in-process 1P+1C, messages/s",
-                    ring(RingChannel.FERRUM_SPSC, size), ring(RingChannel.AGRONA_ONE_TO_ONE, size),
-                    RingChannel.describe(RingChannel.AGRONA_ONE_TO_ONE), Double.NaN, null));
-            c.add(Comparison.vs("queue.ring.mpsc." + size + ".vs_agrona",
+                    ring(RingChannel.FERRUM_SPSC, size),
+                    ring(RingChannel.AGRONA_ONE_TO_ONE, size),
+                    RingChannel.describe(RingChannel.AGRONA_ONE_TO_ONE),
+                    Double.NaN,
+                    null));
+            c.add(Comparison.vs(
+                    "queue.ring.mpsc." + size + ".vs_agrona",
                     "off-heap MpscRingBuffer (1 producer), " + size + " B messages, in-process, messages/s",
-                    ring(RingChannel.FERRUM_MPSC, size), ring(RingChannel.AGRONA_MANY_TO_ONE, size),
-                    RingChannel.describe(RingChannel.AGRONA_MANY_TO_ONE), Double.NaN, null));
+                    ring(RingChannel.FERRUM_MPSC, size),
+                    ring(RingChannel.AGRONA_MANY_TO_ONE, size),
+                    RingChannel.describe(RingChannel.AGRONA_MANY_TO_ONE),
+                    Double.NaN,
+                    null));
         }
         return c;
     }
@@ -170,30 +228,60 @@ public final class QueueSuite implements Suite {
     /** Heap bytes per delivered element: gc.alloc.rate.norm is per invocation, failed polls included. */
     private static List<Row> allocationRows(Measurements m) {
         List<Row> rows = new ArrayList<>();
-        record Alloc(String id, String what, String primary, String delivered) {
-        }
+        record Alloc(String id, String what, String primary, String delivered) {}
         List<Alloc> paths = List.of(
-                new Alloc("queue.spsc.alloc", "SpscQueue offer+poll", throughputPrimary(QueueChannel.FERRUM_SPSC),
+                new Alloc(
+                        "queue.spsc.alloc",
+                        "SpscQueue offer+poll",
+                        throughputPrimary(QueueChannel.FERRUM_SPSC),
                         throughput(QueueChannel.FERRUM_SPSC)),
-                new Alloc("queue.mpmc.alloc", "MpmcQueue offer+poll", throughputPrimary(QueueChannel.FERRUM_MPMC),
+                new Alloc(
+                        "queue.mpmc.alloc",
+                        "MpmcQueue offer+poll",
+                        throughputPrimary(QueueChannel.FERRUM_MPMC),
                         throughput(QueueChannel.FERRUM_MPMC)),
-                new Alloc("queue.ring.spsc.alloc", "SpscRingBuffer write+read, 32 B",
-                        "RingBufferBench.tpt[impl=ferrum-spsc,messageBytes=32]", ring(RingChannel.FERRUM_SPSC, 32)),
-                new Alloc("queue.ring.mpsc.alloc", "MpscRingBuffer write+read, 32 B",
-                        "RingBufferBench.tpt[impl=ferrum-mpsc,messageBytes=32]", ring(RingChannel.FERRUM_MPSC, 32)));
+                new Alloc(
+                        "queue.ring.spsc.alloc",
+                        "SpscRingBuffer write+read, 32 B",
+                        "RingBufferBench.tpt[impl=ferrum-spsc,messageBytes=32]",
+                        ring(RingChannel.FERRUM_SPSC, 32)),
+                new Alloc(
+                        "queue.ring.mpsc.alloc",
+                        "MpscRingBuffer write+read, 32 B",
+                        "RingBufferBench.tpt[impl=ferrum-mpsc,messageBytes=32]",
+                        ring(RingChannel.FERRUM_MPSC, 32)));
         for (Alloc a : paths) {
             Optional<Score> primary = m.get(a.primary());
             Optional<Score> delivered = m.get(a.delivered());
-            if (primary.isEmpty() || delivered.isEmpty() || Double.isNaN(primary.get().bytesPerOp())) {
+            if (primary.isEmpty()
+                    || delivered.isEmpty()
+                    || Double.isNaN(primary.get().bytesPerOp())) {
                 continue;
             }
-            double perElement = primary.get().bytesPerOp() * primary.get().value() / delivered.get().value();
-            rows.add(new Row(a.id(), NAME, "heap bytes per delivered element, " + a.what()
-                    + " (-prof gc; target: below 0.1 B, i.e. none)", perElement, Double.NaN, null, Double.NaN,
-                    "B/op", Double.NaN, 0.1, perElement < 0.1, RustFigure.of("no allocation per message"),
-                    primary.get().bytesPerOp(), Double.NaN, String.format(Locale.ROOT,
-                    "gc.alloc.rate.norm %.4f B per invocation x %.3g invocations/s / %.3g delivered/s",
-                    primary.get().bytesPerOp(), primary.get().value(), delivered.get().value())));
+            double perElement = primary.get().bytesPerOp()
+                    * primary.get().value()
+                    / delivered.get().value();
+            rows.add(new Row(
+                    a.id(),
+                    NAME,
+                    "heap bytes per delivered element, " + a.what() + " (-prof gc; target: below 0.1 B, i.e. none)",
+                    perElement,
+                    Double.NaN,
+                    null,
+                    Double.NaN,
+                    "B/op",
+                    Double.NaN,
+                    0.1,
+                    perElement < 0.1,
+                    RustFigure.of("no allocation per message"),
+                    primary.get().bytesPerOp(),
+                    Double.NaN,
+                    String.format(
+                            Locale.ROOT,
+                            "gc.alloc.rate.norm %.4f B per invocation x %.3g invocations/s / %.3g delivered/s",
+                            primary.get().bytesPerOp(),
+                            primary.get().value(),
+                            delivered.get().value())));
         }
         return rows;
     }
@@ -201,30 +289,44 @@ public final class QueueSuite implements Suite {
     private static List<Row> ringBandwidthRows(Measurements m) {
         List<Row> rows = new ArrayList<>();
         for (int size : MESSAGE_SIZES) {
-            for (String[] pair : new String[][] {{RingChannel.FERRUM_SPSC, RingChannel.AGRONA_ONE_TO_ONE, "spsc"},
-                    {RingChannel.FERRUM_MPSC, RingChannel.AGRONA_MANY_TO_ONE, "mpsc"}}) {
+            for (String[] pair : new String[][] {
+                {RingChannel.FERRUM_SPSC, RingChannel.AGRONA_ONE_TO_ONE, "spsc"},
+                {RingChannel.FERRUM_MPSC, RingChannel.AGRONA_MANY_TO_ONE, "mpsc"}
+            }) {
                 Optional<Score> ours = m.get(ring(pair[0], size));
                 Optional<Score> agrona = m.get(ring(pair[1], size));
                 if (ours.isEmpty()) {
                     continue;
                 }
-                String note = agrona.map(a -> String.format(Locale.ROOT, "%s: %.0f MB/s", RingChannel.describe(pair[1]),
-                        a.value() * size / 1e6)).orElse("Agrona did not run");
-                rows.add(Row.absolute("queue.ring." + pair[2] + "." + size + ".mbps", NAME, RingChannel.describe(pair[0])
-                                + ", " + size + " B messages, in-process 1P+1C, payload MB/s (10^6 B)",
-                        megabytes(ours.get(), size), Double.NaN, null, note));
+                String note = agrona.map(a -> String.format(
+                                Locale.ROOT, "%s: %.0f MB/s", RingChannel.describe(pair[1]), a.value() * size / 1e6))
+                        .orElse("Agrona did not run");
+                rows.add(Row.absolute(
+                        "queue.ring." + pair[2] + "." + size + ".mbps",
+                        NAME,
+                        RingChannel.describe(pair[0]) + ", " + size
+                                + " B messages, in-process 1P+1C, payload MB/s (10^6 B)",
+                        megabytes(ours.get(), size),
+                        Double.NaN,
+                        null,
+                        note));
             }
         }
         return rows;
     }
 
     private static Score megabytes(Score messagesPerSecond, int size) {
-        return new Score(messagesPerSecond.value() * size / 1e6, messagesPerSecond.error() * size / 1e6, "MB/s",
+        return new Score(
+                messagesPerSecond.value() * size / 1e6,
+                messagesPerSecond.error() * size / 1e6,
+                "MB/s",
                 messagesPerSecond.bytesPerOp());
     }
 
     private static String java() {
-        return ProcessHandle.current().info().command()
+        return ProcessHandle.current()
+                .info()
+                .command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 
@@ -233,15 +335,22 @@ public final class QueueSuite implements Suite {
      * burst of load from other processes hits all queues alike; keeps per queue the run with the lowest p50
      * (interference only ever adds latency) and all runs' p50 for the note.
      */
-    static Map<String, List<PingPong.Summary>> runPingPongs(List<String> queues, int repeats, long warmup, long rounds,
-                                                            long maxSeconds, StringBuilder log) throws Exception {
+    static Map<String, List<PingPong.Summary>> runPingPongs(
+            List<String> queues, int repeats, long warmup, long rounds, long maxSeconds, StringBuilder log)
+            throws Exception {
         Map<String, List<PingPong.Summary>> out = new LinkedHashMap<>();
         for (int repeat = 0; repeat < repeats; repeat++) {
             for (String queue : queues) {
                 List<String> cmd = new ArrayList<>(List.of(java()));
                 cmd.addAll(CHILD_JVM);
-                cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), PingPong.class.getName(), queue,
-                        Integer.toString(CAPACITY), Long.toString(warmup), Long.toString(rounds),
+                cmd.addAll(List.of(
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        PingPong.class.getName(),
+                        queue,
+                        Integer.toString(CAPACITY),
+                        Long.toString(warmup),
+                        Long.toString(rounds),
                         Long.toString(maxSeconds)));
                 Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
                 String text;
@@ -253,16 +362,25 @@ public final class QueueSuite implements Suite {
                 } finally {
                     p.destroyForcibly();
                 }
-                log.append("$ ").append(String.join(" ", cmd)).append('\n').append(text).append('\n');
-                text.lines().filter(l -> l.startsWith("RESULT ")).findFirst()
-                        .ifPresent(l -> out.computeIfAbsent(queue, q -> new ArrayList<>()).add(PingPong.Summary.parse(l)));
+                log.append("$ ")
+                        .append(String.join(" ", cmd))
+                        .append('\n')
+                        .append(text)
+                        .append('\n');
+                text.lines()
+                        .filter(l -> l.startsWith("RESULT "))
+                        .findFirst()
+                        .ifPresent(l -> out.computeIfAbsent(queue, q -> new ArrayList<>())
+                                .add(PingPong.Summary.parse(l)));
             }
         }
         return out;
     }
 
     static PingPong.Summary best(List<PingPong.Summary> runs) {
-        return runs.stream().min(java.util.Comparator.comparingDouble(PingPong.Summary::p50)).orElseThrow();
+        return runs.stream()
+                .min(java.util.Comparator.comparingDouble(PingPong.Summary::p50))
+                .orElseThrow();
     }
 
     private List<Row> latencyRows(RunContext context) throws Exception {
@@ -279,9 +397,11 @@ public final class QueueSuite implements Suite {
         Map<String, PingPong.Summary> r = new LinkedHashMap<>();
         runs.forEach((q, list) -> r.put(q, best(list)));
         List<Row> rows = new ArrayList<>();
-        String[][] pairs = {{QueueChannel.FERRUM_SPSC, QueueChannel.ABQ, "spsc", "vs_abq"},
-                {QueueChannel.FERRUM_SPSC, QueueChannel.JCTOOLS_SPSC, "spsc", "vs_jctools"},
-                {QueueChannel.FERRUM_MPMC, QueueChannel.JCTOOLS_MPMC, "mpmc", "vs_jctools"}};
+        String[][] pairs = {
+            {QueueChannel.FERRUM_SPSC, QueueChannel.ABQ, "spsc", "vs_abq"},
+            {QueueChannel.FERRUM_SPSC, QueueChannel.JCTOOLS_SPSC, "spsc", "vs_jctools"},
+            {QueueChannel.FERRUM_MPMC, QueueChannel.JCTOOLS_MPMC, "mpmc", "vs_jctools"}
+        };
         for (String[] pair : pairs) {
             for (String pct : List.of("p50", "p99")) {
                 String id = "queue.latency." + pair[2] + "." + pct + "." + pair[3];
@@ -295,20 +415,39 @@ public final class QueueSuite implements Suite {
                 }
                 double o = pct.equals("p50") ? ours.p50() : ours.p99();
                 double p = pct.equals("p50") ? peer.p50() : peer.p99();
-                rows.add(Row.compared(id, NAME, desc, new Score(o, Double.NaN, "ns/op", Double.NaN),
-                        QueueChannel.describe(pair[1]), new Score(p, Double.NaN, "ns/op", Double.NaN), Double.NaN,
-                        RustFigure.of("\"microsecond latency\" (no figure)"), "best of " + LATENCY_REPEATS + " fresh JVMs by p50: "
+                rows.add(Row.compared(
+                        id,
+                        NAME,
+                        desc,
+                        new Score(o, Double.NaN, "ns/op", Double.NaN),
+                        QueueChannel.describe(pair[1]),
+                        new Score(p, Double.NaN, "ns/op", Double.NaN),
+                        Double.NaN,
+                        RustFigure.of("\"microsecond latency\" (no figure)"),
+                        "best of " + LATENCY_REPEATS + " fresh JVMs by p50: "
                                 + percentiles(ours, runs.get(pair[0])) + "; " + percentiles(peer, runs.get(pair[1]))
-                                + String.format(Locale.ROOT, "; System.nanoTime() costs %.0f ns here", ours.nanoTimeNs())));
+                                + String.format(
+                                        Locale.ROOT, "; System.nanoTime() costs %.0f ns here", ours.nanoTimeNs())));
             }
         }
         return rows;
     }
 
     private static String percentiles(PingPong.Summary s, List<PingPong.Summary> all) {
-        return String.format(Locale.ROOT, "%s p50 %.0f / p99 %.0f / p99.9 %.0f / max %.0f ns (%d samples; p50 of every run: %s)",
-                s.queue(), s.p50(), s.p99(), s.p999(), s.max(), s.rounds(),
-                String.join(", ", all.stream().map(x -> String.format(Locale.ROOT, "%.0f", x.p50())).toList()));
+        return String.format(
+                Locale.ROOT,
+                "%s p50 %.0f / p99 %.0f / p99.9 %.0f / max %.0f ns (%d samples; p50 of every run: %s)",
+                s.queue(),
+                s.p50(),
+                s.p99(),
+                s.p999(),
+                s.max(),
+                s.rounds(),
+                String.join(
+                        ", ",
+                        all.stream()
+                                .map(x -> String.format(Locale.ROOT, "%.0f", x.p50()))
+                                .toList()));
     }
 
     private List<Row> crossProcessRows(RunContext context) throws Exception {
@@ -325,25 +464,55 @@ public final class QueueSuite implements Suite {
                             + " across two JVMs over a mapped file, " + size + " B messages";
                     CrossProcessRing.Result result;
                     try {
-                        result = CrossProcessRing.run(variant, RingBufferBench.RING_BYTES, size, warmup, count,
-                                context.quick() ? 3 : 15, CHILD_JVM);
+                        result = CrossProcessRing.run(
+                                variant,
+                                RingBufferBench.RING_BYTES,
+                                size,
+                                warmup,
+                                count,
+                                context.quick() ? 3 : 15,
+                                CHILD_JVM);
                     } catch (Exception e) {
                         log.append(id).append(" failed: ").append(e).append('\n');
                         rows.add(Row.missing(id + ".msgs", NAME, what, "failed: " + e.getMessage()));
                         continue;
                     }
-                    log.append(String.format(Locale.ROOT, "%s: %d messages (+%d warm-up) in %.3f ms, checksum %d verified%n",
-                            id, result.messages(), result.warmup(), result.nanos() / 1e6, result.checksum()));
-                    String inProcess = m.get(ring(variant.equals("spsc") ? RingChannel.FERRUM_SPSC : RingChannel.FERRUM_MPSC,
-                            size)).map(s -> String.format(Locale.ROOT, "; in-process: %.3g messages/s", s.value()))
+                    log.append(String.format(
+                            Locale.ROOT,
+                            "%s: %d messages (+%d warm-up) in %.3f ms, checksum %d verified%n",
+                            id,
+                            result.messages(),
+                            result.warmup(),
+                            result.nanos() / 1e6,
+                            result.checksum()));
+                    String inProcess = m.get(ring(
+                                    variant.equals("spsc") ? RingChannel.FERRUM_SPSC : RingChannel.FERRUM_MPSC, size))
+                            .map(s -> String.format(Locale.ROOT, "; in-process: %.3g messages/s", s.value()))
                             .orElse("");
-                    String note = String.format(Locale.ROOT, "%d messages after %d warm-up, all verified (order, payload "
-                            + "ends, count, checksum); %.1f ms first to last%s", result.messages(), result.warmup(),
-                            result.nanos() / 1e6, inProcess);
-                    rows.add(Row.absolute(id + ".msgs", NAME, what + ", messages/s",
-                            new Score(result.messagesPerSecond(), Double.NaN, "msgs/s", Double.NaN), Double.NaN, null, note));
-                    rows.add(Row.absolute(id + ".mbps", NAME, what + ", payload MB/s (10^6 B)",
-                            new Score(result.megabytesPerSecond(), Double.NaN, "MB/s", Double.NaN), Double.NaN, null, note));
+                    String note = String.format(
+                            Locale.ROOT,
+                            "%d messages after %d warm-up, all verified (order, payload "
+                                    + "ends, count, checksum); %.1f ms first to last%s",
+                            result.messages(),
+                            result.warmup(),
+                            result.nanos() / 1e6,
+                            inProcess);
+                    rows.add(Row.absolute(
+                            id + ".msgs",
+                            NAME,
+                            what + ", messages/s",
+                            new Score(result.messagesPerSecond(), Double.NaN, "msgs/s", Double.NaN),
+                            Double.NaN,
+                            null,
+                            note));
+                    rows.add(Row.absolute(
+                            id + ".mbps",
+                            NAME,
+                            what + ", payload MB/s (10^6 B)",
+                            new Score(result.megabytesPerSecond(), Double.NaN, "MB/s", Double.NaN),
+                            Double.NaN,
+                            null,
+                            note));
                 }
             }
         } finally {

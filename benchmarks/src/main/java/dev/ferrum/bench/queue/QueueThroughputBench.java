@@ -1,7 +1,10 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.bench.queue;
 
 import java.util.concurrent.TimeUnit;
-
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -42,8 +45,17 @@ public class QueueThroughputBench {
     /** The element every producer offers. */
     static final Integer ELEMENT = 1;
 
-    @Param({QueueChannel.FERRUM_SPSC, QueueChannel.JCTOOLS_SPSC, QueueChannel.FERRUM_MPMC, QueueChannel.JCTOOLS_MPMC,
-            QueueChannel.ABQ, QueueChannel.LBQ, QueueChannel.CLQ, QueueChannel.FERRUM_SPSC_TIMED, QueueChannel.ABQ_TIMED})
+    @Param({
+        QueueChannel.FERRUM_SPSC,
+        QueueChannel.JCTOOLS_SPSC,
+        QueueChannel.FERRUM_MPMC,
+        QueueChannel.JCTOOLS_MPMC,
+        QueueChannel.ABQ,
+        QueueChannel.LBQ,
+        QueueChannel.CLQ,
+        QueueChannel.FERRUM_SPSC_TIMED,
+        QueueChannel.ABQ_TIMED
+    })
     public String impl;
 
     /** The same bound for every bounded queue (rounded to a power of two by ours and JCTools: it is one). */

@@ -1,7 +1,10 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.bench.queue;
 
 import java.util.concurrent.TimeUnit;
-
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -37,8 +40,12 @@ public class RingBufferBench {
     /** Data capacity of every ring, in-process and cross-process. */
     public static final int RING_BYTES = 64 * 1024;
 
-    @Param({RingChannel.FERRUM_SPSC, RingChannel.FERRUM_MPSC, RingChannel.AGRONA_ONE_TO_ONE,
-            RingChannel.AGRONA_MANY_TO_ONE})
+    @Param({
+        RingChannel.FERRUM_SPSC,
+        RingChannel.FERRUM_MPSC,
+        RingChannel.AGRONA_ONE_TO_ONE,
+        RingChannel.AGRONA_MANY_TO_ONE
+    })
     public String impl;
 
     /** Payload bytes per message. */

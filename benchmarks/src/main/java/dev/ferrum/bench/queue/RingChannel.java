@@ -1,14 +1,17 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.bench.queue;
-
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
-import java.util.List;
 
 import dev.ferrum.queue.MessageHandler;
 import dev.ferrum.queue.MpscRingBuffer;
 import dev.ferrum.queue.RingBuffer;
 import dev.ferrum.queue.SpscRingBuffer;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.List;
 import org.agrona.BufferUtil;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -69,8 +72,7 @@ public abstract sealed class RingChannel implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 
     /**
      * Creates a ring.
@@ -143,8 +145,8 @@ public abstract sealed class RingChannel implements AutoCloseable {
         Agrona(String name, int ringBytes, int messageBytes) {
             super(messageBytes);
             // Agrona's documented set-up: a cache-line aligned direct buffer of capacity + trailer.
-            UnsafeBuffer buffer = new UnsafeBuffer(BufferUtil.allocateDirectAligned(
-                    ringBytes + RingBufferDescriptor.TRAILER_LENGTH, 64));
+            UnsafeBuffer buffer = new UnsafeBuffer(
+                    BufferUtil.allocateDirectAligned(ringBytes + RingBufferDescriptor.TRAILER_LENGTH, 64));
             ring = AGRONA_ONE_TO_ONE.equals(name) ? new OneToOneRingBuffer(buffer) : new ManyToOneRingBuffer(buffer);
             source = new UnsafeBuffer(BufferUtil.allocateDirectAligned(messageBytes, 64));
         }

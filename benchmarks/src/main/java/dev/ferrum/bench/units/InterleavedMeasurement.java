@@ -1,12 +1,15 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.bench.units;
-
-import java.util.Arrays;
-import java.util.List;
-import java.util.function.Consumer;
 
 import dev.ferrum.bench.Row;
 import dev.ferrum.bench.Score;
 import dev.ferrum.units.Time;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * A second opinion on the raw-vs-typed rows that a loaded machine cannot shake: both kernels run alternately in
@@ -16,8 +19,7 @@ import dev.ferrum.units.Time;
  */
 final class InterleavedMeasurement {
 
-    private InterleavedMeasurement() {
-    }
+    private InterleavedMeasurement() {}
 
     /** Per-step nanoseconds of two kernels, sorted. */
     private record Pair(long[] raw, long[] typed) {
@@ -36,17 +38,32 @@ final class InterleavedMeasurement {
         Particles particles = new Particles(KinematicsBench.PARTICLES, 42);
         Time nbodyDt = Time.seconds(10);
         Time kinematicsDt = Time.seconds(1e-3);
-        Pair nbody = measure(rounds, 10,
-                () -> bodies.copy(), b -> NBodyKernels.raw(b, 10), b -> NBodyKernels.typedSum(b, nbodyDt),
+        Pair nbody = measure(
+                rounds,
+                10,
+                () -> bodies.copy(),
+                b -> NBodyKernels.raw(b, 10),
+                b -> NBodyKernels.typedSum(b, nbodyDt),
                 (a, b) -> Arrays.equals(a.x, b.x));
-        Pair kinematics = measure(rounds, 100,
-                () -> particles.copy(), p -> KinematicsKernels.raw(p, 1e-3), p -> KinematicsKernels.typed(p, kinematicsDt),
+        Pair kinematics = measure(
+                rounds,
+                100,
+                () -> particles.copy(),
+                p -> KinematicsKernels.raw(p, 1e-3),
+                p -> KinematicsKernels.typed(p, kinematicsDt),
                 (a, b) -> Arrays.equals(a.x, b.x));
         return List.of(
-                row(suite, "units.kinematics.typed_vs_raw.interleaved",
-                        "kinematics step, raw and typed alternating in one JVM, min of " + rounds + " rounds", kinematics),
-                row(suite, "units.nbody.typed_vs_raw.interleaved",
-                        "n-body step (typed with Sum), raw and typed alternating in one JVM, min of " + rounds + " rounds", nbody));
+                row(
+                        suite,
+                        "units.kinematics.typed_vs_raw.interleaved",
+                        "kinematics step, raw and typed alternating in one JVM, min of " + rounds + " rounds",
+                        kinematics),
+                row(
+                        suite,
+                        "units.nbody.typed_vs_raw.interleaved",
+                        "n-body step (typed with Sum), raw and typed alternating in one JVM, min of " + rounds
+                                + " rounds",
+                        nbody));
     }
 
     private static Row row(String suite, String id, String description, Pair p) {
@@ -60,11 +77,16 @@ final class InterleavedMeasurement {
         boolean same(S a, S b);
     }
 
-    private static <S> Pair measure(int rounds, int steps, java.util.function.Supplier<S> fresh, Consumer<S> raw,
-                                    Consumer<S> typed, Equality<S> equality) {
+    private static <S> Pair measure(
+            int rounds,
+            int steps,
+            java.util.function.Supplier<S> fresh,
+            Consumer<S> raw,
+            Consumer<S> typed,
+            Equality<S> equality) {
         long[] rawNanos = new long[rounds];
         long[] typedNanos = new long[rounds];
-        for (int pass = 0; pass < 2; pass++) {             // pass 0 warms both kernels up to C2
+        for (int pass = 0; pass < 2; pass++) { // pass 0 warms both kernels up to C2
             for (int r = 0; r < rounds; r++) {
                 S a = fresh.get();
                 S b = fresh.get();

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.bench.units;
 
 import static dev.ferrum.bench.units.Particles.G;
@@ -15,7 +19,6 @@ import dev.ferrum.units.Quantity;
 import dev.ferrum.units.Time;
 import dev.ferrum.units.Units;
 import dev.ferrum.units.Velocity;
-
 import tech.units.indriya.quantity.Quantities;
 
 /**
@@ -27,8 +30,7 @@ final class KinematicsKernels {
     private static final Density AIR = Density.ofSi(RHO);
     private static final Acceleration GRAVITY = Acceleration.ofSi(G);
 
-    private KinematicsKernels() {
-    }
+    private KinematicsKernels() {}
 
     /** The baseline: plain doubles. */
     static void raw(Particles p, double dt) {
@@ -98,7 +100,8 @@ final class KinematicsKernels {
             Quantity vxi = Quantity.of(vx[i], Units.METRE_PER_SECOND);
             Quantity vyi = Quantity.of(vy[i], Units.METRE_PER_SECOND);
             Quantity speed = vxi.pow(2).plus(vyi.pow(2)).sqrt();
-            Quantity massFlow = Quantity.of(area[i], Units.SQUARE_METRE).times(speed).times(air);
+            Quantity massFlow =
+                    Quantity.of(area[i], Units.SQUARE_METRE).times(speed).times(air);
             Quantity fx = massFlow.times(vxi).times(MINUS_HALF_CD);
             Quantity fy = massFlow.times(vyi).times(MINUS_HALF_CD);
             Quantity m = Quantity.of(mass[i], Units.KILOGRAM);
@@ -115,13 +118,12 @@ final class KinematicsKernels {
 
     /** Indriya (JSR 385 reference implementation) as its users write it: {@code asType} to get typed results back. */
     static final class Indriya {
-        private static final javax.measure.Quantity<?> AIR = Quantities.getQuantity(RHO,
-                tech.units.indriya.unit.Units.KILOGRAM.divide(tech.units.indriya.unit.Units.CUBIC_METRE));
+        private static final javax.measure.Quantity<?> AIR = Quantities.getQuantity(
+                RHO, tech.units.indriya.unit.Units.KILOGRAM.divide(tech.units.indriya.unit.Units.CUBIC_METRE));
         private static final javax.measure.Quantity<javax.measure.quantity.Acceleration> GRAVITY =
                 Quantities.getQuantity(G, tech.units.indriya.unit.Units.METRE_PER_SQUARE_SECOND);
 
-        private Indriya() {
-        }
+        private Indriya() {}
 
         static void step(Particles p, javax.measure.Quantity<javax.measure.quantity.Time> dt) {
             var metrePerSecond = tech.units.indriya.unit.Units.METRE_PER_SECOND;
@@ -133,13 +135,17 @@ final class KinematicsKernels {
             double[] mass = p.mass;
             double[] area = p.area;
             for (int i = 0; i < p.n; i++) {
-                javax.measure.Quantity<javax.measure.quantity.Speed> vxi = Quantities.getQuantity(vx[i], metrePerSecond);
-                javax.measure.Quantity<javax.measure.quantity.Speed> vyi = Quantities.getQuantity(vy[i], metrePerSecond);
+                javax.measure.Quantity<javax.measure.quantity.Speed> vxi =
+                        Quantities.getQuantity(vx[i], metrePerSecond);
+                javax.measure.Quantity<javax.measure.quantity.Speed> vyi =
+                        Quantities.getQuantity(vy[i], metrePerSecond);
                 // JSR 385 has no square root of a quantity: the magnitude goes through the numbers.
-                javax.measure.Quantity<javax.measure.quantity.Speed> speed = Quantities.getQuantity(
-                        Math.sqrt(vx[i] * vx[i] + vy[i] * vy[i]), metrePerSecond);
-                javax.measure.Quantity<?> massFlow = Quantities.getQuantity(area[i], tech.units.indriya.unit.Units.SQUARE_METRE)
-                        .multiply(speed).multiply(AIR);
+                javax.measure.Quantity<javax.measure.quantity.Speed> speed =
+                        Quantities.getQuantity(Math.sqrt(vx[i] * vx[i] + vy[i] * vy[i]), metrePerSecond);
+                javax.measure.Quantity<?> massFlow = Quantities.getQuantity(
+                                area[i], tech.units.indriya.unit.Units.SQUARE_METRE)
+                        .multiply(speed)
+                        .multiply(AIR);
                 javax.measure.Quantity<javax.measure.quantity.Force> fx =
                         massFlow.multiply(vxi).multiply(MINUS_HALF_CD).asType(javax.measure.quantity.Force.class);
                 javax.measure.Quantity<javax.measure.quantity.Force> fy =
@@ -148,18 +154,25 @@ final class KinematicsKernels {
                         Quantities.getQuantity(mass[i], tech.units.indriya.unit.Units.KILOGRAM);
                 javax.measure.Quantity<javax.measure.quantity.Acceleration> ax =
                         fx.divide(m).asType(javax.measure.quantity.Acceleration.class);
-                javax.measure.Quantity<javax.measure.quantity.Acceleration> ay =
-                        fy.divide(m).asType(javax.measure.quantity.Acceleration.class).add(GRAVITY);
+                javax.measure.Quantity<javax.measure.quantity.Acceleration> ay = fy.divide(m)
+                        .asType(javax.measure.quantity.Acceleration.class)
+                        .add(GRAVITY);
                 javax.measure.Quantity<javax.measure.quantity.Speed> nvx =
                         vxi.add(ax.multiply(dt).asType(javax.measure.quantity.Speed.class));
                 javax.measure.Quantity<javax.measure.quantity.Speed> nvy =
                         vyi.add(ay.multiply(dt).asType(javax.measure.quantity.Speed.class));
                 vx[i] = nvx.to(metrePerSecond).getValue().doubleValue();
                 vy[i] = nvy.to(metrePerSecond).getValue().doubleValue();
-                x[i] = Quantities.getQuantity(x[i], metre).add(nvx.multiply(dt).asType(javax.measure.quantity.Length.class))
-                        .to(metre).getValue().doubleValue();
-                y[i] = Quantities.getQuantity(y[i], metre).add(nvy.multiply(dt).asType(javax.measure.quantity.Length.class))
-                        .to(metre).getValue().doubleValue();
+                x[i] = Quantities.getQuantity(x[i], metre)
+                        .add(nvx.multiply(dt).asType(javax.measure.quantity.Length.class))
+                        .to(metre)
+                        .getValue()
+                        .doubleValue();
+                y[i] = Quantities.getQuantity(y[i], metre)
+                        .add(nvy.multiply(dt).asType(javax.measure.quantity.Length.class))
+                        .to(metre)
+                        .getValue()
+                        .doubleValue();
             }
         }
     }

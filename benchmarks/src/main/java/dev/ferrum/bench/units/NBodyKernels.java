@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.bench.units;
 
 import static dev.ferrum.bench.units.Bodies.EPS2;
@@ -8,7 +12,6 @@ import dev.ferrum.units.GravitationalParameter;
 import dev.ferrum.units.Length;
 import dev.ferrum.units.Time;
 import dev.ferrum.units.Velocity;
-
 import tech.units.indriya.quantity.Quantities;
 
 /**
@@ -19,8 +22,7 @@ final class NBodyKernels {
 
     private static final Area SOFTENING = Area.ofSi(EPS2);
 
-    private NBodyKernels() {
-    }
+    private NBodyKernels() {}
 
     static void raw(Bodies b, double dt) {
         double[] x = b.x;
@@ -173,18 +175,23 @@ final class NBodyKernels {
             javax.measure.Quantity<javax.measure.quantity.Acceleration> ay = Quantities.getQuantity(0, mps2);
             javax.measure.Quantity<javax.measure.quantity.Acceleration> az = Quantities.getQuantity(0, mps2);
             for (int j = 0; j < b.n; j++) {
-                javax.measure.Quantity<javax.measure.quantity.Length> dx = Quantities.getQuantity(b.x[j], metre).subtract(xi);
-                javax.measure.Quantity<javax.measure.quantity.Length> dy = Quantities.getQuantity(b.y[j], metre).subtract(yi);
-                javax.measure.Quantity<javax.measure.quantity.Length> dz = Quantities.getQuantity(b.z[j], metre).subtract(zi);
-                javax.measure.Quantity<javax.measure.quantity.Area> r2 = dx.multiply(dx).asType(javax.measure.quantity.Area.class)
+                javax.measure.Quantity<javax.measure.quantity.Length> dx =
+                        Quantities.getQuantity(b.x[j], metre).subtract(xi);
+                javax.measure.Quantity<javax.measure.quantity.Length> dy =
+                        Quantities.getQuantity(b.y[j], metre).subtract(yi);
+                javax.measure.Quantity<javax.measure.quantity.Length> dz =
+                        Quantities.getQuantity(b.z[j], metre).subtract(zi);
+                javax.measure.Quantity<javax.measure.quantity.Area> r2 = dx.multiply(dx)
+                        .asType(javax.measure.quantity.Area.class)
                         .add(dy.multiply(dy).asType(javax.measure.quantity.Area.class))
                         .add(dz.multiply(dz).asType(javax.measure.quantity.Area.class))
                         .add(softening);
                 // JSR 385 has no square root of a quantity: through the number, as its users do.
                 javax.measure.Quantity<javax.measure.quantity.Length> r =
                         Quantities.getQuantity(Math.sqrt(r2.getValue().doubleValue()), metre);
-                javax.measure.Quantity<javax.measure.quantity.Acceleration> s =
-                        Quantities.getQuantity(b.mu[j], mu3s2).divide(r2).asType(javax.measure.quantity.Acceleration.class);
+                javax.measure.Quantity<javax.measure.quantity.Acceleration> s = Quantities.getQuantity(b.mu[j], mu3s2)
+                        .divide(r2)
+                        .asType(javax.measure.quantity.Acceleration.class);
                 ax = ax.add(s.multiply(dx.divide(r)).asType(javax.measure.quantity.Acceleration.class));
                 ay = ay.add(s.multiply(dy.divide(r)).asType(javax.measure.quantity.Acceleration.class));
                 az = az.add(s.multiply(dz.divide(r)).asType(javax.measure.quantity.Acceleration.class));

@@ -1,10 +1,12 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.bench.units;
 
 import static dev.ferrum.bench.units.Particles.G;
 import static dev.ferrum.bench.units.Particles.MINUS_HALF_CD;
 import static dev.ferrum.bench.units.Particles.RHO;
-
-import java.util.concurrent.TimeUnit;
 
 import dev.ferrum.units.Acceleration;
 import dev.ferrum.units.Area;
@@ -15,7 +17,7 @@ import dev.ferrum.units.Mass;
 import dev.ferrum.units.MassFlow;
 import dev.ferrum.units.Time;
 import dev.ferrum.units.Velocity;
-
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;

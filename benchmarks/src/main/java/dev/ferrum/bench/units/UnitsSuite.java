@@ -1,11 +1,14 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.bench.units;
-
-import java.util.List;
 
 import dev.ferrum.bench.Comparison;
 import dev.ferrum.bench.Row;
 import dev.ferrum.bench.RunContext;
 import dev.ferrum.bench.Suite;
+import java.util.List;
 
 /**
  * Typed quantities vs raw doubles (the zero-cost claim) and vs Indriya, the JSR 385 reference implementation.
@@ -33,33 +36,74 @@ public final class UnitsSuite implements Suite {
     @Override
     public List<Comparison> comparisons() {
         return List.of(
-                Comparison.vs("units.kinematics.typed_vs_raw",
+                Comparison.vs(
+                        "units.kinematics.typed_vs_raw",
                         "1024 projectiles with drag, one Euler step: typed quantities vs raw double (target: at most 10% slower)",
-                        "KinematicsBench.typed", "KinematicsBench.raw", "raw double", 1 / 1.10, null),
-                Comparison.absolute("units.kinematics.typed_alloc",
+                        "KinematicsBench.typed",
+                        "KinematicsBench.raw",
+                        "raw double",
+                        1 / 1.10,
+                        null),
+                Comparison.absolute(
+                        "units.kinematics.typed_alloc",
                         "kinematics step, typed: heap bytes per step (B/op); < 16 = not one object per step (one per particle would be 24 KB)",
-                        "KinematicsBench.typed" + ALLOC, 16.0, null),
-                Comparison.vs("units.nbody.typed_vs_raw",
+                        "KinematicsBench.typed" + ALLOC,
+                        16.0,
+                        null),
+                Comparison.vs(
+                        "units.nbody.typed_vs_raw",
                         "64-body gravity step (4096 pairs), typed with Acceleration.Sum accumulators vs raw double (target: at most 10% slower)",
-                        "NBodyBench.typedSum", "NBodyBench.raw", "raw double", 1 / 1.10, null),
-                Comparison.absolute("units.nbody.typed_alloc",
+                        "NBodyBench.typedSum",
+                        "NBodyBench.raw",
+                        "raw double",
+                        1 / 1.10,
+                        null),
+                Comparison.absolute(
+                        "units.nbody.typed_alloc",
                         "n-body step, typed with Sum accumulators: heap bytes per step (B/op); < 16 = not one object per step",
-                        "NBodyBench.typedSum" + ALLOC, 16.0, null),
-                Comparison.vs("units.kinematics.typed_vs_indriya",
+                        "NBodyBench.typedSum" + ALLOC,
+                        16.0,
+                        null),
+                Comparison.vs(
+                        "units.kinematics.typed_vs_indriya",
                         "kinematics step: Ferrum typed vs Indriya 2.2.3 (JSR 385 RI) doing the same work",
-                        "KinematicsBench.typed", "KinematicsBench.indriya", "Indriya 2.2.3", Double.NaN, null),
-                Comparison.vs("units.nbody.typed_vs_indriya",
+                        "KinematicsBench.typed",
+                        "KinematicsBench.indriya",
+                        "Indriya 2.2.3",
+                        Double.NaN,
+                        null),
+                Comparison.vs(
+                        "units.nbody.typed_vs_indriya",
                         "n-body step: Ferrum typed vs Indriya 2.2.3 doing the same pair work",
-                        "NBodyBench.typedSum", "NBodyBench.indriya", "Indriya 2.2.3", Double.NaN, null),
-                Comparison.vs("units.kinematics.runtime_quantity_vs_raw",
+                        "NBodyBench.typedSum",
+                        "NBodyBench.indriya",
+                        "Indriya 2.2.3",
+                        Double.NaN,
+                        null),
+                Comparison.vs(
+                        "units.kinematics.runtime_quantity_vs_raw",
                         "kinematics step with the runtime-dimension Quantity (dimension checked per operation) vs raw double",
-                        "KinematicsBench.runtimeQuantity", "KinematicsBench.raw", "raw double", Double.NaN, null),
-                Comparison.vs("units.pattern.loop_carried_immutable_vs_raw",
+                        "KinematicsBench.runtimeQuantity",
+                        "KinematicsBench.raw",
+                        "raw double",
+                        Double.NaN,
+                        null),
+                Comparison.vs(
+                        "units.pattern.loop_carried_immutable_vs_raw",
                         "pattern escape analysis cannot remove: n-body with immutable accumulators (ax = ax.plus(..)) merged in the loop phi",
-                        "NBodyBench.typed", "NBodyBench.raw", "raw double", Double.NaN, null),
-                Comparison.vs("units.pattern.object_arrays_vs_raw",
+                        "NBodyBench.typed",
+                        "NBodyBench.raw",
+                        "raw double",
+                        Double.NaN,
+                        null),
+                Comparison.vs(
+                        "units.pattern.object_arrays_vs_raw",
                         "pattern escape analysis cannot remove: state kept in Velocity[]/Length[] arrays (values escape to the heap)",
-                        "ObjectStateBench.typedObjectArrays", "KinematicsBench.raw", "raw double", Double.NaN, null));
+                        "ObjectStateBench.typedObjectArrays",
+                        "KinematicsBench.raw",
+                        "raw double",
+                        Double.NaN,
+                        null));
     }
 
     /** The raw-vs-typed pairs again, interleaved in one JVM: robust to load swings between JMH runs. */

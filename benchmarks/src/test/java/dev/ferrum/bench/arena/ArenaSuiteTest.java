@@ -1,10 +1,12 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.bench.arena;
 
-import dev.ferrum.bench.Comparison;
-import org.junit.jupiter.api.Test;
-import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.Param;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ferrum.bench.Comparison;
 import java.lang.reflect.Field;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -13,8 +15,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Param;
 
 /** Every report row names a benchmark and parameter combination the suite actually runs. */
 class ArenaSuiteTest {
@@ -57,17 +60,21 @@ class ArenaSuiteTest {
         String name = bare.contains("[") ? bare.substring(0, bare.indexOf('[')) : bare;
         Map<String, String> params = new TreeMap<>();
         if (bare.contains("[")) {
-            for (String kv : bare.substring(bare.indexOf('[') + 1, bare.length() - 1).split(",")) {
+            for (String kv :
+                    bare.substring(bare.indexOf('[') + 1, bare.length() - 1).split(",")) {
                 String[] p = kv.split("=");
                 params.put(p[0], p[1]);
             }
         }
         String[] parts = name.split("\\.");
-        Class<?> bench = suite.benchmarks().stream().filter(c -> c.getSimpleName().equals(parts[0])).findFirst()
+        Class<?> bench = suite.benchmarks().stream()
+                .filter(c -> c.getSimpleName().equals(parts[0]))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError(key + ": class " + parts[0] + " is not in the suite"));
         assertThat(Arrays.stream(bench.getMethods())
-                .anyMatch(m -> m.getName().equals(parts[1]) && m.isAnnotationPresent(Benchmark.class)))
-                .as("%s: no @Benchmark %s", key, parts[1]).isTrue();
+                        .anyMatch(m -> m.getName().equals(parts[1]) && m.isAnnotationPresent(Benchmark.class)))
+                .as("%s: no @Benchmark %s", key, parts[1])
+                .isTrue();
         Map<String, String[]> declared = new TreeMap<>();
         for (Field f : bench.getFields()) {
             Param p = f.getAnnotation(Param.class);
@@ -76,6 +83,8 @@ class ArenaSuiteTest {
             }
         }
         assertThat(params.keySet()).as("%s: parameters", key).isEqualTo(declared.keySet());
-        params.forEach((k, v) -> assertThat(Stream.of(declared.get(k))).as("%s: %s values", key, k).contains(v));
+        params.forEach((k, v) -> assertThat(Stream.of(declared.get(k)))
+                .as("%s: %s values", key, k)
+                .contains(v));
     }
 }

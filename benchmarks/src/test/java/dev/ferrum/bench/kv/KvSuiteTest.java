@@ -1,7 +1,14 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.bench.kv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ferrum.bench.Comparison;
+import dev.ferrum.bench.Measurements;
+import dev.ferrum.bench.SuiteCatalog;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -10,14 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
-
-import dev.ferrum.bench.Comparison;
-import dev.ferrum.bench.Measurements;
-import dev.ferrum.bench.SuiteCatalog;
 
 /** Every report row names a benchmark key that the suite's JMH classes actually produce. */
 class KvSuiteTest {
@@ -70,13 +72,14 @@ class KvSuiteTest {
     void suiteIsRegisteredUnderItsName() {
         var entry = SuiteCatalog.entry("kv").orElseThrow();
         assertThat(SuiteCatalog.load(entry)).get().isInstanceOf(KvSuite.class);
-        assertThat(new KvSuite().jvmArgs()).contains("--add-opens=java.base/java.nio=ALL-UNNAMED",
-                "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED");
+        assertThat(new KvSuite().jvmArgs())
+                .contains("--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED");
     }
 
     @Test
     void rowIdsAreUnique() {
-        List<String> ids = new KvSuite().comparisons().stream().map(Comparison::id).toList();
+        List<String> ids =
+                new KvSuite().comparisons().stream().map(Comparison::id).toList();
         assertThat(new HashSet<>(ids)).hasSameSizeAs(ids);
     }
 

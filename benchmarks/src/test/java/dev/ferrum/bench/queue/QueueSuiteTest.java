@@ -1,8 +1,15 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.bench.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ferrum.bench.Comparison;
+import dev.ferrum.queue.RingBuffer;
+import dev.ferrum.queue.SpscRingBuffer;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -16,10 +23,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
-import dev.ferrum.bench.Comparison;
-import dev.ferrum.queue.RingBuffer;
-import dev.ferrum.queue.SpscRingBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openjdk.jmh.annotations.AuxCounters;
@@ -56,7 +59,8 @@ class QueueSuiteTest {
     void theIssuesTargetsAreRows() {
         Map<String, Double> targets = new TreeMap<>();
         suite.comparisons().forEach(c -> targets.put(c.id(), c.target()));
-        assertThat(targets).containsEntry("queue.spsc.throughput.vs_abq", 8.8)
+        assertThat(targets)
+                .containsEntry("queue.spsc.throughput.vs_abq", 8.8)
                 .containsEntry("queue.spsc.throughput.vs_jctools", 1.0)
                 .containsEntry("queue.mpmc.throughput.vs_jctools", 1.0);
     }
@@ -119,10 +123,15 @@ class QueueSuiteTest {
             try (Arena arena = Arena.ofShared()) {
                 RingBuffer ring = CrossProcessRing.wrap(variant, arena.allocate(RingBuffer.bytesFor(1024), 4096));
                 long[] sent = new long[3];
-                Thread producer = Thread.ofPlatform().start(
-                        () -> System.arraycopy(CrossProcessRing.produce(ring, 40, 500, 5_000, TimeUnit.SECONDS.toNanos(30)),
-                                0, sent, 0, 3));
-                CrossProcessRing.Result r = CrossProcessRing.consume(ring, variant, 40, null, TimeUnit.SECONDS.toNanos(60));
+                Thread producer = Thread.ofPlatform()
+                        .start(() -> System.arraycopy(
+                                CrossProcessRing.produce(ring, 40, 500, 5_000, TimeUnit.SECONDS.toNanos(30)),
+                                0,
+                                sent,
+                                0,
+                                3));
+                CrossProcessRing.Result r =
+                        CrossProcessRing.consume(ring, variant, 40, null, TimeUnit.SECONDS.toNanos(60));
                 producer.join();
                 assertThat(r.messages()).isEqualTo(5_000).isEqualTo(sent[0]);
                 assertThat(r.warmup()).isEqualTo(500).isEqualTo(sent[2]);
@@ -149,7 +158,8 @@ class QueueSuiteTest {
             message.set(ValueLayout.JAVA_LONG, 8, CrossProcessRing.mix(1));
             assertThat(ring.write(CrossProcessRing.MEASURED_TYPE, message)).isTrue();
             assertThatThrownBy(() -> CrossProcessRing.consume(ring, "spsc", 16, null, TimeUnit.SECONDS.toNanos(5)))
-                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("expected 0");
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("expected 0");
         }
     }
 
@@ -161,20 +171,25 @@ class QueueSuiteTest {
         String name = bare.contains("[") ? bare.substring(0, bare.indexOf('[')) : bare;
         Map<String, String> params = new TreeMap<>();
         if (bare.contains("[")) {
-            for (String kv : bare.substring(bare.indexOf('[') + 1, bare.length() - 1).split(",")) {
+            for (String kv :
+                    bare.substring(bare.indexOf('[') + 1, bare.length() - 1).split(",")) {
                 String[] p = kv.split("=");
                 params.put(p[0], p[1]);
             }
         }
         String[] parts = name.split("\\.");
-        Class<?> bench = suite.benchmarks().stream().filter(c -> c.getSimpleName().equals(parts[0])).findFirst()
+        Class<?> bench = suite.benchmarks().stream()
+                .filter(c -> c.getSimpleName().equals(parts[0]))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError(key + ": class " + parts[0] + " is not in the suite"));
         List<Method> group = Arrays.stream(bench.getMethods())
-                .filter(m -> m.isAnnotationPresent(Benchmark.class) && m.isAnnotationPresent(Group.class)
+                .filter(m -> m.isAnnotationPresent(Benchmark.class)
+                        && m.isAnnotationPresent(Group.class)
                         && m.getAnnotation(Group.class).value().equals(parts[1]))
                 .toList();
         assertThat(group).as("%s: @Group %s", key, parts[1]).hasSize(2);
-        boolean counterExists = group.stream().flatMap(m -> Arrays.stream(m.getParameterTypes()))
+        boolean counterExists = group.stream()
+                .flatMap(m -> Arrays.stream(m.getParameterTypes()))
                 .filter(t -> t.isAnnotationPresent(AuxCounters.class))
                 .flatMap(t -> Arrays.stream(t.getFields()))
                 .anyMatch(f -> f.getName().equals(counter));
@@ -187,6 +202,8 @@ class QueueSuiteTest {
             }
         }
         assertThat(params.keySet()).as("%s: parameters", key).isEqualTo(declared.keySet());
-        params.forEach((k, v) -> assertThat(Stream.of(declared.get(k))).as("%s: %s values", key, k).contains(v));
+        params.forEach((k, v) -> assertThat(Stream.of(declared.get(k)))
+                .as("%s: %s values", key, k)
+                .contains(v));
     }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.bench.units;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,9 +11,7 @@ import dev.ferrum.bench.Comparison;
 import dev.ferrum.units.Quantity;
 import dev.ferrum.units.Time;
 import dev.ferrum.units.Units;
-
 import org.junit.jupiter.api.Test;
-
 import tech.units.indriya.quantity.Quantities;
 
 /** The benchmarked kernels do the same work: raw and typed agree bit for bit, the others to rounding. */
@@ -75,8 +77,10 @@ class UnitsKernelsTest {
                 }
                 String name = key.split("[:\\[]")[0];
                 String[] parts = name.split("\\.");
-                Class<?> bench = suite.benchmarks().stream().filter(b -> b.getSimpleName().equals(parts[0]))
-                        .findFirst().orElseThrow(() -> new AssertionError("no benchmark class for " + key));
+                Class<?> bench = suite.benchmarks().stream()
+                        .filter(b -> b.getSimpleName().equals(parts[0]))
+                        .findFirst()
+                        .orElseThrow(() -> new AssertionError("no benchmark class for " + key));
                 assertThat(bench.getMethod(parts[1])).isNotNull();
             }
         }

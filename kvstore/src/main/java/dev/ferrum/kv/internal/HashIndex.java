@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.kv.internal;
 
 import java.lang.foreign.MemorySegment;
@@ -69,6 +73,7 @@ public final class HashIndex {
     /** Slots with a live location; written by the writer only ({@link #LIVE} setRelease), read with getAcquire. */
     @SuppressWarnings("unused") // accessed through LIVE
     private long live;
+
     private volatile long allocatedBytes;
 
     public HashIndex(SegmentAllocator allocator, Locations locations, long expectedKeys) {
@@ -299,8 +304,8 @@ public final class HashIndex {
     }
 
     /** Writer: moves the key from {@code expected} to {@code location} if it still points at {@code expected}. */
-    public boolean replaceIf(MemorySegment key, long keyOffset, int keyLength, long hash, long expected,
-                             long location) {
+    public boolean replaceIf(
+            MemorySegment key, long keyOffset, int keyLength, long hash, long expected, long location) {
         Table t = table;
         long at = slotOf(t, key, keyOffset, keyLength, hash);
         if (at < 0 || (long) WORD.get(t.slots, at + 8) != expected) {
@@ -312,7 +317,8 @@ public final class HashIndex {
 
     private Table resize(Table old) {
         long capacity = old.mask + 1;
-        long newCapacity = (long) LIVE.get(this) + 1 > capacity / 2 ? capacity * 2 : capacity; // mostly deleted: rehash same size
+        long newCapacity =
+                (long) LIVE.get(this) + 1 > capacity / 2 ? capacity * 2 : capacity; // mostly deleted: rehash same size
         Table t = newTable(newCapacity);
         MemorySegment from = old.slots;
         MemorySegment to = t.slots;

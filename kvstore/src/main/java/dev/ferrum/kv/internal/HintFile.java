@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.kv.internal;
 
 import java.io.IOException;
@@ -36,8 +40,7 @@ public final class HintFile {
         }
     }
 
-    private HintFile() {
-    }
+    private HintFile() {}
 
     public static Path pathFor(Path segment) {
         String name = segment.getFileName().toString();
@@ -61,8 +64,8 @@ public final class HintFile {
         b.flip();
         Path target = pathFor(segment);
         Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
+        try (FileChannel ch = FileChannel.open(
+                tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
             while (b.hasRemaining()) {
                 ch.write(b);
             }
@@ -93,7 +96,10 @@ public final class HintFile {
             }
             CRC32C crc = new CRC32C();
             crc.update(bytes, 0, bytes.length - 4);
-            if ((int) crc.getValue() != ByteBuffer.wrap(bytes, bytes.length - 4, 4).order(ByteOrder.LITTLE_ENDIAN).getInt()) {
+            if ((int) crc.getValue()
+                    != ByteBuffer.wrap(bytes, bytes.length - 4, 4)
+                            .order(ByteOrder.LITTLE_ENDIAN)
+                            .getInt()) {
                 return null;
             }
             long[] entries = new long[count];

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.kv.internal;
 
 import java.lang.foreign.MemorySegment;
@@ -38,8 +42,7 @@ public final class Records {
     private static final java.lang.invoke.VarHandle KEY_LONG_LE =
             java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
-    private Records() {
-    }
+    private Records() {}
 
     /** Total size of a record with these lengths. */
     public static long size(int keyLength, int valueLength) {
@@ -106,8 +109,8 @@ public final class Records {
      * header is rebuilt from the lengths, the key is the caller's (equal to the stored one: the index
      * compared them), so exactly the bytes handed out are checked and nothing is allocated.
      */
-    public static boolean crcMatches(MemorySegment s, long recordOffset, byte[] key, byte[] value, int valueLength,
-                                     CRC32C crc) {
+    public static boolean crcMatches(
+            MemorySegment s, long recordOffset, byte[] key, byte[] value, int valueLength, CRC32C crc) {
         crc.reset();
         int klen = key.length;
         crc.update(klen);
@@ -130,8 +133,14 @@ public final class Records {
         if (keyLength(b, bOffset) != len) {
             return false;
         }
-        return MemorySegment.mismatch(a, aOffset + HEADER_BYTES, aOffset + HEADER_BYTES + len,
-                b, bOffset + HEADER_BYTES, bOffset + HEADER_BYTES + len) < 0;
+        return MemorySegment.mismatch(
+                        a,
+                        aOffset + HEADER_BYTES,
+                        aOffset + HEADER_BYTES + len,
+                        b,
+                        bOffset + HEADER_BYTES,
+                        bOffset + HEADER_BYTES + len)
+                < 0;
     }
 
     /**
@@ -139,8 +148,14 @@ public final class Records {
      *
      * @return the record's size
      */
-    public static long write(MemorySegment s, long offset, byte[] key, byte[] value, boolean tombstone, CRC32C crc,
-                             byte[] headerScratch) {
+    public static long write(
+            MemorySegment s,
+            long offset,
+            byte[] key,
+            byte[] value,
+            boolean tombstone,
+            CRC32C crc,
+            byte[] headerScratch) {
         int vlen = value == null ? 0 : value.length;
         putIntLE(headerScratch, 0, key.length);
         putIntLE(headerScratch, 4, vlen);
@@ -183,7 +198,11 @@ public final class Records {
         if (klen == 0 && vlen == 0 && flags == 0) {
             return -1;
         }
-        if (klen < 1 || klen > maxKeyBytes || vlen < 0 || vlen > maxValueBytes || (flags & ~FLAG_TOMBSTONE) != 0
+        if (klen < 1
+                || klen > maxKeyBytes
+                || vlen < 0
+                || vlen > maxValueBytes
+                || (flags & ~FLAG_TOMBSTONE) != 0
                 || ((flags & FLAG_TOMBSTONE) != 0 && vlen != 0)) {
             return -2;
         }

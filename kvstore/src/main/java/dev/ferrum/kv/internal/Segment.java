@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.kv.internal;
 
 import java.io.IOException;
@@ -29,11 +33,13 @@ public final class Segment {
 
     /** Runtime id used in index locations; assigned at open, not stored on disk. */
     public final int id;
+
     public final long major;
     public final int minor;
     public final Path path;
     /** Mapped size: the preallocated file size. */
     public final long capacity;
+
     private final Arena arena;
     private final MemorySegment map;
     private final MemorySegment readOnly;
@@ -78,12 +84,13 @@ public final class Segment {
      * block written when {@code preallocate} (for per-write syncs). The file's size and directory entry
      * are forced before it is used, so later data syncs need no metadata sync.
      */
-    public static Segment create(int id, Path dir, String name, long major, int minor, long capacity,
-                                 boolean preallocate) throws IOException {
+    public static Segment create(
+            int id, Path dir, String name, long major, int minor, long capacity, boolean preallocate)
+            throws IOException {
         Path path = dir.resolve(name);
         Arena arena = Arena.ofShared();
-        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
-                StandardOpenOption.WRITE)) {
+        try (FileChannel ch = FileChannel.open(
+                path, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             if (preallocate) {
                 // Write real zeros: a later msync of a page in a hole (or in a fallocate'd, unwritten extent)
                 // must allocate/convert blocks, a metadata change that costs a journal commit per sync.

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.kv.internal;
 
 import java.lang.foreign.MemorySegment;
@@ -32,14 +36,12 @@ public final class SegmentScanner {
     }
 
     /** A skipped damaged region: [offset, offset + bytes). */
-    public record Damage(long offset, long bytes) {
-    }
+    public record Damage(long offset, long bytes) {}
 
-    private SegmentScanner() {
-    }
+    private SegmentScanner() {}
 
-    public static Result scan(MemorySegment s, long limit, int maxKeyBytes, int maxValueBytes, Visitor visitor,
-                              List<Damage> damage) {
+    public static Result scan(
+            MemorySegment s, long limit, int maxKeyBytes, int maxValueBytes, Visitor visitor, List<Damage> damage) {
         long pos = 0;
         long validEnd = 0;
         long records = 0;

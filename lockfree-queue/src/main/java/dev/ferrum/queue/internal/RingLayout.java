@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.queue.internal;
 
 import java.lang.foreign.MemorySegment;
@@ -44,8 +48,7 @@ public final class RingLayout {
     private static final VarHandle LONG = ValueLayout.JAVA_LONG.varHandle();
     private static final VarHandle INT = ValueLayout.JAVA_INT.varHandle();
 
-    private RingLayout() {
-    }
+    private RingLayout() {}
 
     /** Rounds a record length up to {@link #ALIGNMENT}. */
     public static int align(int length) {

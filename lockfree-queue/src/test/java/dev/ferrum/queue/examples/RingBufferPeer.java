@@ -1,15 +1,18 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.queue.examples;
-
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
-import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 import dev.ferrum.queue.MappedRingBuffer;
 import dev.ferrum.queue.MessageHandler;
 import dev.ferrum.queue.RingBuffer;
 import dev.ferrum.queue.TestMessages;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Runnable example: one side of a ring buffer shared between two processes through a memory-mapped file.
@@ -31,8 +34,7 @@ public final class RingBufferPeer {
 
     private static final long STALL_NANOS = TimeUnit.SECONDS.toNanos(60);
 
-    private RingBufferPeer() {
-    }
+    private RingBufferPeer() {}
 
     /**
      * Entry point.
@@ -43,14 +45,15 @@ public final class RingBufferPeer {
      */
     public static void main(String[] args) throws Exception {
         if (args.length < 3) {
-            System.err.println("usage: create <file> <capacity> <SPSC|MPSC> | produce <file> <count> <id> | consume <file> <count> [producers]");
+            System.err.println(
+                    "usage: create <file> <capacity> <SPSC|MPSC> | produce <file> <count> <id> | consume <file> <count> [producers]");
             System.exit(64);
         }
         Path file = Path.of(args[1]);
         int code = switch (args[0]) {
             case "create" -> {
-                try (MappedRingBuffer m = MappedRingBuffer.create(file, Integer.parseInt(args[2]),
-                        MappedRingBuffer.Kind.valueOf(args[3]))) {
+                try (MappedRingBuffer m = MappedRingBuffer.create(
+                        file, Integer.parseInt(args[2]), MappedRingBuffer.Kind.valueOf(args[3]))) {
                     System.out.println("created " + m);
                 }
                 yield 0;
@@ -64,7 +67,8 @@ public final class RingBufferPeer {
 
     /** Writes {@code count} messages as producer {@code id}. @return the exit code */
     static int produce(Path file, int count, int id) throws Exception {
-        try (MappedRingBuffer mapped = MappedRingBuffer.open(file); Arena arena = Arena.ofConfined()) {
+        try (MappedRingBuffer mapped = MappedRingBuffer.open(file);
+                Arena arena = Arena.ofConfined()) {
             RingBuffer ring = mapped.ring();
             MemorySegment scratch = arena.allocate(MAX_MESSAGE_BYTES);
             long start = System.nanoTime();
@@ -81,7 +85,8 @@ public final class RingBufferPeer {
                     idle(attempt++);
                 }
             }
-            System.out.printf("producer %d wrote %d messages in %.1f ms%n", id, count, (System.nanoTime() - start) / 1e6);
+            System.out.printf(
+                    "producer %d wrote %d messages in %.1f ms%n", id, count, (System.nanoTime() - start) / 1e6);
             return 0;
         }
     }

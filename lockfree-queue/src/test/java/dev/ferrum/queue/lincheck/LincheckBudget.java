@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.queue.lincheck;
 
 import org.jetbrains.kotlinx.lincheck.strategy.managed.modelchecking.ModelCheckingOptions;
@@ -8,8 +12,7 @@ final class LincheckBudget {
 
     static final boolean LONG = Boolean.getBoolean("ferrum.long");
 
-    private LincheckBudget() {
-    }
+    private LincheckBudget() {}
 
     static ModelCheckingOptions modelChecking() {
         return new ModelCheckingOptions().iterations(LONG ? 200 : 10).invocationsPerIteration(LONG ? 5_000 : 300);

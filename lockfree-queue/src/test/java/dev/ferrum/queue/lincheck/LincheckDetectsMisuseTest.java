@@ -1,15 +1,18 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.queue.lincheck;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ferrum.queue.SpscQueue;
 import org.jetbrains.kotlinx.lincheck.LinChecker;
 import org.jetbrains.kotlinx.lincheck.annotations.Operation;
 import org.jetbrains.kotlinx.lincheck.annotations.Param;
 import org.jetbrains.kotlinx.lincheck.paramgen.IntGen;
 import org.jetbrains.kotlinx.lincheck.strategy.managed.modelchecking.ModelCheckingOptions;
 import org.junit.jupiter.api.Test;
-
-import dev.ferrum.queue.SpscQueue;
 
 /**
  * Proves the Lincheck set-up can fail here (on JDK 25, with our class files): two producers on an
@@ -32,8 +35,14 @@ public class LincheckDetectsMisuseTest {
 
     @Test
     void modelCheckingFindsTheLostElementOfTwoProducers() {
-        assertThatThrownBy(() -> LinChecker.check(LincheckDetectsMisuseTest.class,
-                new ModelCheckingOptions().iterations(50).invocationsPerIteration(500).threads(2).actorsPerThread(2).minimizeFailedScenario(false)))
+        assertThatThrownBy(() -> LinChecker.check(
+                        LincheckDetectsMisuseTest.class,
+                        new ModelCheckingOptions()
+                                .iterations(50)
+                                .invocationsPerIteration(500)
+                                .threads(2)
+                                .actorsPerThread(2)
+                                .minimizeFailedScenario(false)))
                 .isInstanceOf(AssertionError.class);
     }
 }

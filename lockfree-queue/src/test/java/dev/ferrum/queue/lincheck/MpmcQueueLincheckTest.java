@@ -1,12 +1,15 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.queue.lincheck;
 
+import dev.ferrum.queue.MpmcQueue;
 import org.jetbrains.kotlinx.lincheck.LinChecker;
 import org.jetbrains.kotlinx.lincheck.annotations.Operation;
 import org.jetbrains.kotlinx.lincheck.annotations.Param;
 import org.jetbrains.kotlinx.lincheck.paramgen.IntGen;
 import org.junit.jupiter.api.Test;
-
-import dev.ferrum.queue.MpmcQueue;
 
 /**
  * Linearizability of {@link MpmcQueue} against Lincheck's sequential model (the same class run on one
@@ -40,11 +43,14 @@ public class MpmcQueueLincheckTest {
 
     @Test
     void modelChecking() {
-        LinChecker.check(MpmcQueueLincheckTest.class, LincheckBudget.modelChecking().threads(LincheckBudget.threads()).actorsPerThread(3));
+        LinChecker.check(
+                MpmcQueueLincheckTest.class,
+                LincheckBudget.modelChecking().threads(LincheckBudget.threads()).actorsPerThread(3));
     }
 
     @Test
     void stress() {
-        LinChecker.check(MpmcQueueLincheckTest.class, LincheckBudget.stress().threads(2).actorsPerThread(3));
+        LinChecker.check(
+                MpmcQueueLincheckTest.class, LincheckBudget.stress().threads(2).actorsPerThread(3));
     }
 }

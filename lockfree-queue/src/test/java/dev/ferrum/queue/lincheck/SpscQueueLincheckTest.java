@@ -1,12 +1,15 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.queue.lincheck;
 
+import dev.ferrum.queue.SpscQueue;
 import org.jetbrains.kotlinx.lincheck.LinChecker;
 import org.jetbrains.kotlinx.lincheck.annotations.Operation;
 import org.jetbrains.kotlinx.lincheck.annotations.Param;
 import org.jetbrains.kotlinx.lincheck.paramgen.IntGen;
 import org.junit.jupiter.api.Test;
-
-import dev.ferrum.queue.SpscQueue;
 
 /**
  * Linearizability of {@link SpscQueue} under its contract: producer operations on one thread, consumer
@@ -34,11 +37,14 @@ public class SpscQueueLincheckTest {
 
     @Test
     void modelChecking() {
-        LinChecker.check(SpscQueueLincheckTest.class, LincheckBudget.modelChecking().threads(2).actorsPerThread(3));
+        LinChecker.check(
+                SpscQueueLincheckTest.class,
+                LincheckBudget.modelChecking().threads(2).actorsPerThread(3));
     }
 
     @Test
     void stress() {
-        LinChecker.check(SpscQueueLincheckTest.class, LincheckBudget.stress().threads(2).actorsPerThread(3));
+        LinChecker.check(
+                SpscQueueLincheckTest.class, LincheckBudget.stress().threads(2).actorsPerThread(3));
     }
 }

@@ -1,9 +1,12 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.matrix.internal;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
-
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
@@ -35,10 +38,12 @@ public final class DoubleKernels {
      * per-access alignment check that the aligned layout would do on native segments.
      */
     private static final ValueLayout.OfDouble F64 = ValueLayout.JAVA_DOUBLE_UNALIGNED;
+
     private static final ByteOrder ORDER = ByteOrder.nativeOrder();
 
     /** The widest double species the CPU and JVM support (8 lanes with AVX-512, 4 with AVX2). */
     static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+
     private static final int LANES = SPECIES.length();
     /** Width of a packed B strip and of the micro-kernel's C tile: two vectors. */
     private static final int STRIP = 2 * LANES;
@@ -54,15 +59,15 @@ public final class DoubleKernels {
     private static final int BLOCK = 64;
 
     /** Whether {@link #multiply} uses the SIMD kernel: a vector of at least 2 lanes and not disabled. */
-    public static final boolean SIMD_ENABLED = LANES >= 2
-            && !"false".equalsIgnoreCase(System.getProperty("ferrum.matrix.simd"));
+    public static final boolean SIMD_ENABLED =
+            LANES >= 2 && !"false".equalsIgnoreCase(System.getProperty("ferrum.matrix.simd"));
 
     /** 4 doubles per vector: one row of a 4x4 matrix per register (AVX2 and up). */
     private static final VectorSpecies<Double> SPECIES_4 = DoubleVector.SPECIES_256;
 
     /** Whether the 4x4 product uses {@link #unrolled4Simd} (a 256-bit vector is available and SIMD is on). */
-    public static final boolean SIMD4 = SIMD_ENABLED && LANES >= 4
-            && !"false".equalsIgnoreCase(System.getProperty("ferrum.matrix.simd4"));
+    public static final boolean SIMD4 =
+            SIMD_ENABLED && LANES >= 4 && !"false".equalsIgnoreCase(System.getProperty("ferrum.matrix.simd4"));
 
     /** Below this many multiply-adds the blocked kernels' set-up costs more than it saves. */
     private static final long SMALL_WORK = 8L * 8 * 8;
@@ -70,8 +75,7 @@ public final class DoubleKernels {
     private static final ThreadLocal<double[]> PACK = ThreadLocal.withInitial(() -> new double[0]);
     private static final ThreadLocal<double[]> PACK_A = ThreadLocal.withInitial(() -> new double[MC * KC]);
 
-    private DoubleKernels() {
-    }
+    private DoubleKernels() {}
 
     /** Which kernel {@link #multiply} would use for these shapes (for tests, benchmarks and toString). */
     public static String kernelFor(int m, int k, int n) {
@@ -245,13 +249,31 @@ public final class DoubleKernels {
     public static void unrolled4(MemorySegment a, MemorySegment b, MemorySegment c) {
         double a44 = a.getAtIndex(F64, 15);
         double b44 = b.getAtIndex(F64, 15);
-        double a11 = a.getAtIndex(F64, 0), a12 = a.getAtIndex(F64, 1), a13 = a.getAtIndex(F64, 2), a14 = a.getAtIndex(F64, 3);
-        double a21 = a.getAtIndex(F64, 4), a22 = a.getAtIndex(F64, 5), a23 = a.getAtIndex(F64, 6), a24 = a.getAtIndex(F64, 7);
-        double a31 = a.getAtIndex(F64, 8), a32 = a.getAtIndex(F64, 9), a33 = a.getAtIndex(F64, 10), a34 = a.getAtIndex(F64, 11);
+        double a11 = a.getAtIndex(F64, 0),
+                a12 = a.getAtIndex(F64, 1),
+                a13 = a.getAtIndex(F64, 2),
+                a14 = a.getAtIndex(F64, 3);
+        double a21 = a.getAtIndex(F64, 4),
+                a22 = a.getAtIndex(F64, 5),
+                a23 = a.getAtIndex(F64, 6),
+                a24 = a.getAtIndex(F64, 7);
+        double a31 = a.getAtIndex(F64, 8),
+                a32 = a.getAtIndex(F64, 9),
+                a33 = a.getAtIndex(F64, 10),
+                a34 = a.getAtIndex(F64, 11);
         double a41 = a.getAtIndex(F64, 12), a42 = a.getAtIndex(F64, 13), a43 = a.getAtIndex(F64, 14);
-        double b11 = b.getAtIndex(F64, 0), b12 = b.getAtIndex(F64, 1), b13 = b.getAtIndex(F64, 2), b14 = b.getAtIndex(F64, 3);
-        double b21 = b.getAtIndex(F64, 4), b22 = b.getAtIndex(F64, 5), b23 = b.getAtIndex(F64, 6), b24 = b.getAtIndex(F64, 7);
-        double b31 = b.getAtIndex(F64, 8), b32 = b.getAtIndex(F64, 9), b33 = b.getAtIndex(F64, 10), b34 = b.getAtIndex(F64, 11);
+        double b11 = b.getAtIndex(F64, 0),
+                b12 = b.getAtIndex(F64, 1),
+                b13 = b.getAtIndex(F64, 2),
+                b14 = b.getAtIndex(F64, 3);
+        double b21 = b.getAtIndex(F64, 4),
+                b22 = b.getAtIndex(F64, 5),
+                b23 = b.getAtIndex(F64, 6),
+                b24 = b.getAtIndex(F64, 7);
+        double b31 = b.getAtIndex(F64, 8),
+                b32 = b.getAtIndex(F64, 9),
+                b33 = b.getAtIndex(F64, 10),
+                b34 = b.getAtIndex(F64, 11);
         double b41 = b.getAtIndex(F64, 12), b42 = b.getAtIndex(F64, 13), b43 = b.getAtIndex(F64, 14);
         c.setAtIndex(F64, 15, a41 * b14 + a42 * b24 + a43 * b34 + a44 * b44);
         c.setAtIndex(F64, 0, a11 * b11 + a12 * b21 + a13 * b31 + a14 * b41);
@@ -352,7 +374,8 @@ public final class DoubleKernels {
                     // A's block rows i0..iEnd, columns p0..p0+depth, row after row: the micro-kernel's scalar reads
                     // then come from a heap array (checks hoisted by C2) instead of one segment access per element.
                     for (int i = i0; i < iEnd; i++) {
-                        MemorySegment.copy(a, F64, ((long) i * k + p0) * Double.BYTES, packedA, (i - i0) * depth, depth);
+                        MemorySegment.copy(
+                                a, F64, ((long) i * k + p0) * Double.BYTES, packedA, (i - i0) * depth, depth);
                     }
                     for (int s = 0; s < strips; s++) {
                         int j = j0 + s * STRIP;
@@ -400,8 +423,18 @@ public final class DoubleKernels {
         }
     }
 
-    private static void tile4(double[] pa, int aBase, MemorySegment c, int n, int i, int j, int width,
-                              int depth, double[] packed, int base, boolean first) {
+    private static void tile4(
+            double[] pa,
+            int aBase,
+            MemorySegment c,
+            int n,
+            int i,
+            int j,
+            int width,
+            int depth,
+            double[] packed,
+            int base,
+            boolean first) {
         DoubleVector c00, c01, c10, c11, c20, c21, c30, c31;
         boolean full = width == STRIP;
         long c0 = ((long) i * n + j) * Double.BYTES;
@@ -467,8 +500,18 @@ public final class DoubleKernels {
         }
     }
 
-    private static void tile1(double[] pa, int aBase, MemorySegment c, int n, int i, int j, int width,
-                              int depth, double[] packed, int base, boolean first) {
+    private static void tile1(
+            double[] pa,
+            int aBase,
+            MemorySegment c,
+            int n,
+            int i,
+            int j,
+            int width,
+            int depth,
+            double[] packed,
+            int base,
+            boolean first) {
         long c0 = ((long) i * n + j) * Double.BYTES;
         boolean full = width == STRIP;
         DoubleVector c00;
@@ -505,8 +548,8 @@ public final class DoubleKernels {
     }
 
     /** Stores the first {@code width} lanes of the tile row {@code (lo, hi)} into C. */
-    private static void partialStore(DoubleVector lo, DoubleVector hi, MemorySegment c, long offset, int width,
-                                     double[] t) {
+    private static void partialStore(
+            DoubleVector lo, DoubleVector hi, MemorySegment c, long offset, int width, double[] t) {
         lo.intoArray(t, 0);
         hi.intoArray(t, LANES);
         MemorySegment.copy(t, 0, c, F64, offset, width);

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.matrix.internal;
 
 import java.util.function.DoubleBinaryOperator;
@@ -9,8 +13,7 @@ import java.util.function.DoubleUnaryOperator;
  */
 public final class DoubleOps {
 
-    private DoubleOps() {
-    }
+    private DoubleOps() {}
 
     /** {@code out[i] = op(x[i], y[i])} for every element. */
     public static void zip(DoubleStore x, DoubleStore y, DoubleStore out, DoubleBinaryOperator op) {
@@ -189,7 +192,9 @@ public final class DoubleOps {
         for (String[] row : cells) {
             sb.append('\n').append('[');
             for (int c = 0; c < row.length; c++) {
-                sb.append(c == 0 ? "" : "  ").append(" ".repeat(width[c] - row[c].length())).append(row[c]);
+                sb.append(c == 0 ? "" : "  ")
+                        .append(" ".repeat(width[c] - row[c].length()))
+                        .append(row[c]);
             }
             sb.append(']');
         }

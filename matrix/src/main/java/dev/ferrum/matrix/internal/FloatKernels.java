@@ -1,9 +1,12 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.matrix.internal;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
-
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -22,8 +25,7 @@ public final class FloatKernels {
     private static final int LANES = SPECIES.length();
     private static final int KB = 128;
 
-    private FloatKernels() {
-    }
+    private FloatKernels() {}
 
     /** {@code C = A * B}: the SIMD kernel where enabled, else the naive loop. */
     public static void multiply(FloatStore a, FloatStore b, FloatStore c) {
@@ -69,7 +71,8 @@ public final class FloatKernels {
                     }
                     for (; j < n; j++) {
                         long ci = (long) i * n + j;
-                        c.setAtIndex(F32, ci, Math.fma(aip, b.getAtIndex(F32, (long) p * n + j), c.getAtIndex(F32, ci)));
+                        c.setAtIndex(
+                                F32, ci, Math.fma(aip, b.getAtIndex(F32, (long) p * n + j), c.getAtIndex(F32, ci)));
                     }
                 }
             }

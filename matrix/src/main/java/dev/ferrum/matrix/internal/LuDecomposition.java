@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.matrix.internal;
 
 /**
@@ -106,7 +110,7 @@ public final class LuDecomposition {
                 }
             }
         }
-        for (int i = 0; i < n; i++) {          // forward: L y = P b
+        for (int i = 0; i < n; i++) { // forward: L y = P b
             for (int r = 0; r < i; r++) {
                 double f = lu[i * n + r];
                 if (f != 0) {
@@ -116,7 +120,7 @@ public final class LuDecomposition {
                 }
             }
         }
-        for (int i = n - 1; i >= 0; i--) {     // backward: U x = y
+        for (int i = n - 1; i >= 0; i--) { // backward: U x = y
             for (int r = i + 1; r < n; r++) {
                 double f = lu[i * n + r];
                 if (f != 0) {

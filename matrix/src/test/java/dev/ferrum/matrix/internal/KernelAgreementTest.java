@@ -1,10 +1,13 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.matrix.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.foreign.MemorySegment;
 import java.util.SplittableRandom;
-
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -35,17 +38,20 @@ class KernelAgreementTest {
         double tolerance = 4.0 * k * k * Math.ulp(1.0) + 1e-15;
         for (int i = 0; i < expected.rows(); i++) {
             for (int j = 0; j < expected.cols(); j++) {
-                assertThat(actual.get(i, j)).as("element (%d, %d) of %dx%d", i, j, expected.rows(), expected.cols())
+                assertThat(actual.get(i, j))
+                        .as("element (%d, %d) of %dx%d", i, j, expected.rows(), expected.cols())
                         .isCloseTo(expected.get(i, j), org.assertj.core.data.Offset.offset(tolerance));
             }
         }
     }
 
     @Property(tries = 150)
-    void simdAndBlockedAgreeWithNaiveOnRandomShapes(@ForAll @IntRange(min = 1, max = 70) int m,
-                                                    @ForAll @IntRange(min = 1, max = 70) int k,
-                                                    @ForAll @IntRange(min = 1, max = 70) int n,
-                                                    @ForAll long seed, @ForAll boolean onHeap) {
+    void simdAndBlockedAgreeWithNaiveOnRandomShapes(
+            @ForAll @IntRange(min = 1, max = 70) int m,
+            @ForAll @IntRange(min = 1, max = 70) int k,
+            @ForAll @IntRange(min = 1, max = 70) int n,
+            @ForAll long seed,
+            @ForAll boolean onHeap) {
         DoubleStore a = random(m, k, seed, onHeap);
         DoubleStore b = random(k, n, seed + 1, onHeap);
         DoubleStore expected = naive(a, b);
@@ -75,8 +81,8 @@ class KernelAgreementTest {
     }
 
     @Property(tries = 60)
-    void unrolledKernelsAgreeWithNaive(@ForAll @IntRange(min = 2, max = 4) int size, @ForAll long seed,
-                                       @ForAll boolean onHeap) {
+    void unrolledKernelsAgreeWithNaive(
+            @ForAll @IntRange(min = 2, max = 4) int size, @ForAll long seed, @ForAll boolean onHeap) {
         DoubleStore a = random(size, size, seed, onHeap);
         DoubleStore b = random(size, size, seed ^ 0x5DEECE66DL, onHeap);
         DoubleStore expected = naive(a, b);
@@ -139,7 +145,8 @@ class KernelAgreementTest {
             FloatKernels.multiply(a, b, d);
             float tolerance = 4f * k * Math.ulp(1f) * (float) Math.sqrt(k) + 1e-6f;
             for (long e = 0; e < expected.size(); e++) {
-                assertThat(c.at(e)).as("simd element %d of %dx%dx%d", e, m, k, n)
+                assertThat(c.at(e))
+                        .as("simd element %d of %dx%dx%d", e, m, k, n)
                         .isCloseTo(expected.at(e), org.assertj.core.data.Offset.offset(tolerance));
                 assertThat(d.at(e)).isCloseTo(expected.at(e), org.assertj.core.data.Offset.offset(tolerance));
             }

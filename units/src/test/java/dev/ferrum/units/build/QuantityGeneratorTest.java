@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.units.build;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,7 +11,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,11 +41,12 @@ class QuantityGeneratorTest {
                 """);
         QuantityGenerator.main(new String[] {file.toString(), dir.resolve("out").toString()});
         String length = generated("Length");
-        assertThat(length).contains("public Velocity div(Time other)")
+        assertThat(length)
+                .contains("public Velocity div(Time other)")
                 .contains("public Dimensionless div(Length other)")
                 .contains("public static Length metres(double value)")
-                .doesNotContain("times(Time other)")      // L·T is not listed
-                .doesNotContain("squared()");             // neither is L^2
+                .doesNotContain("times(Time other)") // L·T is not listed
+                .doesNotContain("squared()"); // neither is L^2
         assertThat(generated("Velocity")).contains("public Length times(Time other)");
         assertThat(generated("Measure")).contains("sealed interface Measure permits Quantity");
     }
@@ -66,7 +70,8 @@ class QuantityGeneratorTest {
                 dimension Energy  2 1 -2 0 0 0 0 J
                 dimension Torque  2 1 -2 0 0 0 0 N·m
                 """);
-        assertThatThrownBy(() -> QuantityGenerator.main(new String[] {file.toString(), dir.resolve("out").toString()}))
+        assertThatThrownBy(() -> QuantityGenerator.main(
+                        new String[] {file.toString(), dir.resolve("out").toString()}))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageEndingWith(":3: Torque has the same exponents as Energy (line 2): the product table would"
                         + " have two answers; declare one as 'alias'");
@@ -75,10 +80,12 @@ class QuantityGeneratorTest {
     @Test
     void rejectsMalformedLinesWithTheirLineNumber() throws IOException {
         Path bad = description("dimension Dimensionless 0 0 0 0 0 0 0 -\ndimension Length 1 0 x 0 0 0 0 m\n");
-        assertThatThrownBy(() -> QuantityGenerator.main(new String[] {bad.toString(), dir.resolve("out").toString()}))
+        assertThatThrownBy(() -> QuantityGenerator.main(
+                        new String[] {bad.toString(), dir.resolve("out").toString()}))
                 .hasMessageEndingWith(":2: exponent T of Length is not an integer: x");
         Path unknownKind = description("dimension Dimensionless 0 0 0 0 0 0 0 -\nunit FOO Bar f 1\n");
-        assertThatThrownBy(() -> QuantityGenerator.main(new String[] {unknownKind.toString(), dir.resolve("out").toString()}))
+        assertThatThrownBy(() -> QuantityGenerator.main(
+                        new String[] {unknownKind.toString(), dir.resolve("out").toString()}))
                 .hasMessageEndingWith(":2: unit FOO has unknown kind Bar");
         Path duplicateSymbol = description("""
                 dimension Dimensionless 0 0 0 0 0 0 0 -
@@ -86,7 +93,9 @@ class QuantityGeneratorTest {
                 unit METRE Length m 1
                 unit METER Length m 1
                 """);
-        assertThatThrownBy(() -> QuantityGenerator.main(new String[] {duplicateSymbol.toString(), dir.resolve("out").toString()}))
+        assertThatThrownBy(() -> QuantityGenerator.main(new String[] {
+                    duplicateSymbol.toString(), dir.resolve("out").toString()
+                }))
                 .hasMessageEndingWith(":4: symbol 'm' already names METRE");
     }
 

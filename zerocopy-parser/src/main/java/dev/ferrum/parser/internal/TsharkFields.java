@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.parser.internal;
 
 import dev.ferrum.parser.Ipv4Header;
@@ -17,8 +21,7 @@ public final class TsharkFields {
             + "|ip.proto|ipv6.nxt|tcp.srcport|tcp.dstport|udp.srcport|udp.dstport|tcp.seq_raw|tcp.ack_raw|tcp.flags"
             + "|tcp.len|udp.length";
 
-    private TsharkFields() {
-    }
+    private TsharkFields() {}
 
     /** One line for {@code packet}. */
     public static String line(Packet packet) {
@@ -32,7 +35,11 @@ public final class TsharkFields {
         for (int scale = 100_000_000; scale > 0; scale /= 10) {
             out.append((char) ('0' + nanos / scale % 10));
         }
-        out.append('|').append(packet.originalLength()).append('|').append(packet.capturedLength()).append('|');
+        out.append('|')
+                .append(packet.originalLength())
+                .append('|')
+                .append(packet.capturedLength())
+                .append('|');
         boolean v4 = packet.has(Packet.LAYER_IPV4);
         boolean v6 = packet.has(Packet.LAYER_IPV6);
         if (v4) {
@@ -43,7 +50,8 @@ public final class TsharkFields {
             Ipv6Header ip = packet.ipv6();
             out.append("||");
             Ipv6Header.appendAddress(ip.sourceHigh(), ip.sourceLow(), out).append('|');
-            Ipv6Header.appendAddress(ip.destinationHigh(), ip.destinationLow(), out).append('|');
+            Ipv6Header.appendAddress(ip.destinationHigh(), ip.destinationLow(), out)
+                    .append('|');
         } else {
             out.append("||||");
         }
@@ -58,9 +66,15 @@ public final class TsharkFields {
         boolean tcp = packet.has(Packet.LAYER_TCP);
         boolean udp = packet.has(Packet.LAYER_UDP);
         if (tcp) {
-            out.append(packet.tcp().sourcePort()).append('|').append(packet.tcp().destinationPort()).append("|||");
+            out.append(packet.tcp().sourcePort())
+                    .append('|')
+                    .append(packet.tcp().destinationPort())
+                    .append("|||");
         } else if (udp) {
-            out.append("||").append(packet.udp().sourcePort()).append('|').append(packet.udp().destinationPort())
+            out.append("||")
+                    .append(packet.udp().sourcePort())
+                    .append('|')
+                    .append(packet.udp().destinationPort())
                     .append('|');
         } else {
             out.append("||||");

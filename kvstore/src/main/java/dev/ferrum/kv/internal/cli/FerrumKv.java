@@ -1,11 +1,8 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.kv.internal.cli;
-
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicLong;
 
 import dev.ferrum.kv.Durability;
 import dev.ferrum.kv.KvOptions;
@@ -13,33 +10,62 @@ import dev.ferrum.kv.KvStats;
 import dev.ferrum.kv.KvStore;
 import dev.ferrum.kv.RecoveryReport;
 import dev.ferrum.kv.internal.resp.RespServer;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code ferrum-kv}: the command line for a {@link KvStore} directory. */
-@Command(name = "ferrum-kv", mixinStandardHelpOptions = true, version = "ferrum-kv 0.1.0",
+@Command(
+        name = "ferrum-kv",
+        mixinStandardHelpOptions = true,
+        version = "ferrum-kv 0.1.0",
         description = "A crash-safe mmap-backed log-structured key-value store.",
-        subcommands = {FerrumKv.Put.class, FerrumKv.Get.class, FerrumKv.Del.class, FerrumKv.Scan.class,
-                FerrumKv.Stats.class, FerrumKv.Compact.class, FerrumKv.Bench.class, FerrumKv.Serve.class})
+        subcommands = {
+            FerrumKv.Put.class,
+            FerrumKv.Get.class,
+            FerrumKv.Del.class,
+            FerrumKv.Scan.class,
+            FerrumKv.Stats.class,
+            FerrumKv.Compact.class,
+            FerrumKv.Bench.class,
+            FerrumKv.Serve.class
+        })
 public final class FerrumKv {
 
-    @Option(names = {"-d", "--dir"}, description = "store directory (default: ${DEFAULT-VALUE})", defaultValue = "ferrum-kv-data",
+    @Option(
+            names = {"-d", "--dir"},
+            description = "store directory (default: ${DEFAULT-VALUE})",
+            defaultValue = "ferrum-kv-data",
             scope = CommandLine.ScopeType.INHERIT)
     Path dir;
 
-    @Option(names = "--durability", description = "SYNC_EVERY_WRITE, SYNC_EVERY_N_MS or NO_SYNC (default: ${DEFAULT-VALUE})",
-            defaultValue = "SYNC_EVERY_N_MS", scope = CommandLine.ScopeType.INHERIT)
+    @Option(
+            names = "--durability",
+            description = "SYNC_EVERY_WRITE, SYNC_EVERY_N_MS or NO_SYNC (default: ${DEFAULT-VALUE})",
+            defaultValue = "SYNC_EVERY_N_MS",
+            scope = CommandLine.ScopeType.INHERIT)
     Durability durability;
 
-    @Option(names = "--sync-ms", description = "group-commit interval for SYNC_EVERY_N_MS (default: ${DEFAULT-VALUE})",
-            defaultValue = "50", scope = CommandLine.ScopeType.INHERIT)
+    @Option(
+            names = "--sync-ms",
+            description = "group-commit interval for SYNC_EVERY_N_MS (default: ${DEFAULT-VALUE})",
+            defaultValue = "50",
+            scope = CommandLine.ScopeType.INHERIT)
     long syncMs;
 
     KvStore open(long expectedKeys) {
-        return KvStore.open(KvOptions.builder(dir).durability(durability).syncIntervalMillis(syncMs)
-                .expectedKeys(expectedKeys).build());
+        return KvStore.open(KvOptions.builder(dir)
+                .durability(durability)
+                .syncIntervalMillis(syncMs)
+                .expectedKeys(expectedKeys)
+                .build());
     }
 
     public static void main(String[] args) {
@@ -64,8 +90,10 @@ public final class FerrumKv {
     static final class Put implements Callable<Integer> {
         @CommandLine.ParentCommand
         FerrumKv top;
+
         @Parameters(index = "0")
         String key;
+
         @Parameters(index = "1")
         String value;
 
@@ -82,8 +110,10 @@ public final class FerrumKv {
     static final class Get implements Callable<Integer> {
         @CommandLine.ParentCommand
         FerrumKv top;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
+
         @Parameters(index = "0")
         String key;
 
@@ -105,6 +135,7 @@ public final class FerrumKv {
     static final class Del implements Callable<Integer> {
         @CommandLine.ParentCommand
         FerrumKv top;
+
         @Parameters(index = "0")
         String key;
 
@@ -120,10 +151,16 @@ public final class FerrumKv {
     static final class Scan implements Callable<Integer> {
         @CommandLine.ParentCommand
         FerrumKv top;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
-        @Option(names = "--limit", defaultValue = "1000", description = "at most this many entries (default: ${DEFAULT-VALUE})")
+
+        @Option(
+                names = "--limit",
+                defaultValue = "1000",
+                description = "at most this many entries (default: ${DEFAULT-VALUE})")
         long limit;
+
         @Option(names = "--keys-only")
         boolean keysOnly;
 
@@ -148,6 +185,7 @@ public final class FerrumKv {
     static final class Stats implements Callable<Integer> {
         @CommandLine.ParentCommand
         FerrumKv top;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -162,10 +200,16 @@ public final class FerrumKv {
                 out.printf("dead bytes:      %,d%n", s.deadBytes());
                 out.printf("segments:        %d%n", s.segments());
                 out.printf("index memory:    %,d bytes (%,d slots)%n", s.indexBytes(), s.indexCapacity());
-                out.printf("recovery:        %d segments (%d from hints), %,d records, %,d torn tail bytes, %d damaged regions%n",
-                        r.segments(), r.segmentsFromHints(), r.records(), r.tornTailBytes(), r.corruptions().size());
+                out.printf(
+                        "recovery:        %d segments (%d from hints), %,d records, %,d torn tail bytes, %d damaged regions%n",
+                        r.segments(),
+                        r.segmentsFromHints(),
+                        r.records(),
+                        r.tornTailBytes(),
+                        r.corruptions().size());
                 for (RecoveryReport.Corruption c : r.corruptions()) {
-                    out.printf("  damaged: %s at offset %,d, %,d bytes skipped%n", c.file(), c.offset(), c.bytesSkipped());
+                    out.printf(
+                            "  damaged: %s at offset %,d, %,d bytes skipped%n", c.file(), c.offset(), c.bytesSkipped());
                 }
             }
             return 0;
@@ -176,6 +220,7 @@ public final class FerrumKv {
     static final class Compact implements Callable<Integer> {
         @CommandLine.ParentCommand
         FerrumKv top;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -184,8 +229,11 @@ public final class FerrumKv {
             try (KvStore kv = top.open(1 << 10)) {
                 long before = kv.stats().deadBytes();
                 long reclaimed = kv.compact();
-                spec.commandLine().getOut().printf("reclaimed %,d bytes (dead bytes %,d -> %,d)%n", reclaimed, before,
-                        kv.stats().deadBytes());
+                spec.commandLine()
+                        .getOut()
+                        .printf(
+                                "reclaimed %,d bytes (dead bytes %,d -> %,d)%n",
+                                reclaimed, before, kv.stats().deadBytes());
             }
             return 0;
         }
@@ -195,14 +243,25 @@ public final class FerrumKv {
     static final class Serve implements Callable<Integer> {
         @CommandLine.ParentCommand
         FerrumKv top;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
-        @Option(names = "--port", defaultValue = "6380", description = "TCP port (default: ${DEFAULT-VALUE}; 0 = any free port)")
+
+        @Option(
+                names = "--port",
+                defaultValue = "6380",
+                description = "TCP port (default: ${DEFAULT-VALUE}; 0 = any free port)")
         int port;
+
         @Option(names = "--bind", defaultValue = "127.0.0.1", description = "address (default: ${DEFAULT-VALUE})")
         String bind;
-        @Option(names = "--max-request-bytes", defaultValue = "67108864", description = "largest request accepted (default: ${DEFAULT-VALUE})")
+
+        @Option(
+                names = "--max-request-bytes",
+                defaultValue = "67108864",
+                description = "largest request accepted (default: ${DEFAULT-VALUE})")
         long maxRequest;
+
         @Option(names = "--expected-keys", defaultValue = "1000000")
         long expectedKeys;
 
@@ -235,25 +294,37 @@ public final class FerrumKv {
         kv.close();
     }
 
-    @Command(name = "bench", description = "The session: write N keys, read them back, print times, throughput and memory.")
+    @Command(
+            name = "bench",
+            description = "The session: write N keys, read them back, print times, throughput and memory.")
     static final class Bench implements Callable<Integer> {
         @CommandLine.ParentCommand
         FerrumKv top;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
+
         @Option(names = "--keys", defaultValue = "1000000")
         int keys;
+
         @Option(names = "--key-bytes", defaultValue = "16")
         int keyBytes;
+
         @Option(names = "--value-bytes", defaultValue = "100")
         int valueBytes;
+
         @Option(names = "--no-progress")
         boolean noProgress;
+
         @Option(names = "--keep", description = "keep the store directory (default: a temporary directory, deleted)")
         boolean keep;
-        @Option(names = "--warmup", defaultValue = "200000",
-                description = "first write and read this many keys in a scratch store, untimed, so the JIT has compiled "
-                        + "the hot paths (0 = measure a cold JVM; default: ${DEFAULT-VALUE})")
+
+        @Option(
+                names = "--warmup",
+                defaultValue = "200000",
+                description =
+                        "first write and read this many keys in a scratch store, untimed, so the JIT has compiled "
+                                + "the hot paths (0 = measure a cold JVM; default: ${DEFAULT-VALUE})")
         int warmup;
 
         @Override
@@ -262,8 +333,11 @@ public final class FerrumKv {
             Durability d = top.durability;
             if (warmup > 0) {
                 Path scratch = Files.createTempDirectory("ferrum-kv-warmup");
-                try (KvStore kv = KvStore.open(KvOptions.builder(scratch).durability(d).syncIntervalMillis(top.syncMs)
-                        .expectedKeys(warmup).build())) {
+                try (KvStore kv = KvStore.open(KvOptions.builder(scratch)
+                        .durability(d)
+                        .syncIntervalMillis(top.syncMs)
+                        .expectedKeys(warmup)
+                        .build())) {
                     byte[] key = new byte[keyBytes];
                     byte[] value = new byte[valueBytes];
                     for (int round = 0; round < 2; round++) {
@@ -283,8 +357,12 @@ public final class FerrumKv {
             }
             Path benchDir = keep ? top.dir : Files.createTempDirectory("ferrum-kv-bench");
             long[] times = new long[2];
-            try (KvStore kv = KvStore.open(KvOptions.builder(benchDir).durability(d).syncIntervalMillis(top.syncMs)
-                    .expectedKeys(keys).segmentBytes(256L << 20).build())) {
+            try (KvStore kv = KvStore.open(KvOptions.builder(benchDir)
+                    .durability(d)
+                    .syncIntervalMillis(top.syncMs)
+                    .expectedKeys(keys)
+                    .segmentBytes(256L << 20)
+                    .build())) {
                 byte[] key = new byte[keyBytes];
                 byte[] value = new byte[valueBytes];
                 for (int i = 0; i < valueBytes; i++) {
@@ -317,18 +395,28 @@ public final class FerrumKv {
                 p.done(times[1]);
                 out.printf("Reading %,d keys... DONE (%.2fs)%n", keys, times[1] / 1e9);
                 double total = (times[0] + times[1]) / 1e9;
-                out.printf("Throughput: %.1fM req/s (writes %.2fM/s, reads %.2fM/s)%n", 2.0 * keys / total / 1e6,
-                        keys / (times[0] / 1e9) / 1e6, keys / (times[1] / 1e9) / 1e6);
+                out.printf(
+                        "Throughput: %.1fM req/s (writes %.2fM/s, reads %.2fM/s)%n",
+                        2.0 * keys / total / 1e6, keys / (times[0] / 1e9) / 1e6, keys / (times[1] / 1e9) / 1e6);
                 Memory m = Memory.now();
                 KvStats st = kv.stats();
-                out.printf("Memory Usage: %.0fMB (process RSS without mapped files: heap in use %.0fMB, index %.0fMB off-heap; "
+                out.printf(
+                        "Memory Usage: %.0fMB (process RSS without mapped files: heap in use %.0fMB, index %.0fMB off-heap; "
                                 + "mapped data pages %.0fMB are page cache)%n",
                         m.rssAnonMb, m.heapUsedMb, st.indexBytes() / 1e6, m.rssFileMb);
                 if (mismatches != 0) {
                     out.printf("ERROR: %d reads returned a wrong value%n", mismatches);
                 }
-                out.printf("RESULT warmup=%d write_s=%.4f read_s=%.4f rss_anon_mb=%.1f rss_file_mb=%.1f heap_used_mb=%.1f index_mb=%.1f durability=%s%n",
-                        warmup, times[0] / 1e9, times[1] / 1e9, m.rssAnonMb, m.rssFileMb, m.heapUsedMb, st.indexBytes() / 1e6, d);
+                out.printf(
+                        "RESULT warmup=%d write_s=%.4f read_s=%.4f rss_anon_mb=%.1f rss_file_mb=%.1f heap_used_mb=%.1f index_mb=%.1f durability=%s%n",
+                        warmup,
+                        times[0] / 1e9,
+                        times[1] / 1e9,
+                        m.rssAnonMb,
+                        m.rssFileMb,
+                        m.heapUsedMb,
+                        st.indexBytes() / 1e6,
+                        d);
                 out.flush();
                 return mismatches == 0 ? 0 : 3;
             } finally {
@@ -340,7 +428,8 @@ public final class FerrumKv {
 
         private static void deleteTree(Path dir) throws java.io.IOException {
             try (var walk = Files.walk(dir)) {
-                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                walk.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
             }
         }
 

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.kv.internal.resp;
 
 import java.io.EOFException;
@@ -125,7 +129,7 @@ public final class RespReader {
         long v = 0;
         boolean neg = false;
         int digits = 0;
-        for (;;) {
+        for (; ; ) {
             int c = read();
             if (c == '\r') {
                 if (read() != '\n') {
@@ -151,7 +155,7 @@ public final class RespReader {
     private List<byte[]> inline() throws IOException, ProtocolException {
         byte[] line = new byte[256];
         int n = 0;
-        for (;;) {
+        for (; ; ) {
             int c = read();
             if (c == '\n') {
                 break;

@@ -1,5 +1,12 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.kv.internal.resp;
 
+import dev.ferrum.kv.KvStore;
+import dev.ferrum.kv.KvStoreException;
+import dev.ferrum.kv.WriteBatch;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -14,10 +21,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-
-import dev.ferrum.kv.KvStore;
-import dev.ferrum.kv.KvStoreException;
-import dev.ferrum.kv.WriteBatch;
 
 /**
  * A RESP2 (Redis protocol) front end for a {@link KvStore}: one virtual thread per connection doing
@@ -49,7 +52,8 @@ public final class RespServer implements AutoCloseable {
         this.server = new ServerSocket();
         server.setReuseAddress(true);
         server.bind(new InetSocketAddress(InetAddress.getByName(host), port), 512);
-        this.maxBulkBytes = Math.max(store.options().maxKeyBytes(), store.options().maxValueBytes());
+        this.maxBulkBytes =
+                Math.max(store.options().maxKeyBytes(), store.options().maxValueBytes());
         this.maxRequestBytes = maxRequestBytes;
     }
 
@@ -89,7 +93,7 @@ public final class RespServer implements AutoCloseable {
             RespReader in = new RespReader(s.getInputStream(), 64 * 1024, 1 << 20, maxBulkBytes, maxRequestBytes);
             RespWriter out = new RespWriter(s.getOutputStream(), 64 * 1024);
             List<List<byte[]>> pending = new ArrayList<>();
-            for (;;) {
+            for (; ; ) {
                 List<byte[]> args;
                 try {
                     args = in.next();
@@ -181,8 +185,12 @@ public final class RespServer implements AutoCloseable {
 
     private boolean batchableSet(List<byte[]> args) {
         byte[] cmd = args.get(0);
-        return args.size() == 3 && cmd.length == 3 && (cmd[0] | 0x20) == 's' && (cmd[1] | 0x20) == 'e'
-                && (cmd[2] | 0x20) == 't' && args.get(1).length >= 1
+        return args.size() == 3
+                && cmd.length == 3
+                && (cmd[0] | 0x20) == 's'
+                && (cmd[1] | 0x20) == 'e'
+                && (cmd[2] | 0x20) == 't'
+                && args.get(1).length >= 1
                 && args.get(1).length <= store.options().maxKeyBytes()
                 && args.get(2).length <= store.options().maxValueBytes();
     }
@@ -222,8 +230,10 @@ public final class RespServer implements AutoCloseable {
                 }
                 case "SET" -> {
                     if (n != 3) {
-                        out.error(n < 3 ? "ERR wrong number of arguments for 'set' command"
-                                : "ERR syntax error (SET options are not supported)");
+                        out.error(
+                                n < 3
+                                        ? "ERR wrong number of arguments for 'set' command"
+                                        : "ERR syntax error (SET options are not supported)");
                     } else {
                         store.put(args.get(1), args.get(2));
                         out.simple("OK");
@@ -300,7 +310,8 @@ public final class RespServer implements AutoCloseable {
                     return false;
                 }
                 default -> {
-                    StringBuilder sb = new StringBuilder("ERR unknown command '").append(printable(args.get(0)))
+                    StringBuilder sb = new StringBuilder("ERR unknown command '")
+                            .append(printable(args.get(0)))
                             .append("', with args beginning with:");
                     for (int i = 1; i < Math.min(n, 4); i++) {
                         sb.append(" '").append(printable(args.get(i))).append('\'');

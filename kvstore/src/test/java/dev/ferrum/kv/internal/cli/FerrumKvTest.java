@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.kv.internal.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -6,7 +10,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,8 +19,7 @@ class FerrumKvTest {
     @TempDir
     Path dir;
 
-    record Result(int code, String out, String err) {
-    }
+    record Result(int code, String out, String err) {}
 
     Result run(String... args) {
         PrintStream oldOut = System.out;
@@ -59,8 +61,12 @@ class FerrumKvTest {
     void benchRunsTheSessionAndChecksEveryValue() {
         Result r = run("--durability", "NO_SYNC", "bench", "--keys", "20000", "--warmup", "1000", "--no-progress");
         assertThat(r.code()).isZero();
-        assertThat(r.out()).contains("Writing 20,000 keys... DONE").contains("Reading 20,000 keys... DONE")
-                .contains("Throughput:").contains("Memory Usage:").contains("RESULT warmup=1000 write_s=")
+        assertThat(r.out())
+                .contains("Writing 20,000 keys... DONE")
+                .contains("Reading 20,000 keys... DONE")
+                .contains("Throughput:")
+                .contains("Memory Usage:")
+                .contains("RESULT warmup=1000 write_s=")
                 .doesNotContain("ERROR");
     }
 

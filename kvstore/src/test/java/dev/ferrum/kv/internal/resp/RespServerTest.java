@@ -1,8 +1,15 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.kv.internal.resp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.ferrum.kv.Durability;
+import dev.ferrum.kv.KvOptions;
+import dev.ferrum.kv.KvStore;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,27 +21,26 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import dev.ferrum.kv.Durability;
-import dev.ferrum.kv.KvOptions;
-import dev.ferrum.kv.KvStore;
 
 /** The RESP2 server against the real {@code redis-cli}, and against malformed and oversized frames. */
 class RespServerTest {
 
     @TempDir
     Path dir;
+
     KvStore store;
     RespServer server;
 
     @BeforeEach
     void start() throws IOException {
-        store = KvStore.open(KvOptions.builder(dir).durability(Durability.NO_SYNC).maxValueBytes(1 << 20).build());
+        store = KvStore.open(KvOptions.builder(dir)
+                .durability(Durability.NO_SYNC)
+                .maxValueBytes(1 << 20)
+                .build());
         server = new RespServer(store, "127.0.0.1", 0, 4 << 20).start();
     }
 
@@ -83,7 +89,8 @@ class RespServerTest {
         assertThat(cli("INFO")).contains("db0:keys=1").contains("durability:NO_SYNC");
         assertThat(cli("FLUSHALL")).contains("ERR unknown command 'FLUSHALL'");
         assertThat(cli("GET")).contains("ERR wrong number of arguments for 'get' command");
-        assertThat(store.get("greeting".getBytes(StandardCharsets.UTF_8))).isEqualTo("hello world".getBytes(StandardCharsets.UTF_8));
+        assertThat(store.get("greeting".getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo("hello world".getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -93,8 +100,9 @@ class RespServerTest {
         for (int i = 0; i < 5000; i++) {
             String k = "pipe-" + i;
             String v = "value-" + i;
-            raw.writeBytes(("*3\r\n$3\r\nSET\r\n$" + k.length() + "\r\n" + k + "\r\n$" + v.length() + "\r\n" + v + "\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
+            raw.writeBytes(
+                    ("*3\r\n$3\r\nSET\r\n$" + k.length() + "\r\n" + k + "\r\n$" + v.length() + "\r\n" + v + "\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
         }
         String out = cliWithInput(raw.toByteArray(), "--pipe");
         assertThat(out).contains("errors: 0, replies: 5000");
@@ -125,7 +133,9 @@ class RespServerTest {
                     got.write(buf, 0, n);
                 }
             } catch (java.net.SocketTimeoutException e) {
-                assertThat(expectClose).as("server should have closed the connection").isFalse();
+                assertThat(expectClose)
+                        .as("server should have closed the connection")
+                        .isFalse();
             }
             try {
                 writer.join();
@@ -140,7 +150,11 @@ class RespServerTest {
     void pipelinedRequestsInOneWriteGetRepliesInOrder() throws IOException {
         StringBuilder req = new StringBuilder();
         for (int i = 0; i < 100; i++) {
-            req.append("*3\r\n$3\r\nSET\r\n$2\r\nk").append(i % 10).append("\r\n$1\r\n").append(i % 10).append("\r\n");
+            req.append("*3\r\n$3\r\nSET\r\n$2\r\nk")
+                    .append(i % 10)
+                    .append("\r\n$1\r\n")
+                    .append(i % 10)
+                    .append("\r\n");
             req.append("*2\r\n$3\r\nGET\r\n$2\r\nk").append(i % 10).append("\r\n");
         }
         req.append("*1\r\n$4\r\nQUIT\r\n");
@@ -158,14 +172,16 @@ class RespServerTest {
         assertThat(raw("*1\r\n$abc\r\n", true)).startsWith("-ERR Protocol error: invalid bulk length");
         assertThat(raw("*2\r\n$3\r\nGET\r\n:12\r\n", true)).startsWith("-ERR Protocol error: expected '$', got ':'");
         assertThat(raw("*x\r\n", true)).startsWith("-ERR Protocol error: invalid multibulk length");
-        assertThat(raw("*1\r\n$4\r\nPINGxx", true)).startsWith("-ERR Protocol error: bulk string not terminated by CRLF");
+        assertThat(raw("*1\r\n$4\r\nPINGxx", true))
+                .startsWith("-ERR Protocol error: bulk string not terminated by CRLF");
         // the server is still healthy for well-behaved clients
         assertThat(raw("*1\r\n$4\r\nPING\r\n", false)).isEqualTo("+PONG\r\n");
     }
 
     @Test
     void oversizedRequestsAreRefusedBeforeAllocation() throws IOException {
-        assertThat(raw("*1\r\n$2147483647\r\n", true)).startsWith("-ERR Protocol error: invalid bulk length: 2147483647");
+        assertThat(raw("*1\r\n$2147483647\r\n", true))
+                .startsWith("-ERR Protocol error: invalid bulk length: 2147483647");
         assertThat(raw("*100000000\r\n", true)).startsWith("-ERR Protocol error: invalid multibulk length: 100000000");
         // many bulks that are each allowed but together exceed the request limit (4 MiB)
         StringBuilder req = new StringBuilder("*10\r\n$3\r\nSET\r\n");

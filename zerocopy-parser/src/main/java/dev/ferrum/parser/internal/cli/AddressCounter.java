@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.parser.internal.cli;
 
 import java.util.Arrays;
@@ -48,7 +52,10 @@ final class AddressCounter {
             }
         }
         Arrays.sort(slots, (a, b) -> Long.compare(bytes[b], bytes[a]));
-        return Arrays.stream(slots).limit(Math.max(0, n)).mapToInt(Integer::intValue).toArray();
+        return Arrays.stream(slots)
+                .limit(Math.max(0, n))
+                .mapToInt(Integer::intValue)
+                .toArray();
     }
 
     boolean isIpv4(int slot) {

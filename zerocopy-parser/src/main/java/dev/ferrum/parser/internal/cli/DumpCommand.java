@@ -1,12 +1,12 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.parser.internal.cli;
 
 import dev.ferrum.parser.CaptureReader;
 import dev.ferrum.parser.ParseMode;
 import dev.ferrum.parser.internal.TsharkFields;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -14,6 +14,9 @@ import java.lang.foreign.Arena;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code dump FILE}: one line per packet with the fields, order and format of
@@ -29,7 +32,9 @@ final class DumpCommand implements Callable<Integer> {
     @Option(names = "--header", description = "print the field names first")
     boolean header;
 
-    @Option(names = {"-c", "--count"}, description = "stop after N packets")
+    @Option(
+            names = {"-c", "--count"},
+            description = "stop after N packets")
     long count = Long.MAX_VALUE;
 
     @Option(names = "--lax", description = "report malformed records on stderr and continue")
@@ -37,8 +42,8 @@ final class DumpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8),
-                1 << 16));
+        PrintWriter out = new PrintWriter(
+                new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16));
         StringBuilder line = new StringBuilder(200);
         try (Arena arena = Arena.ofConfined()) {
             CaptureReader reader = CaptureReader.open(file, arena, lax ? ParseMode.LAX : ParseMode.STRICT);
@@ -53,7 +58,8 @@ final class DumpCommand implements Callable<Integer> {
             }
             out.flush();
             if (reader.errorCount() > 0) {
-                System.err.println("ferrum-pcap: " + reader.errorCount() + " problem(s); first: " + reader.firstError());
+                System.err.println(
+                        "ferrum-pcap: " + reader.errorCount() + " problem(s); first: " + reader.firstError());
             }
         }
         return 0;

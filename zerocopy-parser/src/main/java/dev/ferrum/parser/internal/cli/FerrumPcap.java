@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.parser.internal.cli;
 
 import picocli.CommandLine;
@@ -7,7 +11,10 @@ import picocli.CommandLine.Command;
  * {@code ferrum-pcap}: the command line over the zero-copy reader ({@code stats}, {@code dump}).
  * Run it with {@code zerocopy-parser/bin/ferrum-pcap} after {@code ./mvnw -pl zerocopy-parser -am package}.
  */
-@Command(name = "ferrum-pcap", mixinStandardHelpOptions = true, version = "ferrum-pcap 0.1.0",
+@Command(
+        name = "ferrum-pcap",
+        mixinStandardHelpOptions = true,
+        version = "ferrum-pcap 0.1.0",
         description = "Zero-copy pcap/pcapng reader: statistics and tshark-style field dumps.",
         subcommands = {StatsCommand.class, DumpCommand.class, CommandLine.HelpCommand.class})
 public final class FerrumPcap implements Runnable {

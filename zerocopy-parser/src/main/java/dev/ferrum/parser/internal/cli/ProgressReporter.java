@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.parser.internal.cli;
 
 import me.tongfei.progressbar.ProgressBar;
@@ -15,9 +19,15 @@ final class ProgressReporter implements AutoCloseable {
 
     ProgressReporter(String task, long totalBytes, boolean enabled) {
         this.bar = enabled && totalBytes >= THRESHOLD_BYTES
-                ? new ProgressBarBuilder().setTaskName(task).setInitialMax(totalBytes >> 20).setUnit(" MiB", 1)
-                        .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250).continuousUpdate()
-                        .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err)).build()
+                ? new ProgressBarBuilder()
+                        .setTaskName(task)
+                        .setInitialMax(totalBytes >> 20)
+                        .setUnit(" MiB", 1)
+                        .setStyle(ProgressBarStyle.ASCII)
+                        .setUpdateIntervalMillis(250)
+                        .continuousUpdate()
+                        .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err))
+                        .build()
                 : null;
     }
 

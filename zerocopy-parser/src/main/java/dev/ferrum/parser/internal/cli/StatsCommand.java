@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.parser.internal.cli;
 
 import dev.ferrum.parser.CaptureReader;
@@ -7,16 +11,15 @@ import dev.ferrum.parser.MalformedCaptureException;
 import dev.ferrum.parser.Packet;
 import dev.ferrum.parser.PacketVisitor;
 import dev.ferrum.parser.ParseMode;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-
 import java.lang.foreign.Arena;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code stats FILE}: packets, bytes, per-protocol counts, top talkers, parse time, records/s, GB/s and peak
@@ -116,10 +119,11 @@ final class StatsCommand implements Callable<Integer> {
         System.out.printf("packets:           %,d%n", counts.packets);
         System.out.printf("bytes captured:    %,d (on the wire %,d)%n", counts.capturedBytes, counts.wireBytes);
         System.out.printf("IPv4 %,d  IPv6 %,d  other %,d%n", counts.ipv4, counts.ipv6, counts.other);
-        System.out.printf("TCP %,d  UDP %,d  ICMP %,d  ICMPv6 %,d%n", counts.tcp, counts.udp, counts.icmp,
-                counts.icmpv6);
-        System.out.printf("VLAN-tagged %,d  fragments %,d  truncated %,d  problems %,d%n", counts.vlan,
-                counts.fragments, counts.truncated, errors);
+        System.out.printf(
+                "TCP %,d  UDP %,d  ICMP %,d  ICMPv6 %,d%n", counts.tcp, counts.udp, counts.icmp, counts.icmpv6);
+        System.out.printf(
+                "VLAN-tagged %,d  fragments %,d  truncated %,d  problems %,d%n",
+                counts.vlan, counts.fragments, counts.truncated, errors);
         System.out.println("top talkers (source address, packets, bytes on the wire):");
         StringBuilder text = new StringBuilder();
         for (int index : counts.talkers.top(top)) {
@@ -129,7 +133,8 @@ final class StatsCommand implements Callable<Integer> {
             } else {
                 Ipv6Header.appendAddress(counts.talkers.high(index), counts.talkers.low(index), text);
             }
-            System.out.printf("  %-40s %,12d %,16d%n", text, counts.talkers.packets(index), counts.talkers.bytes(index));
+            System.out.printf(
+                    "  %-40s %,12d %,16d%n", text, counts.talkers.packets(index), counts.talkers.bytes(index));
         }
         System.out.printf("parse time:        %.3f s%n", seconds);
         System.out.printf("records/s:         %,.0f%n", counts.packets / seconds);

@@ -1,17 +1,20 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.ferrum.parser.internal.cli;
 
-import dev.ferrum.parser.CaptureGenerator;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ferrum.parser.CaptureGenerator;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The command line end to end on a generated capture. */
 class FerrumPcapTest {
@@ -35,8 +38,10 @@ class FerrumPcapTest {
         int[] exit = new int[1];
         String out = captureStdout(() -> exit[0] = FerrumPcap.run("stats", "--no-progress", file.toString()));
         assertThat(exit[0]).isZero();
-        assertThat(out).contains(String.format("packets:           %,d", summary.packets()))
-                .contains(String.format("TCP %,d  UDP %,d", summary.tcp(), summary.udp())).contains("top talkers");
+        assertThat(out)
+                .contains(String.format("packets:           %,d", summary.packets()))
+                .contains(String.format("TCP %,d  UDP %,d", summary.tcp(), summary.udp()))
+                .contains("top talkers");
     }
 
     @Test
