@@ -1,13 +1,11 @@
 /**
  * Ferrum KV Store: a crash-safe mmap-backed log-structured key-value store.
+ *
+ * <p>The library has no dependency besides the arena module; the {@code ferrum-kv} command line and the
+ * RESP server live in the separate {@code dev.ferrum.kv.server} module (artifact {@code ferrum-kvstore-server}).
  */
 module dev.ferrum.kv {
     requires dev.ferrum.arena;
-    requires info.picocli;
 
     exports dev.ferrum.kv;
-
-    // The ferrum-kv command line: picocli reflects on its command classes.
-    opens dev.ferrum.kv.internal.cli to
-            info.picocli;
 }

@@ -25,7 +25,7 @@ class BuildHygieneTest {
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
     static final List<String> LIBRARIES =
-            List.of("arena", "lockfree-queue", "zerocopy-parser", "kvstore", "units", "matrix");
+            List.of("arena", "lockfree-queue", "zerocopy-parser", "kvstore", "kvstore/server", "units", "matrix");
 
     static final Pattern PEER =
             Pattern.compile("<artifactId>(jctools-core|agrona|disruptor|rocksdbjni|lmdbjava|mapdb|h2"

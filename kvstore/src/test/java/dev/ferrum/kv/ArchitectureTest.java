@@ -40,7 +40,7 @@ class ArchitectureTest {
                 .resideInAnyPackage("dev.ferrum.kv", "dev.ferrum.kv.internal")
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage("dev.ferrum.kv.internal.resp..", "dev.ferrum.kv.internal.cli..", "picocli..")
+                .resideInAnyPackage("dev.ferrum.kv.server..", "picocli..")
                 .check(CLASSES);
     }
 
@@ -50,5 +50,7 @@ class ArchitectureTest {
         ModuleDescriptor md = ModuleDescriptor.read(Files.newInputStream(descriptor));
         assertThat(md.exports()).extracting(ModuleDescriptor.Exports::source).containsExactly("dev.ferrum.kv");
         assertThat(md.requires()).extracting(ModuleDescriptor.Requires::name).contains("dev.ferrum.arena");
+        // the command line and server (picocli) live in ferrum-kvstore-server; library users do not get picocli
+        assertThat(md.requires()).extracting(ModuleDescriptor.Requires::name).doesNotContain("info.picocli");
     }
 }

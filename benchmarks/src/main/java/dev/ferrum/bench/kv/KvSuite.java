@@ -221,7 +221,7 @@ public final class KvSuite implements Suite {
         cmd.addAll(List.of(
                 "-cp",
                 ownJar().toString(),
-                "dev.ferrum.kv.internal.cli.FerrumKv",
+                "dev.ferrum.kv.server.internal.cli.FerrumKv",
                 "bench",
                 "--keys",
                 "1000000",
@@ -371,7 +371,7 @@ public final class KvSuite implements Suite {
                 "-Xmx1g",
                 "-cp",
                 ownJar().toString(),
-                "dev.ferrum.kv.internal.cli.FerrumKv",
+                "dev.ferrum.kv.server.internal.cli.FerrumKv",
                 "serve",
                 "--dir",
                 dir.toString(),

@@ -2,11 +2,13 @@
  * Copyright 2026 the Ferrum authors.
  * SPDX-License-Identifier: Apache-2.0
  */
-package dev.ferrum.kv.internal.resp;
+package dev.ferrum.kv.server;
 
 import dev.ferrum.kv.KvStore;
 import dev.ferrum.kv.KvStoreException;
 import dev.ferrum.kv.WriteBatch;
+import dev.ferrum.kv.server.internal.RespReader;
+import dev.ferrum.kv.server.internal.RespWriter;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.InetAddress;

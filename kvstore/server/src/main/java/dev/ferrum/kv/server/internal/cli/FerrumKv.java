@@ -2,18 +2,28 @@
  * Copyright 2026 the Ferrum authors.
  * SPDX-License-Identifier: Apache-2.0
  */
-package dev.ferrum.kv.internal.cli;
+package dev.ferrum.kv.server.internal.cli;
 
 import dev.ferrum.kv.Durability;
 import dev.ferrum.kv.KvOptions;
 import dev.ferrum.kv.KvStats;
 import dev.ferrum.kv.KvStore;
 import dev.ferrum.kv.RecoveryReport;
-import dev.ferrum.kv.internal.resp.RespServer;
+import dev.ferrum.kv.server.RespServer;
+import dev.ferrum.kv.server.internal.Keys;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine;
@@ -25,7 +35,7 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "ferrum-kv",
         mixinStandardHelpOptions = true,
-        version = "ferrum-kv 0.1.0",
+        versionProvider = FerrumKv.Version.class,
         description = "A crash-safe mmap-backed log-structured key-value store.",
         subcommands = {
             FerrumKv.Put.class,
@@ -60,12 +70,135 @@ public final class FerrumKv {
             scope = CommandLine.ScopeType.INHERIT)
     long syncMs;
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec topSpec;
+
+    /** {@code --version} of every command. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = FerrumKv.class.getPackage().getImplementationVersion();
+            return new String[] {"ferrum-kv " + (v == null ? "0.1.0" : v), "JVM: ${java.version} (${java.vendor})"};
+        }
+    }
+
+    /** A failure the user can act on: printed as {@code ferrum-kv: message}, exit code 2. */
+    static final class UserError extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UserError(String message) {
+            super(message);
+        }
+    }
+
+    /** Opens the store, creating it if needed (put, serve). */
     KvStore open(long expectedKeys) {
+        checkGlobalOptions();
         return KvStore.open(KvOptions.builder(dir)
                 .durability(durability)
                 .syncIntervalMillis(syncMs)
                 .expectedKeys(expectedKeys)
                 .build());
+    }
+
+    /**
+     * Opens an existing store (get, del, scan, stats, compact): a directory that does not hold one is an
+     * error, and nothing is created in it.
+     */
+    KvStore openExisting(long expectedKeys) {
+        checkGlobalOptions();
+        if (!Files.exists(dir)) {
+            throw new UserError(dir + " has no store: no such file or directory (create one with put or serve)");
+        }
+        if (!Files.isDirectory(dir)) {
+            throw new UserError(dir + " has no store: not a directory");
+        }
+        if (!hasStore(dir)) {
+            throw new UserError(dir + " has no store: no LOCK or segment files in it (create one with put or serve)");
+        }
+        return open(expectedKeys);
+    }
+
+    /** Whether {@code dir} holds a store: its lock file or at least one segment file. */
+    static boolean hasStore(Path dir) {
+        if (Files.exists(dir.resolve("LOCK"))) {
+            return true;
+        }
+        try (var files = Files.list(dir)) {
+            return files.anyMatch(f -> f.getFileName().toString().endsWith(".seg"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir, e);
+        }
+    }
+
+    void checkGlobalOptions() {
+        requireAtLeast(topSpec, "--sync-ms", syncMs, 1);
+    }
+
+    /** Rejects {@code value < min} with a message naming the option, as picocli does for non-numbers. */
+    static void requireAtLeast(CommandLine.Model.CommandSpec spec, String option, long value, long min) {
+        if (value < min) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "Invalid value for option '" + option + "': " + value + " (must be at least " + min + ")");
+        }
+    }
+
+    static void requireAtMost(CommandLine.Model.CommandSpec spec, String option, long value, long max) {
+        if (value > max) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "Invalid value for option '" + option + "': " + value + " (must be at most " + max + ")");
+        }
+    }
+
+    /**
+     * The message for a failure: the exception's own message plus every distinct cause, with file-system
+     * failures spelled out ({@code AccessDeniedException}'s message is only the path).
+     */
+    static String describe(Throwable ex) {
+        Set<String> parts = new LinkedHashSet<>();
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            String m = describeOne(t);
+            if (m == null || m.isBlank()) {
+                continue;
+            }
+            boolean covered = false;
+            for (String p : parts) {
+                if (p.contains(m)) {
+                    covered = true;
+                    break;
+                }
+            }
+            if (!covered) {
+                parts.add(m);
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return parts.isEmpty() ? ex.getClass().getSimpleName() : String.join(": ", parts);
+    }
+
+    private static String describeOne(Throwable t) {
+        if (t instanceof AccessDeniedException e) {
+            return e.getFile() + ": permission denied";
+        }
+        if (t instanceof NotDirectoryException e) {
+            return e.getFile() + ": not a directory";
+        }
+        if (t instanceof NoSuchFileException e) {
+            return e.getFile() + ": no such file or directory";
+        }
+        if (t instanceof FileAlreadyExistsException e) {
+            return e.getFile() + ": already exists (not a directory?)";
+        }
+        if (t instanceof FileSystemException e) {
+            return e.getFile() + (e.getOtherFile() == null ? "" : " -> " + e.getOtherFile()) + ": "
+                    + (e.getReason() == null ? t.getClass().getSimpleName() : e.getReason());
+        }
+        String m = t.getMessage();
+        return m == null ? t.getClass().getSimpleName() : m;
     }
 
     public static void main(String[] args) {
@@ -76,7 +209,12 @@ public final class FerrumKv {
     public static int run(String... args) {
         CommandLine cl = new CommandLine(new FerrumKv());
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            cmd.getErr().println("ferrum-kv: " + ex.getMessage());
+            if (ex instanceof CommandLine.ParameterException pe) {
+                // an option value rejected after parsing (e.g. a negative --limit): usage error, like picocli's own
+                cmd.getErr().println(pe.getMessage());
+                return 2;
+            }
+            cmd.getErr().println("ferrum-kv: " + describe(ex));
             return 2;
         });
         return cl.execute(args);
@@ -86,7 +224,11 @@ public final class FerrumKv {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
-    @Command(name = "put", description = "Store VALUE under KEY.")
+    @Command(
+            name = "put",
+            mixinStandardHelpOptions = true,
+            versionProvider = FerrumKv.Version.class,
+            description = "Store VALUE under KEY.")
     static final class Put implements Callable<Integer> {
         @CommandLine.ParentCommand
         FerrumKv top;
@@ -100,13 +242,17 @@ public final class FerrumKv {
         @Override
         public Integer call() {
             try (KvStore kv = top.open(1 << 10)) {
-                kv.put(bytes(key), bytes(value));
+                kv.put(Keys.encode(bytes(key)), bytes(value));
             }
             return 0;
         }
     }
 
-    @Command(name = "get", description = "Print the value of KEY (exit code 1 if absent).")
+    @Command(
+            name = "get",
+            mixinStandardHelpOptions = true,
+            versionProvider = FerrumKv.Version.class,
+            description = "Print the value of KEY (exit code 1 if absent).")
     static final class Get implements Callable<Integer> {
         @CommandLine.ParentCommand
         FerrumKv top;
@@ -119,8 +265,8 @@ public final class FerrumKv {
 
         @Override
         public Integer call() {
-            try (KvStore kv = top.open(1 << 10)) {
-                byte[] v = kv.get(bytes(key));
+            try (KvStore kv = top.openExisting(1 << 10)) {
+                byte[] v = kv.get(Keys.encode(bytes(key)));
                 if (v == null) {
                     spec.commandLine().getOut().println("(nil)");
                     return 1;
@@ -131,7 +277,11 @@ public final class FerrumKv {
         }
     }
 
-    @Command(name = "del", description = "Delete KEY (exit code 1 if it was absent).")
+    @Command(
+            name = "del",
+            mixinStandardHelpOptions = true,
+            versionProvider = FerrumKv.Version.class,
+            description = "Delete KEY (exit code 1 if it was absent).")
     static final class Del implements Callable<Integer> {
         @CommandLine.ParentCommand
         FerrumKv top;
@@ -141,13 +291,17 @@ public final class FerrumKv {
 
         @Override
         public Integer call() {
-            try (KvStore kv = top.open(1 << 10)) {
-                return kv.delete(bytes(key)) ? 0 : 1;
+            try (KvStore kv = top.openExisting(1 << 10)) {
+                return kv.delete(Keys.encode(bytes(key))) ? 0 : 1;
             }
         }
     }
 
-    @Command(name = "scan", description = "Print every key (and value) as UTF-8, in no particular order.")
+    @Command(
+            name = "scan",
+            mixinStandardHelpOptions = true,
+            versionProvider = FerrumKv.Version.class,
+            description = "Print every key (and value) as UTF-8, in no particular order.")
     static final class Scan implements Callable<Integer> {
         @CommandLine.ParentCommand
         FerrumKv top;
@@ -166,12 +320,13 @@ public final class FerrumKv {
 
         @Override
         public Integer call() {
+            requireAtLeast(spec, "--limit", limit, 0);
             PrintWriter out = spec.commandLine().getOut();
             AtomicLong n = new AtomicLong();
-            try (KvStore kv = top.open(1 << 10)) {
+            try (KvStore kv = top.openExisting(1 << 10)) {
                 kv.forEach((k, v) -> {
                     if (n.getAndIncrement() < limit) {
-                        String key = new String(k, StandardCharsets.UTF_8);
+                        String key = new String(Keys.decode(k), StandardCharsets.UTF_8);
                         out.println(keysOnly ? key : key + "\t" + new String(v, StandardCharsets.UTF_8));
                     }
                 });
@@ -181,7 +336,11 @@ public final class FerrumKv {
         }
     }
 
-    @Command(name = "stats", description = "Print keys, live/dead bytes, segments, index memory and recovery findings.")
+    @Command(
+            name = "stats",
+            mixinStandardHelpOptions = true,
+            versionProvider = FerrumKv.Version.class,
+            description = "Print keys, live/dead bytes, segments, index memory and recovery findings.")
     static final class Stats implements Callable<Integer> {
         @CommandLine.ParentCommand
         FerrumKv top;
@@ -192,7 +351,7 @@ public final class FerrumKv {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            try (KvStore kv = top.open(1 << 10)) {
+            try (KvStore kv = top.openExisting(1 << 10)) {
                 KvStats s = kv.stats();
                 RecoveryReport r = kv.recoveryReport();
                 out.printf("keys:            %,d%n", s.keys());
@@ -216,7 +375,11 @@ public final class FerrumKv {
         }
     }
 
-    @Command(name = "compact", description = "Rewrite live records, dropping overwritten and deleted ones.")
+    @Command(
+            name = "compact",
+            mixinStandardHelpOptions = true,
+            versionProvider = FerrumKv.Version.class,
+            description = "Rewrite live records, dropping overwritten and deleted ones.")
     static final class Compact implements Callable<Integer> {
         @CommandLine.ParentCommand
         FerrumKv top;
@@ -226,7 +389,7 @@ public final class FerrumKv {
 
         @Override
         public Integer call() {
-            try (KvStore kv = top.open(1 << 10)) {
+            try (KvStore kv = top.openExisting(1 << 10)) {
                 long before = kv.stats().deadBytes();
                 long reclaimed = kv.compact();
                 spec.commandLine()
@@ -239,7 +402,11 @@ public final class FerrumKv {
         }
     }
 
-    @Command(name = "serve", description = "Serve the store over RESP2 (redis-cli, redis-benchmark).")
+    @Command(
+            name = "serve",
+            mixinStandardHelpOptions = true,
+            versionProvider = FerrumKv.Version.class,
+            description = "Serve the store over RESP2 (redis-cli, redis-benchmark).")
     static final class Serve implements Callable<Integer> {
         @CommandLine.ParentCommand
         FerrumKv top;
@@ -267,6 +434,11 @@ public final class FerrumKv {
 
         @Override
         public Integer call() throws Exception {
+            requireAtLeast(spec, "--port", port, 0);
+            requireAtMost(spec, "--port", port, 65535);
+            requireAtLeast(spec, "--max-request-bytes", maxRequest, 1);
+            requireAtLeast(spec, "--expected-keys", expectedKeys, 0);
+            requireAtMost(spec, "--expected-keys", expectedKeys, 1L << 34);
             KvStore kv = top.open(expectedKeys);
             RespServer server;
             try {
@@ -296,6 +468,8 @@ public final class FerrumKv {
 
     @Command(
             name = "bench",
+            mixinStandardHelpOptions = true,
+            versionProvider = FerrumKv.Version.class,
             description = "The session: write N keys, read them back, print times, throughput and memory.")
     static final class Bench implements Callable<Integer> {
         @CommandLine.ParentCommand
@@ -329,6 +503,13 @@ public final class FerrumKv {
 
         @Override
         public Integer call() throws Exception {
+            requireAtLeast(spec, "--keys", keys, 1);
+            requireAtLeast(spec, "--key-bytes", keyBytes, 1);
+            requireAtMost(spec, "--key-bytes", keyBytes, 1 << 16);
+            requireAtLeast(spec, "--value-bytes", valueBytes, 1);
+            requireAtMost(spec, "--value-bytes", valueBytes, 16 << 20);
+            requireAtLeast(spec, "--warmup", warmup, 0);
+            top.checkGlobalOptions();
             PrintWriter out = spec.commandLine().getOut();
             Durability d = top.durability;
             if (warmup > 0) {

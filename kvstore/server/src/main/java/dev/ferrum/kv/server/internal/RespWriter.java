@@ -2,7 +2,7 @@
  * Copyright 2026 the Ferrum authors.
  * SPDX-License-Identifier: Apache-2.0
  */
-package dev.ferrum.kv.internal.resp;
+package dev.ferrum.kv.server.internal;
 
 import java.io.IOException;
 import java.io.OutputStream;
