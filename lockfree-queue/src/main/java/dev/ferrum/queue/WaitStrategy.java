@@ -30,9 +30,22 @@ public sealed interface WaitStrategy permits WaitStrategy.BusySpin, WaitStrategy
      * Waits a little after the {@code attempt}-th failed try (0-based). Returns normally; the caller
      * checks interruption and the deadline after every call. May return early (spurious wake-up).
      *
-     * @param attempt how many times this wait has already idled
+     * @param attempt how many times this wait has already idled (callers saturate it at
+     *     {@link Integer#MAX_VALUE}; a negative value counts as saturated)
      */
     void idle(int attempt);
+
+    /**
+     * Like {@link #idle(int)}, for a wait with a deadline: never idles (much) longer than
+     * {@code remainingNanos}, so that a timed wait ends close to its deadline rather than up to one
+     * whole back-off step after it. Spinning and yielding are short anyway; a park is cut to the time left.
+     *
+     * @param attempt        how many times this wait has already idled
+     * @param remainingNanos time left before the caller's deadline, positive
+     */
+    default void idle(int attempt, long remainingNanos) {
+        idle(attempt);
+    }
 
     /** Spins with {@link Thread#onSpinWait()}: the CPU's pause hint, never leaves the core. */
     static WaitStrategy busySpin() {
@@ -82,7 +95,7 @@ public sealed interface WaitStrategy permits WaitStrategy.BusySpin, WaitStrategy
 
         @Override
         public void idle(int attempt) {
-            if (attempt < SPINS) {
+            if (attempt >= 0 && attempt < SPINS) {
                 Thread.onSpinWait();
             } else {
                 Thread.yield();
@@ -104,14 +117,36 @@ public sealed interface WaitStrategy permits WaitStrategy.BusySpin, WaitStrategy
 
         @Override
         public void idle(int attempt) {
-            if (attempt < SPINS) {
+            idle(attempt, Long.MAX_VALUE);
+        }
+
+        @Override
+        public void idle(int attempt, long remainingNanos) {
+            long park = parkNanos(attempt, remainingNanos);
+            if (park > 0) {
+                LockSupport.parkNanos(park);
+            } else if (attempt >= 0 && attempt < SPINS) {
                 Thread.onSpinWait();
-            } else if (attempt < SPINS + YIELDS) {
-                Thread.yield();
             } else {
-                int doublings = Math.min(30, attempt - SPINS - YIELDS);
-                LockSupport.parkNanos(Math.min(maxParkNanos, 1_000L << doublings));
+                Thread.yield();
             }
+        }
+
+        /**
+         * The back-off step: how long the {@code attempt}-th idle parks, 0 while it spins or yields. Parks
+         * double from 1 µs and are capped by {@link #maxParkNanos()} and by {@code remainingNanos}.
+         *
+         * @param attempt        0-based; negative counts as saturated (the longest step)
+         * @param remainingNanos time left before the caller's deadline ({@link Long#MAX_VALUE}: none)
+         * @return nanoseconds to park, or 0 to spin or yield instead
+         */
+        long parkNanos(int attempt, long remainingNanos) {
+            int effective = attempt < 0 ? Integer.MAX_VALUE : attempt;
+            if (effective < SPINS + YIELDS) {
+                return 0;
+            }
+            int doublings = Math.min(30, effective - SPINS - YIELDS);
+            return Math.max(1, Math.min(remainingNanos, Math.min(maxParkNanos, 1_000L << doublings)));
         }
     }
 }

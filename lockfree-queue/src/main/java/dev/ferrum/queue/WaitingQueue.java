@@ -56,7 +56,7 @@ public final class WaitingQueue<E> {
      */
     public void put(E element) throws InterruptedException {
         Objects.requireNonNull(element, "null elements are not accepted");
-        for (int attempt = 0; ; attempt++) {
+        for (int attempt = 0; ; attempt = nextAttempt(attempt)) {
             checkInterrupt();
             if (queue.offer(element)) {
                 return;
@@ -76,16 +76,18 @@ public final class WaitingQueue<E> {
      */
     public boolean offer(E element, long timeout, TimeUnit unit) throws InterruptedException {
         Objects.requireNonNull(element, "null elements are not accepted");
-        long deadline = System.nanoTime() + unit.toNanos(timeout);
-        for (int attempt = 0; ; attempt++) {
+        long timeoutNanos = unit.toNanos(timeout); // saturates: Long.MAX_VALUE days waits "forever", never wraps
+        long start = System.nanoTime();
+        for (int attempt = 0; ; attempt = nextAttempt(attempt)) {
             checkInterrupt();
             if (queue.offer(element)) {
                 return true;
             }
-            if (System.nanoTime() - deadline >= 0) {
+            long remaining = timeoutNanos - (System.nanoTime() - start); // overflow-safe, unlike start + timeout
+            if (remaining <= 0) {
                 return false;
             }
-            strategy.idle(attempt);
+            strategy.idle(attempt, remaining); // parks at most the time left: returns close to the deadline
         }
     }
 
@@ -96,7 +98,7 @@ public final class WaitingQueue<E> {
      * @throws InterruptedException if interrupted before an element was removed (none was)
      */
     public E take() throws InterruptedException {
-        for (int attempt = 0; ; attempt++) {
+        for (int attempt = 0; ; attempt = nextAttempt(attempt)) {
             checkInterrupt();
             E element = queue.poll();
             if (element != null) {
@@ -115,17 +117,19 @@ public final class WaitingQueue<E> {
      * @throws InterruptedException if interrupted before an element was removed (none was)
      */
     public E poll(long timeout, TimeUnit unit) throws InterruptedException {
-        long deadline = System.nanoTime() + unit.toNanos(timeout);
-        for (int attempt = 0; ; attempt++) {
+        long timeoutNanos = unit.toNanos(timeout); // saturates: Long.MAX_VALUE days waits "forever", never wraps
+        long start = System.nanoTime();
+        for (int attempt = 0; ; attempt = nextAttempt(attempt)) {
             checkInterrupt();
             E element = queue.poll();
             if (element != null) {
                 return element;
             }
-            if (System.nanoTime() - deadline >= 0) {
+            long remaining = timeoutNanos - (System.nanoTime() - start); // overflow-safe, unlike start + timeout
+            if (remaining <= 0) {
                 return null;
             }
-            strategy.idle(attempt);
+            strategy.idle(attempt, remaining); // parks at most the time left: returns close to the deadline
         }
     }
 
@@ -137,6 +141,14 @@ public final class WaitingQueue<E> {
     /** Non-blocking: the queue's own {@link BoundedQueue#poll}. @return the element or null */
     public E poll() {
         return queue.poll();
+    }
+
+    /**
+     * The next value of a wait's attempt counter: saturates at {@link Integer#MAX_VALUE} instead of wrapping
+     * to a negative value, which would send a long wait back to its strategy's busy-spinning first steps.
+     */
+    static int nextAttempt(int attempt) {
+        return attempt == Integer.MAX_VALUE ? attempt : attempt + 1;
     }
 
     private static void checkInterrupt() throws InterruptedException {

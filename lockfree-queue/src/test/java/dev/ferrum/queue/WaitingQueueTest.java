@@ -171,4 +171,84 @@ class WaitingQueueTest {
         WaitingQueue<Long> q = new WaitingQueue<>(new SpscQueue<>(8), strategy);
         StressSupport.run(1, 1, 20_000, StressSupport.putting(q), StressSupport.taking(q));
     }
+
+    /**
+     * A timed wait ends within scheduling noise of its deadline: the last park is cut to the time left. Before
+     * the fix, {@code poll(50 ms)} with a 1 s max park parked 1, 2, 4 ... 32 768 µs and returned after about
+     * 65 ms (an overshoot of a whole park step). The minimum over a few tries filters out a descheduled thread
+     * on a loaded machine; the bound (8 ms) is far above timer slack and far below the old overshoot.
+     */
+    @Test
+    void timedWaitsOvershootByLessThanAParkStep() throws Exception {
+        WaitStrategy strategy = WaitStrategy.parking(1, TimeUnit.SECONDS);
+        WaitingQueue<Integer> empty = new WaitingQueue<>(new MpmcQueue<>(2), strategy);
+        WaitingQueue<Integer> full = new WaitingQueue<>(new SpscQueue<>(2), strategy);
+        full.put(1);
+        full.put(2);
+        long timeoutNanos = TimeUnit.MILLISECONDS.toNanos(50);
+        long bestPoll = Long.MAX_VALUE;
+        long bestOffer = Long.MAX_VALUE;
+        for (int i = 0; i < 4; i++) {
+            long start = System.nanoTime();
+            assertThat(empty.poll(timeoutNanos, TimeUnit.NANOSECONDS)).isNull();
+            long waited = System.nanoTime() - start;
+            assertThat(waited).as("never returns early").isGreaterThanOrEqualTo(timeoutNanos);
+            bestPoll = Math.min(bestPoll, waited - timeoutNanos);
+
+            start = System.nanoTime();
+            assertThat(full.offer(3, timeoutNanos, TimeUnit.NANOSECONDS)).isFalse();
+            waited = System.nanoTime() - start;
+            assertThat(waited).as("never returns early").isGreaterThanOrEqualTo(timeoutNanos);
+            bestOffer = Math.min(bestOffer, waited - timeoutNanos);
+        }
+        long bound = TimeUnit.MILLISECONDS.toNanos(8);
+        assertThat(bestPoll).as("poll(50 ms) overshoot, best of 4, ns").isLessThan(bound);
+        assertThat(bestOffer).as("offer(50 ms) overshoot, best of 4, ns").isLessThan(bound);
+    }
+
+    /**
+     * The back-off step function: spin, yield, then parks doubling from 1 µs, capped by the max park and by
+     * the time left; and the attempt counter saturates instead of wrapping to a negative (which would send a
+     * long wait back to busy spinning after 2^31 idles).
+     */
+    @Test
+    void backOffStepsAreCappedAndTheAttemptCounterSaturates() {
+        WaitStrategy.Parking parking = new WaitStrategy.Parking(TimeUnit.MILLISECONDS.toNanos(1));
+        int firstPark = WaitStrategy.Parking.SPINS + WaitStrategy.Parking.YIELDS;
+        assertThat(parking.parkNanos(0, Long.MAX_VALUE)).as("spinning").isZero();
+        assertThat(parking.parkNanos(firstPark - 1, Long.MAX_VALUE))
+                .as("yielding")
+                .isZero();
+        assertThat(parking.parkNanos(firstPark, Long.MAX_VALUE)).isEqualTo(1_000);
+        assertThat(parking.parkNanos(firstPark + 3, Long.MAX_VALUE)).isEqualTo(8_000);
+        assertThat(parking.parkNanos(firstPark + 20, Long.MAX_VALUE))
+                .as("max park")
+                .isEqualTo(1_000_000);
+        assertThat(parking.parkNanos(Integer.MAX_VALUE, Long.MAX_VALUE)).isEqualTo(1_000_000);
+        assertThat(parking.parkNanos(Integer.MAX_VALUE, 1_234)).as("time left").isEqualTo(1_234);
+        assertThat(parking.parkNanos(firstPark + 3, 5)).isEqualTo(5);
+
+        assertThat(WaitingQueue.nextAttempt(0)).isEqualTo(1);
+        assertThat(WaitingQueue.nextAttempt(Integer.MAX_VALUE - 1)).isEqualTo(Integer.MAX_VALUE);
+        assertThat(WaitingQueue.nextAttempt(Integer.MAX_VALUE))
+                .as("saturates instead of wrapping")
+                .isEqualTo(Integer.MAX_VALUE);
+    }
+
+    /** A huge timeout waits instead of overflowing {@code now + timeout} into a deadline in the past. */
+    @Test
+    void aHugeTimeoutWaitsInsteadOfOverflowing() throws Exception {
+        WaitingQueue<Integer> q =
+                new WaitingQueue<>(new SpscQueue<>(2), WaitStrategy.parking(1, TimeUnit.MILLISECONDS));
+        Thread producer = Thread.ofPlatform().daemon().start(() -> {
+            try {
+                Thread.sleep(30);
+                q.put(7);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        assertThat(q.poll(Long.MAX_VALUE, TimeUnit.DAYS)).isEqualTo(7);
+        producer.join(10_000);
+    }
 }
