@@ -46,6 +46,7 @@ public final class MpmcQueue<E> extends MpmcPadAfterConsumer implements BoundedQ
     private static final VarHandle PRODUCER_INDEX;
     private static final VarHandle CONSUMER_INDEX;
     private static final VarHandle SEQUENCE = MethodHandles.arrayElementVarHandle(long[].class);
+    private static final VarHandle ELEMENT = MethodHandles.arrayElementVarHandle(Object[].class);
 
     static {
         try {
@@ -68,7 +69,7 @@ public final class MpmcQueue<E> extends MpmcPadAfterConsumer implements BoundedQ
         super(Capacities.roundToPowerOfTwo(requestedCapacity, 2, "MpmcQueue"));
     }
 
-    // ---- shared accessors (prefixes: see package-info) ----
+    // ---- shared accessors (prefixes: see the internal package-info) ----
 
     /** Opaque: just a hint where to try; the CAS and the slot sequence decide (Vyukov loads it Relaxed). */
     private long loProducerIndex() {
@@ -97,14 +98,19 @@ public final class MpmcQueue<E> extends MpmcPadAfterConsumer implements BoundedQ
         return CONSUMER_INDEX.compareAndSet(this, expected, next);
     }
 
-    /** Acquire: pairs with {@link #soSequence}; whatever the slot's last writer did before it is visible. */
-    private long lvSequence(int sequenceOffset) {
+    /** Acquire: pairs with {@link #srSequence}; whatever the slot's last writer did before it is visible. */
+    private long laSequence(int sequenceOffset) {
         return (long) SEQUENCE.getAcquire(sequences, sequenceOffset);
     }
 
     /** Release: our element store (producer) or element read and clear (consumer) happen-before the next owner. */
-    private void soSequence(int sequenceOffset, long value) {
+    private void srSequence(int sequenceOffset, long value) {
         SEQUENCE.setRelease(sequences, sequenceOffset, value);
+    }
+
+    /** Acquire load of an element: for {@link #peek}, which must read it before re-checking the head. */
+    private Object laElement(int slot) {
+        return ELEMENT.getAcquire(buffer, slot);
     }
 
     // ---- producer side ----
@@ -125,8 +131,8 @@ public final class MpmcQueue<E> extends MpmcPadAfterConsumer implements BoundedQ
         while (true) {
             long index = loProducerIndex();
             int seqOffset = SEQUENCE_PAD + (int) (index & mask);
-            // Acquire pairs with the previous lap's consumer soSequence: it is done with this slot.
-            long sequence = lvSequence(seqOffset);
+            // Acquire pairs with the previous lap's consumer srSequence: it is done with this slot.
+            long sequence = laSequence(seqOffset);
             if (sequence == index) {
                 if (casProducerIndex(index, index + 1)) {
                     return index;
@@ -145,7 +151,7 @@ public final class MpmcQueue<E> extends MpmcPadAfterConsumer implements BoundedQ
 
     private void publish(long index, Object element) {
         buffer[SpscQueue.ARRAY_PAD + (int) (index & mask)] = element; // sp: published by the release below
-        soSequence(SEQUENCE_PAD + (int) (index & mask), index + 1); // StoreStore: element before sequence
+        srSequence(SEQUENCE_PAD + (int) (index & mask), index + 1); // StoreStore: element before sequence
     }
 
     /**
@@ -195,15 +201,15 @@ public final class MpmcQueue<E> extends MpmcPadAfterConsumer implements BoundedQ
         while (true) {
             long index = loConsumerIndex();
             int seqOffset = SEQUENCE_PAD + (int) (index & mask);
-            // Acquire pairs with the producer's soSequence(index + 1): its element store is visible.
-            long sequence = lvSequence(seqOffset);
+            // Acquire pairs with the producer's srSequence(index + 1): its element store is visible.
+            long sequence = laSequence(seqOffset);
             if (sequence == index + 1) {
                 if (casConsumerIndex(index, index + 1)) {
                     int slot = SpscQueue.ARRAY_PAD + (int) (index & mask);
                     Object element = buffer[slot]; // lp: visible through the acquire above
                     buffer[slot] = null; // sp: ordered before the release below
                     // Release: our read and clear happen-before the producer of lap index + capacity.
-                    soSequence(seqOffset, index + capacity);
+                    srSequence(seqOffset, index + capacity);
                     return element;
                 }
             } else if (sequence < index + 1) {
@@ -223,9 +229,13 @@ public final class MpmcQueue<E> extends MpmcPadAfterConsumer implements BoundedQ
         while (true) {
             long index = lvConsumerIndex();
             int seqOffset = SEQUENCE_PAD + (int) (index & mask);
-            long sequence = lvSequence(seqOffset); // acquire: element of index visible if sequence == index + 1
+            long sequence = laSequence(seqOffset); // acquire: element of index visible if sequence == index + 1
             if (sequence == index + 1) {
-                Object element = buffer[SpscQueue.ARRAY_PAD + (int) (index & mask)];
+                // Acquire (JCTools' lvRefElement): the re-check of consumerIndex below cannot be satisfied
+                // before this read. With a plain read the JIT or a weakly ordered CPU may perform the read
+                // after the re-check, when a consumer may already have cleared the slot (null for a non-empty
+                // queue) or a producer of a later lap refilled it (an element that is not the head).
+                Object element = laElement(SpscQueue.ARRAY_PAD + (int) (index & mask));
                 // Still the head? Then no consumer took it and the element read is that of index, not a
                 // later lap's (indices never repeat, so an unchanged consumerIndex means an unchanged slot).
                 if (index == lvConsumerIndex()) {
@@ -251,7 +261,7 @@ public final class MpmcQueue<E> extends MpmcPadAfterConsumer implements BoundedQ
         if (casConsumerIndex(index, index + 1)) {
             buffer[SpscQueue.ARRAY_PAD + (int) (index & mask)] = null; // sp: ordered before the release below
             // Release: the clear happens-before the producer of lap index + capacity (its acquire of the sequence).
-            soSequence(seqOffset, index + capacity);
+            srSequence(seqOffset, index + capacity);
         }
     }
 

@@ -45,19 +45,19 @@ public final class MpscRingBuffer extends RingBuffer {
             // Acquire pairs with the release below by whichever producer refreshed the cache, which itself
             // acquired head from the consumer: so the consumer's zeroing happens-before our writes, transitively.
             // A stale (lower) cached value is safe: it only sends us to the fresh acquire of head.
-            long head = RingLayout.lvLong(trailer, HEAD_CACHE_OFFSET);
-            tail = RingLayout.lvLongVolatile(trailer, TAIL_OFFSET);
+            long head = RingLayout.laLong(trailer, HEAD_CACHE_OFFSET);
+            tail = RingLayout.lvLong(trailer, TAIL_OFFSET);
             offset = tail & (capacity - 1);
             long toEnd = capacity - offset;
             padding = recordBytes > toEnd ? toEnd : 0;
             long needed = padding + recordBytes;
             if (tail + needed - head > capacity) {
                 // Acquire pairs with the consumer's release of head: the space below it is consumed and zeroed.
-                head = RingLayout.lvLong(trailer, HEAD_OFFSET);
+                head = RingLayout.laLong(trailer, HEAD_OFFSET);
                 if (tail + needed - head > capacity) {
                     return false;
                 }
-                RingLayout.soLong(trailer, HEAD_CACHE_OFFSET, head); // release: see the acquire above
+                RingLayout.srLong(trailer, HEAD_CACHE_OFFSET, head); // release: see the acquire above
             }
         } while (!RingLayout.casLong(trailer, TAIL_OFFSET, tail, tail + padding + recordBytes));
         // The space [tail, tail + padding + recordBytes) is ours alone now.
@@ -72,6 +72,6 @@ public final class MpscRingBuffer extends RingBuffer {
     @Override
     public String toString() {
         return "MpscRingBuffer[capacity=" + capacity + ", used~" + size() + ", head="
-                + RingLayout.lvLong(trailer, HEAD_OFFSET) + "]";
+                + RingLayout.laLong(trailer, HEAD_OFFSET) + "]";
     }
 }

@@ -133,13 +133,13 @@ public abstract sealed class RingBuffer permits SpscRingBuffer, MpscRingBuffer {
     final void writeRecord(long recordOffset, int type, MemorySegment source, long sourceOffset, int length) {
         RingLayout.spRecordType(data, recordOffset, type);
         MemorySegment.copy(source, sourceOffset, data, recordOffset + HEADER_BYTES, length);
-        RingLayout.soRecordLength(data, recordOffset, HEADER_BYTES + length); // StoreStore: payload before length
+        RingLayout.srRecordLength(data, recordOffset, HEADER_BYTES + length); // StoreStore: payload before length
     }
 
     /** Publishes a padding record that fills {@code [recordOffset, capacity)}. */
     final void writePadding(long recordOffset) {
         RingLayout.spRecordType(data, recordOffset, PADDING_TYPE);
-        RingLayout.soRecordLength(data, recordOffset, (int) (capacity - recordOffset));
+        RingLayout.srRecordLength(data, recordOffset, (int) (capacity - recordOffset));
     }
 
     /**
@@ -152,7 +152,7 @@ public abstract sealed class RingBuffer permits SpscRingBuffer, MpscRingBuffer {
      * @param handler receives each message
      * @param limit   maximum messages, at least 1
      * @return how many messages were handed to {@code handler}; 0 if none was published
-     * @throws CorruptRecordException   if a header is invalid (nothing at or after it is consumed)
+     * @throws CorruptRingRecordException   if a header is invalid (nothing at or after it is consumed)
      * @throws IllegalArgumentException if {@code limit} is below 1
      */
     public final int read(MessageHandler handler, int limit) {
@@ -181,7 +181,7 @@ public abstract sealed class RingBuffer permits SpscRingBuffer, MpscRingBuffer {
             while (consumed < contiguous && messages < limit) {
                 long recordOffset = start + consumed;
                 // Acquire pairs with the producer's release of this length: type and payload are visible.
-                int length = RingLayout.lvRecordLength(data, recordOffset);
+                int length = RingLayout.laRecordLength(data, recordOffset);
                 if (length == 0) {
                     break;
                 }
@@ -197,7 +197,7 @@ public abstract sealed class RingBuffer permits SpscRingBuffer, MpscRingBuffer {
             if (consumed > 0) {
                 RingLayout.zero(data, start, consumed);
                 // Release: our reads and the zeroing happen-before a producer's acquire of head reuses the bytes.
-                RingLayout.soLong(trailer, HEAD_OFFSET, head + consumed);
+                RingLayout.srLong(trailer, HEAD_OFFSET, head + consumed);
             }
         }
         return messages;
@@ -216,24 +216,24 @@ public abstract sealed class RingBuffer permits SpscRingBuffer, MpscRingBuffer {
     private void validate(long recordOffset, int length, int type) {
         long room = capacity - recordOffset;
         if (length < HEADER_BYTES || align(length) > room) {
-            throw new CorruptRecordException(
+            throw new CorruptRingRecordException(
                     recordOffset,
                     "record at offset " + recordOffset + " declares length " + length + ", must be in [" + HEADER_BYTES
                             + ", " + room + "] (ring of " + capacity + " bytes)");
         }
         if (type == PADDING_TYPE) {
             if (align(length) != room) {
-                throw new CorruptRecordException(
+                throw new CorruptRingRecordException(
                         recordOffset,
                         "padding record at offset " + recordOffset + " declares length " + length + " but " + room
                                 + " bytes remain to the end of the ring");
             }
         } else if (type < 1) {
-            throw new CorruptRecordException(
+            throw new CorruptRingRecordException(
                     recordOffset,
                     "record at offset " + recordOffset + " has invalid type " + type + " (message types are >= 1)");
         } else if (length - HEADER_BYTES > maxMessageBytes) {
-            throw new CorruptRecordException(
+            throw new CorruptRingRecordException(
                     recordOffset,
                     "record at offset " + recordOffset + " declares " + (length - HEADER_BYTES)
                             + " payload bytes, maximum is " + maxMessageBytes);
@@ -257,11 +257,11 @@ public abstract sealed class RingBuffer permits SpscRingBuffer, MpscRingBuffer {
      * @return bytes in use, in {@code [0, capacity()]}
      */
     public final long size() {
-        long after = RingLayout.lvLong(trailer, HEAD_OFFSET);
+        long after = RingLayout.laLong(trailer, HEAD_OFFSET);
         while (true) {
             long before = after;
-            long tail = RingLayout.lvLong(trailer, TAIL_OFFSET);
-            after = RingLayout.lvLong(trailer, HEAD_OFFSET);
+            long tail = RingLayout.laLong(trailer, TAIL_OFFSET);
+            after = RingLayout.laLong(trailer, HEAD_OFFSET);
             if (before == after) {
                 return Math.max(0, Math.min(capacity, tail - after));
             }
@@ -270,11 +270,11 @@ public abstract sealed class RingBuffer permits SpscRingBuffer, MpscRingBuffer {
 
     /** Bytes the consumer has ever consumed (the head counter). @return the count */
     public final long consumedBytes() {
-        return RingLayout.lvLong(trailer, HEAD_OFFSET);
+        return RingLayout.laLong(trailer, HEAD_OFFSET);
     }
 
     /** Bytes producers have ever claimed (the tail counter). @return the count */
     public final long producedBytes() {
-        return RingLayout.lvLong(trailer, TAIL_OFFSET);
+        return RingLayout.laLong(trailer, TAIL_OFFSET);
     }
 }

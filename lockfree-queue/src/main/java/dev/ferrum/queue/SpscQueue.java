@@ -21,7 +21,7 @@ import java.util.function.Supplier;
  * to another thread only through a happens-before edge (e.g. {@code Thread.join}). Using two producers at
  * once loses elements; use {@link MpmcQueue} for that. {@link #size()} may be called by any thread.
  *
- * <p><b>Memory ordering</b> (vocabulary in the package documentation). Two happens-before edges, both
+ * <p><b>Memory ordering</b> (accessor prefixes in the internal package documentation). Two happens-before edges, both
  * through the slot itself:
  * <ul>
  *   <li><i>element → consumer:</i> the producer stores the element with a release store of the slot; the
@@ -78,39 +78,39 @@ public final class SpscQueue<E> extends SpscPadAfterConsumer<E> implements Bound
         this.producerLimit = capacity; // every slot is null: the whole first lap is free
     }
 
-    // ---- accessors: the prefix names the ordering (see package-info) ----
+    // ---- accessors: the prefix names the ordering (see the internal package-info) ----
 
-    /** Acquire: pairs with {@link #soProducerIndex}; only {@link #size()} and {@link #isEmpty()} read it. */
-    private long lvProducerIndex() {
+    /** Acquire: pairs with {@link #srProducerIndex}; only {@link #size()} and {@link #isEmpty()} read it. */
+    private long laProducerIndex() {
         return (long) PRODUCER_INDEX.getAcquire(this);
     }
 
     /** Release: the slot stores below the value happen-before an acquire read of it (size/isEmpty only). */
-    private void soProducerIndex(long value) {
+    private void srProducerIndex(long value) {
         PRODUCER_INDEX.setRelease(this, value);
     }
 
-    /** Acquire: pairs with {@link #soConsumerIndex}; only {@link #size()} and {@link #isEmpty()} read it. */
-    private long lvConsumerIndex() {
+    /** Acquire: pairs with {@link #srConsumerIndex}; only {@link #size()} and {@link #isEmpty()} read it. */
+    private long laConsumerIndex() {
         return (long) CONSUMER_INDEX.getAcquire(this);
     }
 
     /** Release: the consumer's emptying of the slots below the value happens-before an acquire read of it. */
-    private void soConsumerIndex(long value) {
+    private void srConsumerIndex(long value) {
         CONSUMER_INDEX.setRelease(this, value);
     }
 
     /**
      * Acquire load of a slot. Read by the consumer, a non-null value pairs with the producer's
-     * {@link #soSlot} of the element (element → consumer); read by the producer, {@code null} pairs with the
-     * consumer's {@link #soSlot} of {@code null} (the consumer's reads of the old element → our reuse).
+     * {@link #srSlot} of the element (element → consumer); read by the producer, {@code null} pairs with the
+     * consumer's {@link #srSlot} of {@code null} (the consumer's reads of the old element → our reuse).
      */
-    private static Object lvSlot(Object[] buffer, int slot) {
+    private static Object laSlot(Object[] buffer, int slot) {
         return SLOT.getAcquire(buffer, slot);
     }
 
     /** Release store of a slot: everything this thread did before happens-before the other side's acquire. */
-    private static void soSlot(Object[] buffer, int slot, Object value) {
+    private static void srSlot(Object[] buffer, int slot, Object value) {
         SLOT.setRelease(buffer, slot, value);
     }
 
@@ -128,10 +128,10 @@ public final class SpscQueue<E> extends SpscPadAfterConsumer<E> implements Bound
         if (index >= producerLimit && !claimSlots(buffer, index)) {
             return false;
         }
-        // Release: pairs with the consumer's lvSlot (element → consumer). The slot is null and the
+        // Release: pairs with the consumer's laSlot (element → consumer). The slot is null and the
         // consumer is done with its previous element (claimSlots' acquire, or an earlier one covering it).
-        soSlot(buffer, slot(index), element);
-        soProducerIndex(index + 1); // for size()/isEmpty() only; the consumer never reads it
+        srSlot(buffer, slot(index), element);
+        srProducerIndex(index + 1); // for size()/isEmpty() only; the consumer never reads it
         return true;
     }
 
@@ -146,13 +146,13 @@ public final class SpscQueue<E> extends SpscPadAfterConsumer<E> implements Bound
         // reads of all of them happen-before our writes up to the new limit. (A slot never written reads
         // null too, and then no consumer reads are pending on it.)
         long ahead = index + lookAheadStep;
-        if (lvSlot(buffer, slot(ahead)) == null) {
+        if (laSlot(buffer, slot(ahead)) == null) {
             producerLimit = ahead;
             return true;
         }
         // Not that far: is this one slot free? Its null, read with acquire, orders the consumer's read of
         // the old element before our store; a non-null value means the queue is full.
-        return lvSlot(buffer, slot(index)) == null;
+        return laSlot(buffer, slot(index)) == null;
     }
 
     @Override
@@ -167,8 +167,8 @@ public final class SpscQueue<E> extends SpscPadAfterConsumer<E> implements Bound
                 break;
             }
             E element = Objects.requireNonNull(supplier.get(), "SpscQueue.fill: supplier returned null");
-            soSlot(buffer, slot(index), element); // release: element → consumer, per element (the batch grows visibly)
-            soProducerIndex(++index); // for size()/isEmpty() only
+            srSlot(buffer, slot(index), element); // release: element → consumer, per element (the batch grows visibly)
+            srProducerIndex(++index); // for size()/isEmpty() only
             added++;
         }
         return added;
@@ -184,14 +184,14 @@ public final class SpscQueue<E> extends SpscPadAfterConsumer<E> implements Bound
         // Acquire: a non-null value pairs with the producer's release store of it (element → consumer);
         // null means empty (the producer publishes a slot only by filling it).
         @SuppressWarnings("unchecked") // only offer/fill store into buffer, and only E's
-        E element = (E) lvSlot(buffer, slot);
+        E element = (E) laSlot(buffer, slot);
         if (element == null) {
             return null;
         }
         // Release: our read of the element happens-before the producer's reuse of the slot (its acquire
         // load that reads this null); also lets the element be collected.
-        soSlot(buffer, slot, null);
-        soConsumerIndex(index + 1); // for size()/isEmpty() only; the producer never reads it
+        srSlot(buffer, slot, null);
+        srConsumerIndex(index + 1); // for size()/isEmpty() only; the producer never reads it
         return element;
     }
 
@@ -199,7 +199,7 @@ public final class SpscQueue<E> extends SpscPadAfterConsumer<E> implements Bound
     public E peek() {
         // Acquire: pairs with the producer's release store of the element (element → consumer); null = empty.
         @SuppressWarnings("unchecked") // only E's are stored
-        E element = (E) lvSlot(buffer, slot(consumerIndex));
+        E element = (E) laSlot(buffer, slot(consumerIndex));
         return element;
     }
 
@@ -213,13 +213,13 @@ public final class SpscQueue<E> extends SpscPadAfterConsumer<E> implements Bound
         while (removed < limit) {
             int slot = slot(index);
             @SuppressWarnings("unchecked") // only E's are stored
-            E element = (E) lvSlot(buffer, slot); // acquire: element → consumer, as in poll
+            E element = (E) laSlot(buffer, slot); // acquire: element → consumer, as in poll
             if (element == null) {
                 break;
             }
-            soSlot(buffer, slot, null); // release: our read → the producer's reuse, as in poll
+            srSlot(buffer, slot, null); // release: our read → the producer's reuse, as in poll
             // Free the slot before handing the element out, so a throwing consumer loses only it.
-            soConsumerIndex(++index);
+            srConsumerIndex(++index);
             removed++;
             consumer.accept(element);
         }
@@ -239,11 +239,11 @@ public final class SpscQueue<E> extends SpscPadAfterConsumer<E> implements Bound
     public int size() {
         // Acquire loads keep the three reads in program order; retry until the consumer index is stable
         // so that the difference is a size the queue really had at some instant (or close to it).
-        long after = lvConsumerIndex();
+        long after = laConsumerIndex();
         while (true) {
             long before = after;
-            long producer = lvProducerIndex();
-            after = lvConsumerIndex();
+            long producer = laProducerIndex();
+            after = laConsumerIndex();
             if (before == after) {
                 return (int) Math.max(0, Math.min(capacity, producer - after));
             }
@@ -255,7 +255,7 @@ public final class SpscQueue<E> extends SpscPadAfterConsumer<E> implements Bound
         // Consumer first: if the producer index read afterwards equals it, no offer had completed beyond the
         // consumer's position at that instant (an offer between its slot store and its index store counts
         // as not yet done, as for size()).
-        return lvConsumerIndex() >= lvProducerIndex();
+        return laConsumerIndex() >= laProducerIndex();
     }
 
     @Override

@@ -44,8 +44,8 @@ public final class SpscRingBuffer extends RingBuffer {
         long head = RingLayout.loLong(trailer, HEAD_CACHE_OFFSET); // our own cache of head: no ordering needed
         if (tail + needed - head > capacity) {
             // Acquire pairs with the consumer's release of head: it is done with (and has zeroed) the space.
-            head = RingLayout.lvLong(trailer, HEAD_OFFSET);
-            RingLayout.soLongOpaque(trailer, HEAD_CACHE_OFFSET, head);
+            head = RingLayout.laLong(trailer, HEAD_OFFSET);
+            RingLayout.soLong(trailer, HEAD_CACHE_OFFSET, head);
             if (tail + needed - head > capacity) {
                 return false;
             }
@@ -56,13 +56,13 @@ public final class SpscRingBuffer extends RingBuffer {
         }
         writeRecord(offset, type, source, sourceOffset, length);
         // Release: for size() and a restarted producer only; the consumer synchronizes on record lengths.
-        RingLayout.soLong(trailer, TAIL_OFFSET, tail + needed);
+        RingLayout.srLong(trailer, TAIL_OFFSET, tail + needed);
         return true;
     }
 
     @Override
     public String toString() {
         return "SpscRingBuffer[capacity=" + capacity + ", used~" + size() + ", head="
-                + RingLayout.lvLong(trailer, HEAD_OFFSET) + "]";
+                + RingLayout.laLong(trailer, HEAD_OFFSET) + "]";
     }
 }

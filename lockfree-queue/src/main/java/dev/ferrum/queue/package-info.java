@@ -17,30 +17,10 @@
  *       header, so that separate processes exchange messages through shared memory.</li>
  * </ul>
  *
- * <h2>Access-mode vocabulary</h2>
- * Every access to a field shared between threads goes through a small method whose prefix names its
- * memory ordering, so a reader sees the memory model at the call site (the JCTools convention, in
- * {@link java.lang.invoke.VarHandle} terms):
- * <table class="striped">
- *   <caption>Prefixes of shared-field accessors</caption>
- *   <thead><tr><th>prefix</th><th>meaning</th><th>VarHandle mode</th><th>Rust {@code Ordering}</th></tr></thead>
- *   <tbody>
- *   <tr><td>{@code lv}</td><td>load with acquire: later loads and stores stay after it (a few slow-path
- *       loads in {@code MpmcQueue} use volatile, which is stronger; their comments say so)</td>
- *       <td>{@code getAcquire} ({@code getVolatile})</td><td>{@code Acquire} ({@code SeqCst})</td></tr>
- *   <tr><td>{@code lo}</td><td>load opaque: atomic and coherent, orders nothing else</td>
- *       <td>{@code getOpaque}</td><td>{@code Relaxed}</td></tr>
- *   <tr><td>{@code lp}</td><td>plain load: only by the field's single writer, or covered by an earlier acquire</td>
- *       <td>plain field read</td><td>(non-atomic read)</td></tr>
- *   <tr><td>{@code so}</td><td>store ordered (release): earlier loads and stores stay before it</td>
- *       <td>{@code setRelease}</td><td>{@code Release}</td></tr>
- *   <tr><td>{@code sp}</td><td>plain store: published later by a release store</td>
- *       <td>plain field write</td><td>(non-atomic write)</td></tr>
- *   <tr><td>{@code cas}</td><td>compare-and-set; the suffix names its ordering ({@code Plain} = relaxed)</td>
- *       <td>{@code weakCompareAndSetPlain} / {@code compareAndSet}</td><td>{@code Relaxed} / {@code SeqCst}</td></tr>
- *   </tbody>
- * </table>
- * Every release store ({@code so}) is paired with an acquire load ({@code lv}) in the other thread; each
- * class's comments say where the pair is and which happens-before edge it creates.
+ * <h2>Memory ordering</h2>
+ * Each class documents its happens-before edges. Accesses to shared fields go through small methods whose
+ * prefix names the ordering: {@code lv}/{@code sv} volatile, {@code la}/{@code sr} acquire/release,
+ * {@code lo}/{@code so} opaque, {@code lp}/{@code sp} plain, {@code cas} compare-and-set (the table, with
+ * the VarHandle modes and Rust orderings, is in the documentation of the module's internal package).
  */
 package dev.ferrum.queue;

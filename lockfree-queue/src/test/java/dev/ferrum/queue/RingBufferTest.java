@@ -191,7 +191,7 @@ class RingBufferTest {
             segment.set(ValueLayout.JAVA_INT, 36, c[1]);
             assertThatThrownBy(() -> ring.read((t, b, o, l) -> {}))
                     .isInstanceOfSatisfying(
-                            CorruptRecordException.class,
+                            CorruptRingRecordException.class,
                             e -> assertThat(e.offset()).isEqualTo(32))
                     .hasMessageContaining("offset 32");
             assertThat(ring.consumedBytes())
@@ -202,7 +202,7 @@ class RingBufferTest {
         segment.set(ValueLayout.JAVA_INT, 32, 16);
         segment.set(ValueLayout.JAVA_INT, 36, RingLayout.PADDING_TYPE);
         assertThatThrownBy(() -> ring.read((t, b, o, l) -> {}))
-                .isInstanceOf(CorruptRecordException.class)
+                .isInstanceOf(CorruptRingRecordException.class)
                 .hasMessageContaining("padding record at offset 32");
         // Restored, the ring reads on.
         segment.set(ValueLayout.JAVA_INT, 32, 28);

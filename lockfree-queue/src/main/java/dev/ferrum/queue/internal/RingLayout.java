@@ -57,8 +57,8 @@ public final class RingLayout {
 
     // ---- counters in the trailer ----
 
-    /** Acquire load of a counter: pairs with the other side's {@link #soLong}. */
-    public static long lvLong(MemorySegment segment, long offset) {
+    /** Acquire load of a counter: pairs with the other side's {@link #srLong}. */
+    public static long laLong(MemorySegment segment, long offset) {
         return (long) LONG.getAcquire(segment, offset);
     }
 
@@ -68,17 +68,17 @@ public final class RingLayout {
     }
 
     /** Volatile load: for the MPSC tail, read before the CAS that claims space. */
-    public static long lvLongVolatile(MemorySegment segment, long offset) {
+    public static long lvLong(MemorySegment segment, long offset) {
         return (long) LONG.getVolatile(segment, offset);
     }
 
     /** Release store: all this thread's earlier accesses to the ring happen-before an acquire that sees it. */
-    public static void soLong(MemorySegment segment, long offset, long value) {
+    public static void srLong(MemorySegment segment, long offset, long value) {
         LONG.setRelease(segment, offset, value);
     }
 
     /** Opaque store: for a cached value that orders nothing. */
-    public static void soLongOpaque(MemorySegment segment, long offset, long value) {
+    public static void soLong(MemorySegment segment, long offset, long value) {
         LONG.setOpaque(segment, offset, value);
     }
 
@@ -89,13 +89,13 @@ public final class RingLayout {
 
     // ---- record headers ----
 
-    /** Acquire load of a record's length: pairs with {@link #soRecordLength}; a non-zero value means the payload is visible. */
-    public static int lvRecordLength(MemorySegment data, long recordOffset) {
+    /** Acquire load of a record's length: pairs with {@link #srRecordLength}; a non-zero value means the payload is visible. */
+    public static int laRecordLength(MemorySegment data, long recordOffset) {
         return (int) INT.getAcquire(data, recordOffset);
     }
 
     /** Release store of a record's length, last: the type and payload written before it become visible with it. */
-    public static void soRecordLength(MemorySegment data, long recordOffset, int length) {
+    public static void srRecordLength(MemorySegment data, long recordOffset, int length) {
         INT.setRelease(data, recordOffset, length);
     }
 

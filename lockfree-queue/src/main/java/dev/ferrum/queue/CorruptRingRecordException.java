@@ -8,9 +8,10 @@ package dev.ferrum.queue;
  * A {@link RingBuffer} record header that no producer could have written: a length below the header size,
  * above the maximum message size, or running past the end of the ring, or an invalid type. Usually a
  * foreign process wrote into the shared file, or two rings with different layouts were mapped over it.
- * The consumer position is left on the bad record; the ring cannot be read past it.
+ * The consumer position is left on the bad record; the ring cannot be read past it. (Named apart from the
+ * key-value store's {@code dev.ferrum.kv.CorruptRecordException}, about the store's files.)
  */
-public final class CorruptRecordException extends IllegalStateException {
+public final class CorruptRingRecordException extends IllegalStateException {
 
     private static final long serialVersionUID = 1L;
 
@@ -22,7 +23,7 @@ public final class CorruptRecordException extends IllegalStateException {
      * @param offset  byte offset of the bad record in the ring's data region
      * @param message what is wrong, including where
      */
-    public CorruptRecordException(long offset, String message) {
+    public CorruptRingRecordException(long offset, String message) {
         super(message);
         this.offset = offset;
     }
