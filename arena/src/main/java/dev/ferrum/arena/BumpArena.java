@@ -96,6 +96,9 @@ public abstract sealed class BumpArena implements SegmentAllocator, AutoCloseabl
     static final int GEN_MASK = 0xFFF;
 
     final boolean temporalSafety;
+    /** Handles carry a size header and every handle access is checked against its block. */
+    final boolean exactBounds;
+
     final long maxChunkBytes;
     final long limitBytes;
     /** Long-lived arena owning every chunk; closed only by {@link #close()}. */
@@ -113,6 +116,14 @@ public abstract sealed class BumpArena implements SegmentAllocator, AutoCloseabl
     /** {@code (generation & GEN_MASK) << GEN_SHIFT}: the tag every handle of this generation carries. */
     long genBits;
 
+    /**
+     * Counts reset, mark, rewind and close; chunk words written since the last such event carry
+     * {@link #tagBits} (see {@link Chunk}), so a shared allocator's CAS prepared before it fails.
+     */
+    long epoch;
+    /** {@code Chunk.tagBits(epoch)}. */
+    long tagBits;
+
     /** scopes[0] is the generation's base scope, scopes[k] the scope opened by the k-th active mark. */
     Arena[] scopes = new Arena[4];
 
@@ -122,6 +133,7 @@ public abstract sealed class BumpArena implements SegmentAllocator, AutoCloseabl
 
     BumpArena(Builder b) {
         this.temporalSafety = b.temporalSafety;
+        this.exactBounds = b.exactBounds;
         this.maxChunkBytes = b.maxChunkBytes;
         this.limitBytes = b.limitBytes;
         this.nextChunkBytes = b.chunkBytes;
@@ -156,6 +168,7 @@ public abstract sealed class BumpArena implements SegmentAllocator, AutoCloseabl
         private long limitBytes = Long.MAX_VALUE;
         private boolean shared;
         private boolean temporalSafety = true;
+        private boolean exactBounds;
 
         private Builder() {}
 
@@ -209,6 +222,21 @@ public abstract sealed class BumpArena implements SegmentAllocator, AutoCloseabl
          */
         public Builder temporalSafety(boolean on) {
             this.temporalSafety = on;
+            return this;
+        }
+
+        /**
+         * @param on {@code false} (default): handle accessors check the handle's generation and chunk and keep
+         *           the access inside that chunk, but not inside the block (an offset past the block reads its
+         *           neighbour); {@code true}: every handle block carries an 8-byte size header (plus padding
+         *           to the block's alignment) and every handle access and {@link #segment(long, long)} is
+         *           checked against the block's exact bounds ({@link IndexOutOfBoundsException}). Costs the
+         *           header per handle allocation and one more load per access; the segment path is exact
+         *           either way.
+         * @return this builder
+         */
+        public Builder exactHandleBounds(boolean on) {
+            this.exactBounds = on;
             return this;
         }
 
@@ -358,65 +386,73 @@ public abstract sealed class BumpArena implements SegmentAllocator, AutoCloseabl
 
     // ------------------------------------------------------------------------------------------------
     // Handle accessors
+    //
+    // What every accessor checks: the handle's generation (a handle from before a reset or close throws
+    // IllegalStateException), its chunk index (IllegalArgumentException for a chunk this arena does not
+    // have) and, through the chunk's segment, that [block + offset, block + offset + width) lies inside
+    // the handle's chunk (IndexOutOfBoundsException). By default it does NOT check the block: the arena
+    // keeps no per-block size, so getLong(h, -16) or getLong(h, size) read a neighbouring block of the same
+    // chunk (never memory outside the arena). Build with exactHandleBounds(true) for exact checks: the
+    // block's size is then stored in a header just below the block and every access is checked against it.
 
     /** @return the byte at {@code offset} inside the block {@code handle} */
     public final byte getByte(long handle, long offset) {
-        return memoryOf(handle).get(ValueLayout.JAVA_BYTE, offsetOf(handle) + offset);
+        return memoryOf(handle, offset, 1).get(ValueLayout.JAVA_BYTE, offsetOf(handle) + offset);
     }
 
     /** Stores a byte at {@code offset} inside the block {@code handle}. */
     public final void putByte(long handle, long offset, byte value) {
-        memoryOf(handle).set(ValueLayout.JAVA_BYTE, offsetOf(handle) + offset, value);
+        memoryOf(handle, offset, 1).set(ValueLayout.JAVA_BYTE, offsetOf(handle) + offset, value);
     }
 
     /** @return the (possibly unaligned) short at {@code offset} inside the block {@code handle} */
     public final short getShort(long handle, long offset) {
-        return memoryOf(handle).get(ValueLayout.JAVA_SHORT_UNALIGNED, offsetOf(handle) + offset);
+        return memoryOf(handle, offset, 2).get(ValueLayout.JAVA_SHORT_UNALIGNED, offsetOf(handle) + offset);
     }
 
     /** Stores a (possibly unaligned) short at {@code offset} inside the block {@code handle}. */
     public final void putShort(long handle, long offset, short value) {
-        memoryOf(handle).set(ValueLayout.JAVA_SHORT_UNALIGNED, offsetOf(handle) + offset, value);
+        memoryOf(handle, offset, 2).set(ValueLayout.JAVA_SHORT_UNALIGNED, offsetOf(handle) + offset, value);
     }
 
     /** @return the (possibly unaligned) int at {@code offset} inside the block {@code handle} */
     public final int getInt(long handle, long offset) {
-        return memoryOf(handle).get(ValueLayout.JAVA_INT_UNALIGNED, offsetOf(handle) + offset);
+        return memoryOf(handle, offset, 4).get(ValueLayout.JAVA_INT_UNALIGNED, offsetOf(handle) + offset);
     }
 
     /** Stores a (possibly unaligned) int at {@code offset} inside the block {@code handle}. */
     public final void putInt(long handle, long offset, int value) {
-        memoryOf(handle).set(ValueLayout.JAVA_INT_UNALIGNED, offsetOf(handle) + offset, value);
+        memoryOf(handle, offset, 4).set(ValueLayout.JAVA_INT_UNALIGNED, offsetOf(handle) + offset, value);
     }
 
     /** @return the (possibly unaligned) long at {@code offset} inside the block {@code handle} */
     public final long getLong(long handle, long offset) {
-        return memoryOf(handle).get(ValueLayout.JAVA_LONG_UNALIGNED, offsetOf(handle) + offset);
+        return memoryOf(handle, offset, 8).get(ValueLayout.JAVA_LONG_UNALIGNED, offsetOf(handle) + offset);
     }
 
     /** Stores a (possibly unaligned) long at {@code offset} inside the block {@code handle}. */
     public final void putLong(long handle, long offset, long value) {
-        memoryOf(handle).set(ValueLayout.JAVA_LONG_UNALIGNED, offsetOf(handle) + offset, value);
+        memoryOf(handle, offset, 8).set(ValueLayout.JAVA_LONG_UNALIGNED, offsetOf(handle) + offset, value);
     }
 
     /** @return the (possibly unaligned) float at {@code offset} inside the block {@code handle} */
     public final float getFloat(long handle, long offset) {
-        return memoryOf(handle).get(ValueLayout.JAVA_FLOAT_UNALIGNED, offsetOf(handle) + offset);
+        return memoryOf(handle, offset, 4).get(ValueLayout.JAVA_FLOAT_UNALIGNED, offsetOf(handle) + offset);
     }
 
     /** Stores a (possibly unaligned) float at {@code offset} inside the block {@code handle}. */
     public final void putFloat(long handle, long offset, float value) {
-        memoryOf(handle).set(ValueLayout.JAVA_FLOAT_UNALIGNED, offsetOf(handle) + offset, value);
+        memoryOf(handle, offset, 4).set(ValueLayout.JAVA_FLOAT_UNALIGNED, offsetOf(handle) + offset, value);
     }
 
     /** @return the (possibly unaligned) double at {@code offset} inside the block {@code handle} */
     public final double getDouble(long handle, long offset) {
-        return memoryOf(handle).get(ValueLayout.JAVA_DOUBLE_UNALIGNED, offsetOf(handle) + offset);
+        return memoryOf(handle, offset, 8).get(ValueLayout.JAVA_DOUBLE_UNALIGNED, offsetOf(handle) + offset);
     }
 
     /** Stores a (possibly unaligned) double at {@code offset} inside the block {@code handle}. */
     public final void putDouble(long handle, long offset, double value) {
-        memoryOf(handle).set(ValueLayout.JAVA_DOUBLE_UNALIGNED, offsetOf(handle) + offset, value);
+        memoryOf(handle, offset, 8).set(ValueLayout.JAVA_DOUBLE_UNALIGNED, offsetOf(handle) + offset, value);
     }
 
     /**
@@ -426,10 +462,14 @@ public abstract sealed class BumpArena implements SegmentAllocator, AutoCloseabl
      * @param handle   a handle of this arena and generation
      * @param byteSize the block's size (as allocated, or less)
      * @return a segment over the block
-     * @throws IndexOutOfBoundsException if {@code byteSize} reaches past the handle's chunk
+     * @throws IndexOutOfBoundsException if {@code byteSize} reaches past the handle's chunk (with
+     *     {@link Builder#exactHandleBounds(boolean) exactHandleBounds}: past the handle's block)
      */
     public final MemorySegment segment(long handle, long byteSize) {
         Chunk c = chunkOf(handle);
+        if (exactBounds) {
+            checkInBlock(c, handle, 0, byteSize);
+        }
         return c.slice(offsetOf(handle), byteSize, temporalSafety ? scopes[0] : null);
     }
 
@@ -453,17 +493,95 @@ public abstract sealed class BumpArena implements SegmentAllocator, AutoCloseabl
         return handle & ~OFFSET_MASK;
     }
 
+    // ------------------------------------------------------------------------------------------------
+    // Walking many handles of one chunk (e.g. a linked structure whose nodes were allocated together)
+
     /**
-     * The whole chunk a (checked) handle points into, for loops that walk many handles of one chunk
-     * without re-checking each (see {@link ArenaLinkedList#sum()}).
+     * The whole chunk a handle's block lies in, for loops that visit many handles of one chunk and want to
+     * check the handle once per chunk instead of once per access: read the block at
+     * {@link #chunkOffset(long) chunkOffset(h)} of this segment, and stay in the loop while
+     * {@link #sameChunk(long, long)} holds. Accesses are bounded by the chunk, not by the block (also in an
+     * exact-bounds arena). With temporal safety the segment dies at the next reset or close, like the
+     * handle; without it, at close.
+     *
+     * @param handle a handle of this arena and generation
+     * @return a segment over the handle's chunk
      */
-    final MemorySegment chunkMemory(long handle) {
-        return chunkOf(handle).memory;
+    public final MemorySegment chunkSegment(long handle) {
+        Chunk c = chunkOf(handle);
+        return c.slice(0, c.bytes, temporalSafety ? scopes[0] : null);
     }
 
-    private MemorySegment memoryOf(long handle) {
-        return chunkOf(handle).memory;
+    /**
+     * @param handle a handle
+     * @return the offset of the handle's block in its chunk (see {@link #chunkSegment(long)}). Two handles
+     *     of one chunk differ by exactly the difference of their offsets.
+     */
+    public static long chunkOffset(long handle) {
+        return handle & OFFSET_MASK;
     }
+
+    /**
+     * @return whether two handles name the same chunk of the same generation ({@link #NULL_HANDLE} shares
+     *     a chunk with no handle)
+     */
+    public static boolean sameChunk(long a, long b) {
+        return ((a ^ b) & ~OFFSET_MASK) == 0;
+    }
+
+    /** The chunk memory a handle access goes to, after the checks described at "Handle accessors". */
+    private MemorySegment memoryOf(long handle, long offset, long width) {
+        Chunk c = chunkOf(handle);
+        if (exactBounds) {
+            checkInBlock(c, handle, offset, width);
+        }
+        return c.memory;
+    }
+
+    /** Bytes of the size header below every handle block of an exact-bounds arena. */
+    static final long HEADER_BYTES = 8;
+
+    private static void checkInBlock(Chunk c, long handle, long offset, long width) {
+        long at = offsetOf(handle);
+        if (at < HEADER_BYTES) {
+            throw new IllegalArgumentException("handle 0x" + Long.toHexString(handle) + " is not a block of this"
+                    + " exact-bounds arena (no size header below offset " + at + ")");
+        }
+        long size = c.memory.get(ValueLayout.JAVA_LONG_UNALIGNED, at - HEADER_BYTES);
+        if (offset < 0 || offset > size - width) {
+            throw new IndexOutOfBoundsException("access of " + width + " bytes at offset " + offset + " is outside the "
+                    + size + "-byte block of handle 0x" + Long.toHexString(handle));
+        }
+    }
+
+    /**
+     * The handle path of an exact-bounds arena: the block is preceded by an 8-byte size header, placed
+     * {@code max(alignment, 8)} bytes below it so that the block keeps its alignment. The header bytes count
+     * as waste in {@link #stats()}.
+     */
+    final long allocateExact(long byteSize, long byteAlignment) {
+        if (invalidRequest(byteSize, byteAlignment)) {
+            throw invalidRequestException(byteSize, byteAlignment);
+        }
+        long header = Math.max(byteAlignment, HEADER_BYTES);
+        if (byteSize > MAX_CHUNK_BYTES - header) {
+            throw new IllegalArgumentException("request of " + byteSize + " bytes plus its " + header
+                    + "-byte size header exceeds the largest chunk an arena can address (" + MAX_CHUNK_BYTES
+                    + " bytes)");
+        }
+        // header is a multiple of byteAlignment (both powers of two, header >= byteAlignment), so the block
+        // at raw + header keeps the alignment; raw's block spans header + byteSize bytes of one chunk, so
+        // adding header to the offset bits cannot carry into the chunk bits.
+        long handle = allocateBlock(byteSize + header, byteAlignment) + header;
+        chunkOf(handle).memory.set(ValueLayout.JAVA_LONG_UNALIGNED, offsetOf(handle) - HEADER_BYTES, byteSize);
+        addWasted(header);
+        return handle;
+    }
+
+    /** The variant's plain handle path (no header): validates, bumps, falls back to the slow path. */
+    abstract long allocateBlock(long byteSize, long byteAlignment);
+
+    abstract void addWasted(long bytes);
 
     private Chunk chunkOf(long handle) {
         if ((handle & ~((1L << GEN_SHIFT) - 1)) != genBits) {
@@ -520,6 +638,11 @@ public abstract sealed class BumpArena implements SegmentAllocator, AutoCloseabl
         return byteSize < 0 || byteAlignment <= 0 || (byteAlignment & (byteAlignment - 1)) != 0;
     }
 
+    static IllegalArgumentException invalidRequestException(long byteSize, long byteAlignment) {
+        return new IllegalArgumentException("invalid allocation request: byteSize=" + byteSize
+                + " (must be >= 0), byteAlignment=" + byteAlignment + " (must be a power of two >= 1)");
+    }
+
     /**
      * The slow path: validates, then serves the request from the next free retained chunk or a new one,
      * which becomes current. Chunks are never revisited within a generation (like bumpalo), so the tail of
@@ -529,8 +652,7 @@ public abstract sealed class BumpArena implements SegmentAllocator, AutoCloseabl
      */
     final long allocateSlow(long byteSize, long byteAlignment) {
         if (invalidRequest(byteSize, byteAlignment)) {
-            throw new IllegalArgumentException("invalid allocation request: byteSize=" + byteSize
-                    + " (must be >= 0), byteAlignment=" + byteAlignment + " (must be a power of two >= 1)");
+            throw invalidRequestException(byteSize, byteAlignment);
         }
         ensureOpen();
         if (byteAlignment > MAX_CHUNK_BYTES) {
@@ -552,7 +674,7 @@ public abstract sealed class BumpArena implements SegmentAllocator, AutoCloseabl
         storeCurrentTop();
         for (int j = current + 1; j < chunkCount; j++) {
             Chunk c = chunks[j];
-            assert c.lpTop() == 0 : "chunks after the current one are free";
+            assert Chunk.offset(c.lpTop()) == 0 : "chunks after the current one are free";
             if (c.bytes >= byteSize && (c.memory.address() & (byteAlignment - 1)) == 0) {
                 return carve(c, byteSize);
             }
@@ -564,17 +686,33 @@ public abstract sealed class BumpArena implements SegmentAllocator, AutoCloseabl
     abstract long tryCurrent(long byteSize, long byteAlignment);
 
     private long carve(Chunk c, long byteSize) {
-        c.spTop(byteSize); // the block starts at offset 0: the chunk base satisfies the alignment
+        writeTop(c, byteSize); // the block starts at offset 0: the chunk base satisfies the alignment
         c.rescope(topScope());
         makeCurrent(c.index);
         return genBits | ((long) c.index << INDEX_SHIFT);
     }
 
+    /** Sets a chunk's bump pointer to {@code offset}, tagged with the current epoch. */
+    final void writeTop(Chunk c, long offset) {
+        c.svTop(tagBits | offset);
+    }
+
+    /** Starts a new epoch: words written from now on carry a new tag (see {@link Chunk}). */
+    private void newEpoch() {
+        epoch++;
+        tagBits = Chunk.tagBits(epoch);
+    }
+
     private Chunk newChunk(long byteSize, long byteAlignment) {
+        long chunkAlignment = Math.max(byteAlignment, CHUNK_ALIGNMENT);
+        // The JDK aligns a native segment beyond 16 bytes by allocating alignment - 1 more bytes and aligning
+        // inside them. For the page alignment every chunk has, that slack (< 4 KiB per chunk) is not counted;
+        // for a larger alignment it is, so that allocate(8, 16 GiB) cannot reserve 16 GiB under a small limit.
+        long padding = chunkAlignment > CHUNK_ALIGNMENT ? chunkAlignment - 1 : 0;
         long bytes = byteSize > maxChunkBytes ? byteSize : Math.max(byteSize, nextChunkBytes);
         long unreserved = limitBytes - reservedBytes;
-        if (bytes > unreserved) {
-            bytes = unreserved; // a last, smaller chunk that still fits the request under the limit
+        if (bytes + padding > unreserved) {
+            bytes = unreserved - padding; // a last, smaller chunk that still fits the request under the limit
         }
         if (bytes < byteSize || bytes <= 0 || chunkCount == MAX_CHUNKS) {
             long free = currentIndex() < 0 ? 0 : chunks[currentIndex()].bytes - currentTop();
@@ -582,20 +720,25 @@ public abstract sealed class BumpArena implements SegmentAllocator, AutoCloseabl
             String why = chunkCount == MAX_CHUNKS
                     ? "the chunk table is full (" + MAX_CHUNKS + " chunks)"
                     : "only " + left + " bytes are left under the " + limitBytes + "-byte limit (" + free
-                            + " free in the current chunk, " + Math.max(0, unreserved) + " not yet reserved)";
+                            + " free in the current chunk, " + Math.max(0, unreserved) + " not yet reserved)"
+                            + (padding > 0
+                                    ? "; a chunk aligned to " + chunkAlignment + " also reserves " + padding
+                                            + " bytes of alignment padding"
+                                    : "");
             throw new ArenaExhaustedException(
                     "arena exhausted: asked for " + byteSize + " bytes aligned to " + byteAlignment + ", but " + why,
                     byteSize,
                     byteAlignment,
                     left);
         }
-        MemorySegment memory = chunkArena.allocate(Math.max(bytes, 1), Math.max(byteAlignment, CHUNK_ALIGNMENT));
+        MemorySegment memory = chunkArena.allocate(Math.max(bytes, 1), chunkAlignment);
         Chunk c = new Chunk(memory, chunkCount);
+        c.svTop(tagBits);
         if (chunkCount == chunks.length) {
             chunks = Arrays.copyOf(chunks, chunkCount * 2);
         }
         chunks[chunkCount++] = c;
-        reservedBytes += c.bytes;
+        reservedBytes += c.bytes + padding;
         if (byteSize <= maxChunkBytes) {
             nextChunkBytes = Math.min(maxChunkBytes, Math.max(nextChunkBytes, c.bytes) * 2);
         }
@@ -612,17 +755,28 @@ public abstract sealed class BumpArena implements SegmentAllocator, AutoCloseabl
         storeCurrentTop();
         long used = 0;
         for (int j = 0; j < chunkCount; j++) {
-            used += chunks[j].lvTop();
+            used += Chunk.offset(chunks[j].lvTop());
         }
         return used;
     }
 
+    // ------------------------------------------------------------------------------------------------
+    // reset / mark / rewind / close: all or nothing.
+    //
+    // The only step that can fail is closing a generation or mark scope (or, at close, the chunk arena):
+    // FFM refuses while a segment of that scope is in use by a downcall or an I/O operation (on another
+    // thread, or further up the caller's stack); see closeScopes. Each operation closes first and mutates
+    // the arena's state only after every close succeeded, so a refusal leaves generation, marks, positions,
+    // chunks and stats as they were.
+
     final void resetLocked() {
         ensureOpen();
+        closeScopes(0, "reset()");
         highWaterMark = Math.max(highWaterMark, usedBytes());
-        closeScopes(0);
+        dropMarks(0);
+        newEpoch();
         for (int j = 0; j < chunkCount; j++) {
-            chunks[j].spTop(0);
+            writeTop(chunks[j], 0);
         }
         setWastedBytes(0);
         newGeneration();
@@ -637,16 +791,60 @@ public abstract sealed class BumpArena implements SegmentAllocator, AutoCloseabl
         genBits = (long) (generation & GEN_MASK) << GEN_SHIFT;
     }
 
-    /** Closes scopes[depth] down to scopes[downTo] and pops the marks above downTo - 1. */
-    private void closeScopes(int downTo) {
+    /**
+     * Closes scopes[depth] down to scopes[downTo], all or nothing. FFM closes one scope at a time, so when
+     * scope {@code d} refuses, the ones above it are already closed: they are replaced by fresh scopes (and
+     * the current chunk's view re-scoped) so that the arena's state is as before. Segments allocated under
+     * those inner marks are then dead (their access throws), which is safe but earlier than asked; when the
+     * in-use segment belongs to the innermost scope, or there are no marks, nothing at all has changed.
+     */
+    private void closeScopes(int downTo, String operation) {
+        if (!temporalSafety) {
+            return;
+        }
         for (int d = depth; d >= downTo; d--) {
-            if (temporalSafety && scopes[d] != null) {
+            try {
                 scopes[d].close();
-                scopes[d] = null;
+            } catch (IllegalStateException e) {
+                if (d < depth) {
+                    for (int r = d + 1; r <= depth; r++) {
+                        scopes[r] = newArena();
+                    }
+                    republishCurrent();
+                }
+                throw refused(operation, e);
             }
+        }
+    }
+
+    /** Forgets the marks at depth {@code downTo} and above (their scopes are closed already). */
+    private void dropMarks(int downTo) {
+        for (int d = depth; d >= downTo; d--) {
+            scopes[d] = null;
             markIds[d] = 0;
         }
         depth = Math.max(0, downTo - 1);
+    }
+
+    /** Re-scopes the current chunk to {@link #topScope()} under a new epoch (stale views cannot be used). */
+    private void republishCurrent() {
+        int current = currentIndex();
+        storeCurrentTop();
+        newEpoch();
+        if (current >= 0) {
+            Chunk c = chunks[current];
+            writeTop(c, Chunk.offset(c.lpTop()));
+            c.rescope(topScope());
+            makeCurrent(current);
+        }
+    }
+
+    private static IllegalStateException refused(String operation, IllegalStateException cause) {
+        return new IllegalStateException(
+                operation + " refused, nothing was released: a segment of this arena is in use by a downcall or"
+                        + " I/O operation (on another thread, or further up this thread's stack), and FFM cannot"
+                        + " close its scope until that call returns (" + cause.getMessage() + ")",
+                cause);
     }
 
     final Mark markLocked() {
@@ -665,10 +863,7 @@ public abstract sealed class BumpArena implements SegmentAllocator, AutoCloseabl
             scopes[d] = newArena();
         }
         depth = d;
-        if (current >= 0) {
-            chunks[current].rescope(topScope());
-            makeCurrent(current);
-        }
+        republishCurrent();
         return new Mark(this, generation, d, id, current, top, wastedBytes());
     }
 
@@ -681,14 +876,16 @@ public abstract sealed class BumpArena implements SegmentAllocator, AutoCloseabl
         if (mark.generation != generation || mark.depth > depth || markIds[mark.depth] != mark.id) {
             throw new IllegalStateException("mark " + mark + " was already released by a rewind or reset");
         }
+        closeScopes(mark.depth, "rewind()");
         highWaterMark = Math.max(highWaterMark, usedBytes());
-        closeScopes(mark.depth);
+        dropMarks(mark.depth);
+        newEpoch();
         for (int j = mark.chunk + 1; j < chunkCount; j++) {
-            chunks[j].spTop(0);
+            writeTop(chunks[j], 0);
         }
         if (mark.chunk >= 0) {
             Chunk c = chunks[mark.chunk];
-            c.spTop(mark.top);
+            writeTop(c, mark.top);
             c.rescope(topScope());
         }
         setWastedBytes(mark.wasted);
@@ -706,12 +903,30 @@ public abstract sealed class BumpArena implements SegmentAllocator, AutoCloseabl
         if (closed) {
             return;
         }
+        closeScopes(0, "close()");
+        try {
+            chunkArena.close();
+        } catch (IllegalStateException e) {
+            // Only reachable without temporal safety (segments are then chunk-arena slices), where no scope
+            // was closed above; with it, no handed-out segment uses the chunk arena's scope.
+            if (temporalSafety) {
+                for (int d = 0; d <= depth; d++) {
+                    scopes[d] = newArena();
+                }
+                republishCurrent();
+            }
+            throw refused("close()", e);
+        }
         highWaterMark = Math.max(highWaterMark, usedBytes()); // also stores the cached top: stats stay exact
         closed = true;
-        closeScopes(0);
+        dropMarks(0);
+        newEpoch();
+        for (int j = 0; j < chunkCount; j++) {
+            Chunk c = chunks[j];
+            writeTop(c, Chunk.offset(c.lpTop())); // same position (stats), new tag: a racing CAS fails
+        }
         makeCurrent(-1);
         newGeneration();
-        chunkArena.close();
     }
 
     @Override

@@ -10,14 +10,16 @@ import java.lang.foreign.MemorySegment;
 
 /**
  * The single-thread variant: the bump pointer, limit and view of the current chunk are cached in plain
- * fields, so the fast path is align, compare, add with no atomics. Correct for use by the creating thread
- * only; the chunks come from {@link Arena#ofConfined()}, so other threads touching the memory get
- * {@link WrongThreadException}, and the slow path, reset, mark, rewind and close check the thread too.
+ * fields, so the fast path is a thread check, align, compare, add with no atomics. Every allocation checks
+ * that it runs on the owner (the creating thread) and throws {@link WrongThreadException} otherwise: without
+ * that check two threads could bump the same plain fields and receive the same block. The chunks come from
+ * {@link Arena#ofConfined()}, so other threads touching the memory get {@link WrongThreadException} from
+ * FFM too, and reset, mark, rewind, stats and close check the thread as well.
  */
 final class ConfinedBumpArena extends BumpArena {
 
     private final Thread owner;
-    /** Current chunk's bump pointer; written back to the chunk when it stops being current. */
+    /** Current chunk's bump pointer (an offset); written back to the chunk when it stops being current. */
     private long top;
     /** Current chunk's size; -1 when there is no current chunk so every request takes the slow path. */
     private long limit = -1;
@@ -36,7 +38,19 @@ final class ConfinedBumpArena extends BumpArena {
 
     @Override
     public long allocateOffset(long byteSize, long byteAlignment) {
-        if (invalidRequest(byteSize, byteAlignment) || byteAlignment > CHUNK_ALIGNMENT) {
+        if (exactBounds) {
+            return allocateExact(byteSize, byteAlignment);
+        }
+        return allocateBlock(byteSize, byteAlignment);
+    }
+
+    @Override
+    long allocateBlock(long byteSize, long byteAlignment) {
+        // Thread.currentThread() is an intrinsic (a load from the thread register): the confinement check
+        // costs a load and a compare per allocation.
+        if (Thread.currentThread() != owner
+                || invalidRequest(byteSize, byteAlignment)
+                || byteAlignment > CHUNK_ALIGNMENT) {
             return allocateSlowOwned(byteSize, byteAlignment);
         }
         long t = top;
@@ -51,7 +65,9 @@ final class ConfinedBumpArena extends BumpArena {
 
     @Override
     public MemorySegment allocate(long byteSize, long byteAlignment) {
-        if (invalidRequest(byteSize, byteAlignment) || byteAlignment > CHUNK_ALIGNMENT) {
+        if (Thread.currentThread() != owner
+                || invalidRequest(byteSize, byteAlignment)
+                || byteAlignment > CHUNK_ALIGNMENT) {
             return segmentOfFresh(allocateSlowOwned(byteSize, byteAlignment), byteSize);
         }
         long t = top;
@@ -139,7 +155,7 @@ final class ConfinedBumpArena extends BumpArena {
     @Override
     void storeCurrentTop() {
         if (current >= 0) {
-            chunks[current].spTop(top);
+            chunks[current].spTop(tagBits | top);
         }
     }
 
@@ -154,7 +170,7 @@ final class ConfinedBumpArena extends BumpArena {
             return;
         }
         Chunk c = chunks[index];
-        top = c.lpTop();
+        top = Chunk.offset(c.lpTop());
         limit = c.bytes;
         view = c.view();
         handleBase = genBits | ((long) index << INDEX_SHIFT);
@@ -168,5 +184,10 @@ final class ConfinedBumpArena extends BumpArena {
     @Override
     void setWastedBytes(long wasted) {
         this.wasted = wasted;
+    }
+
+    @Override
+    void addWasted(long bytes) {
+        wasted += bytes;
     }
 }

@@ -15,19 +15,42 @@ import java.util.concurrent.atomic.LongAdder;
  * the arena's monitor, so only one thread grows the arena; the others retry on the chunk it publishes.
  * Chunks and generation scopes come from {@link Arena#ofShared()}, so blocks may be accessed from any thread.
  * {@link #reset()}, {@link #mark()}, {@link #rewind(Mark)}, {@link #stats()} and {@link #close()} take the
- * monitor but still require that no allocation runs concurrently (their callers must be quiescent, as Rust's
- * {@code &mut self} would force).
+ * monitor and are meant for quiescent moments (no allocation concurrently, as Rust's {@code &mut self} would
+ * force). If that rule is broken, blocks are still never handed out twice: the bump pointer is a tagged word
+ * (see {@link Chunk}) and every such operation retags the chunks it touches, so an allocation that raced
+ * with a reset either completed before it (its block belongs to the old generation: a stale handle, a dead
+ * segment) or fails its CAS and retries in the new generation.
  */
 final class SharedBumpArena extends BumpArena {
 
-    /** Stand-in for "no current chunk": its top is beyond its size, so every fast path falls through. */
-    private static final Chunk NO_CHUNK = noChunk();
+    /**
+     * What the fast path needs of the current chunk, immutable and published as one reference: the chunk,
+     * the tag its word carries in this epoch, the handle base and the view of this epoch. A CAS that succeeds
+     * against {@code tag} proves that no reset, mark or rewind retagged the chunk since this object was made,
+     * so the handle base and view are the ones of the claimed block's generation and scope.
+     */
+    private static final class Current {
+        final Chunk chunk;
+        final long tag;
+        final long handleBase;
+        final MemorySegment view;
+
+        Current(Chunk chunk, long tag, long handleBase, MemorySegment view) {
+            this.chunk = chunk;
+            this.tag = tag;
+            this.handleBase = handleBase;
+            this.view = view;
+        }
+    }
+
+    /** Stand-in for "no current chunk": its offset is beyond its size, so every fast path falls through. */
+    private static final Current NONE = new Current(noChunk(), 0, 0, MemorySegment.NULL);
 
     /**
-     * The chunk allocations bump in. Written under the monitor after the chunk's top and view are set;
-     * the volatile write publishes them to the fast path's volatile read (release/acquire pair).
+     * Written under the monitor after the chunk's word and view are set; the volatile write publishes them
+     * to the fast path's volatile read.
      */
-    private volatile Chunk current = NO_CHUNK;
+    private volatile Current current = NONE;
     /** Alignment padding; touched only when a request actually pads, so uniform workloads never contend. */
     private final LongAdder wasted = new LongAdder();
 
@@ -37,50 +60,84 @@ final class SharedBumpArena extends BumpArena {
 
     private static Chunk noChunk() {
         Chunk c = new Chunk(MemorySegment.NULL, -1);
-        c.spTop(1L << 40);
+        c.svTop(1L << 35);
         return c;
     }
 
     @Override
     public long allocateOffset(long byteSize, long byteAlignment) {
+        if (exactBounds) {
+            return allocateExact(byteSize, byteAlignment);
+        }
+        return allocateBlock(byteSize, byteAlignment);
+    }
+
+    @Override
+    long allocateBlock(long byteSize, long byteAlignment) {
         if (invalidRequest(byteSize, byteAlignment) || byteAlignment > CHUNK_ALIGNMENT) {
             return slow(byteSize, byteAlignment);
         }
         while (true) {
-            Chunk c = current; // LoadLoad: sees c's top and view
-            long handle = bump(c, byteSize, byteAlignment);
-            if (handle != NULL_HANDLE) {
-                return handle;
+            Current cur = current; // volatile read: sees the chunk's word, view and handle base
+            long offset = bump(cur, byteSize, byteAlignment);
+            if (offset >= 0) {
+                return cur.handleBase | offset;
             }
             synchronized (this) {
-                if (current == c) {
+                if (current == cur) {
                     return allocateSlow(byteSize, byteAlignment);
                 }
             }
-            // another thread installed a chunk meanwhile: retry on it without the lock
+            // another thread installed a chunk (or retagged) meanwhile: retry on it without the lock
         }
     }
 
     @Override
     public MemorySegment allocate(long byteSize, long byteAlignment) {
-        long handle = allocateOffset(byteSize, byteAlignment);
-        Chunk c = chunks[(int) (handle >>> INDEX_SHIFT) & INDEX_MASK];
-        return c.view().asSlice(offsetOf(handle), byteSize);
+        if (invalidRequest(byteSize, byteAlignment) || byteAlignment > CHUNK_ALIGNMENT) {
+            synchronized (this) {
+                long handle = allocateSlow(byteSize, byteAlignment);
+                return current.view.asSlice(offsetOf(handle), byteSize); // the slow path made it current
+            }
+        }
+        while (true) {
+            Current cur = current;
+            long offset = bump(cur, byteSize, byteAlignment);
+            if (offset >= 0) {
+                return cur.view.asSlice(offset, byteSize);
+            }
+            synchronized (this) {
+                if (current == cur) {
+                    long handle = allocateSlow(byteSize, byteAlignment);
+                    // Under the monitor the block is in the chunk that is current now (tryCurrent or carve).
+                    return current.view.asSlice(offsetOf(handle), byteSize);
+                }
+            }
+        }
     }
 
-    /** CAS-bumps {@code c}; {@link #NULL_HANDLE} if the request does not fit. */
-    private long bump(Chunk c, long byteSize, long byteAlignment) {
+    /**
+     * CAS-bumps the chunk of {@code cur}; returns the block's offset, or -1 if the request does not fit or
+     * the chunk was retagged since {@code cur} was published (then {@code cur} is stale).
+     */
+    private long bump(Current cur, long byteSize, long byteAlignment) {
+        Chunk c = cur.chunk;
+        long tag = cur.tag;
         while (true) {
-            long t = c.lvTop();
+            long word = c.lvTop();
+            if (Chunk.tag(word) != tag) {
+                return -1;
+            }
+            long t = Chunk.offset(word);
             long aligned = (t + byteAlignment - 1) & -byteAlignment;
             if (aligned > c.bytes - byteSize) {
-                return NULL_HANDLE;
+                return -1;
             }
-            if (c.casTop(t, aligned + byteSize)) {
+            if (c.casTop(word, tag | (aligned + byteSize))) {
                 if (aligned != t) {
                     wasted.add(aligned - t);
                 }
-                return genBits | ((long) c.index << INDEX_SHIFT) | aligned;
+                return aligned;
             }
         }
     }
@@ -93,7 +150,9 @@ final class SharedBumpArena extends BumpArena {
 
     @Override
     long tryCurrent(long byteSize, long byteAlignment) {
-        return bump(current, byteSize, byteAlignment);
+        Current cur = current;
+        long offset = bump(cur, byteSize, byteAlignment);
+        return offset < 0 ? NULL_HANDLE : cur.handleBase | offset;
     }
 
     @Override
@@ -133,12 +192,12 @@ final class SharedBumpArena extends BumpArena {
 
     @Override
     int currentIndex() {
-        return current.index;
+        return current.chunk.index;
     }
 
     @Override
     long currentTop() {
-        return current.lvTop();
+        return Chunk.offset(current.chunk.lvTop());
     }
 
     @Override
@@ -148,7 +207,13 @@ final class SharedBumpArena extends BumpArena {
 
     @Override
     void makeCurrent(int index) {
-        current = index < 0 ? NO_CHUNK : chunks[index]; // StoreStore: publishes top and view
+        if (index < 0) {
+            current = NONE;
+            return;
+        }
+        Chunk c = chunks[index];
+        // volatile write: publishes the chunk's word (written with tagBits) and view to the fast path
+        current = new Current(c, tagBits, genBits | ((long) index << INDEX_SHIFT), c.view());
     }
 
     @Override
@@ -159,6 +224,11 @@ final class SharedBumpArena extends BumpArena {
     @Override
     void setWastedBytes(long bytes) {
         wasted.reset();
+        wasted.add(bytes);
+    }
+
+    @Override
+    void addWasted(long bytes) {
         wasted.add(bytes);
     }
 }

@@ -267,6 +267,70 @@ abstract class BumpArenaContractTest {
     }
 
     @Test
+    void defaultHandleChecksStopAtTheChunkNotAtTheBlock() {
+        // Documented: without exactHandleBounds the accessor's bound is the chunk, so a negative offset reads
+        // the previous block of the same chunk, and an offset before the chunk start is rejected.
+        try (BumpArena arena = variant().chunkBytes(256).build()) {
+            long first = arena.allocateOffset(16, 8);
+            long second = arena.allocateOffset(16, 8);
+            arena.putLong(first, 0, 99);
+            assertThat(arena.getLong(second, -16)).isEqualTo(99);
+            assertThatThrownBy(() -> arena.getLong(first, -8)).isInstanceOf(IndexOutOfBoundsException.class);
+        }
+    }
+
+    @Test
+    void exactHandleBoundsCheckEveryAccessAgainstItsBlock() {
+        try (BumpArena arena = variant().chunkBytes(256).exactHandleBounds(true).build()) {
+            long first = arena.allocateOffset(16, 8);
+            long second = arena.allocateOffset(16, 8);
+            long wide = arena.allocateOffset(24, 64);
+            long empty = arena.allocateOffset(0, 1);
+            assertThat(BumpArena.chunkOffset(wide) % 64).isZero(); // the header keeps the alignment
+            arena.putLong(first, 8, 1);
+            arena.putLong(second, 0, 2);
+            arena.putInt(wide, 20, 3);
+            assertThat(arena.getLong(first, 8)).isEqualTo(1);
+            assertThatThrownBy(() -> arena.getLong(second, -16))
+                    .isInstanceOf(IndexOutOfBoundsException.class)
+                    .hasMessageContaining("offset -16")
+                    .hasMessageContaining("16-byte block");
+            assertThatThrownBy(() -> arena.getLong(first, 9)).isInstanceOf(IndexOutOfBoundsException.class);
+            assertThatThrownBy(() -> arena.putLong(first, 16, 0)).isInstanceOf(IndexOutOfBoundsException.class);
+            assertThatThrownBy(() -> arena.getInt(wide, 21)).isInstanceOf(IndexOutOfBoundsException.class);
+            assertThatThrownBy(() -> arena.getByte(empty, 0)).isInstanceOf(IndexOutOfBoundsException.class);
+            assertThatThrownBy(() -> arena.segment(first, 17)).isInstanceOf(IndexOutOfBoundsException.class);
+            assertThat(arena.segment(first, 16).byteSize()).isEqualTo(16);
+            assertThat(arena.getLong(second, 0)).isEqualTo(2); // neighbours untouched
+            assertThat(arena.getInt(wide, 20)).isEqualTo(3);
+            BumpArena.Stats st = arena.stats();
+            assertThat(st.bytesAllocated()).isEqualTo(16 + 16 + 24); // headers count as waste
+            assertThat(st.bytesInUse()).isEqualTo(st.bytesAllocated() + st.bytesWasted());
+            // a request larger than a chunk takes the slow path; its header comes along
+            long big = arena.allocateOffset(1000, 8);
+            arena.putLong(big, 992, 5);
+            assertThatThrownBy(() -> arena.getLong(big, 993)).isInstanceOf(IndexOutOfBoundsException.class);
+        }
+    }
+
+    @Test
+    void alignmentPaddingCountsAgainstTheLimit() {
+        try (BumpArena arena = variant().limitBytes(1 << 20).build()) {
+            assertThatThrownBy(() -> arena.allocate(8, 16L << 30))
+                    .isInstanceOf(ArenaExhaustedException.class)
+                    .hasMessageContaining("alignment padding");
+            assertThatThrownBy(() -> arena.allocateOffset(8, 1 << 20)).isInstanceOf(ArenaExhaustedException.class);
+            assertThat(arena.stats().reservedBytes()).isZero();
+            MemorySegment s = arena.allocate(8, 8192); // fits: one chunk plus 8191 bytes of padding
+            assertThat(s.address() % 8192).isZero();
+            assertThat(arena.stats().reservedBytes())
+                    .isGreaterThanOrEqualTo(8 + 8191)
+                    .isLessThanOrEqualTo(1 << 20);
+            arena.allocate(100, 8); // still usable
+        }
+    }
+
+    @Test
     void marksReleaseStackLike() {
         try (BumpArena arena = small()) {
             arena.allocate(100, 8);

@@ -34,4 +34,21 @@ class ConfinedBumpArenaTest extends BumpArenaContractTest {
                     .hasCauseInstanceOf(WrongThreadException.class);
         }
     }
+
+    @Test
+    void otherThreadsCannotAllocateFromAConfinedArenaEvenOnTheFastPath() throws Exception {
+        try (BumpArena arena = BumpArena.ofConfined()) {
+            arena.allocateOffset(8, 8); // a current chunk with room: the next request would take the fast path
+            arena.allocate(8, 8);
+            for (Runnable r : new Runnable[] {
+                () -> arena.allocateOffset(8, 8), () -> arena.allocate(8, 8), () -> arena.allocateOffset(0, 1)
+            }) {
+                CompletableFuture<Void> f = CompletableFuture.runAsync(r);
+                assertThatThrownBy(f::get)
+                        .isInstanceOf(ExecutionException.class)
+                        .hasCauseInstanceOf(WrongThreadException.class);
+            }
+            assertThat(arena.stats().bytesAllocated()).isEqualTo(16); // the refused requests took nothing
+        }
+    }
 }

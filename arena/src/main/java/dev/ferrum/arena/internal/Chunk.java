@@ -13,10 +13,23 @@ import java.lang.invoke.VarHandle;
  * One chunk of arena memory plus its bump pointer: the only place in the module that does raw work
  * (a {@code reinterpret} and a {@code VarHandle} CAS). Everything else reads as ordinary Java.
  *
- * <p>Access-mode names follow the package vocabulary ({@code lv} = load volatile, {@code cas} = compare
- * and set with volatile semantics, {@code lp}/{@code sp} = plain load/store).
+ * <p>The bump pointer is a <em>tagged word</em>: {@code [tag:28][offset:36]}. The offset is the first free
+ * byte (chunks are at most 2<sup>35</sup> bytes). The tag is the owner's <em>epoch</em>, which changes at
+ * every reset, mark and rewind; the owner rewrites the word of every chunk such an event touches. A shared
+ * allocator that read the word under one epoch can therefore not win its CAS after the epoch changed: a
+ * block claimed before a reset belongs to the old generation, never to the new one (no ABA unless 2<sup>28</sup>
+ * events happen between one allocator's read and its CAS).
+ *
+ * <p>Access-mode names follow the vocabulary of this package (see {@code package-info}).
  */
 public final class Chunk {
+
+    /** Bits of the word that hold the offset; the tag sits above them. */
+    public static final int TAG_SHIFT = 36;
+    /** Mask of the offset part of a word. */
+    public static final long OFFSET_MASK = (1L << TAG_SHIFT) - 1;
+    /** Mask of an epoch before it is shifted into a word (28 bits). */
+    public static final long EPOCH_MASK = (1L << (64 - TAG_SHIFT)) - 1;
 
     private static final VarHandle TOP;
 
@@ -34,7 +47,7 @@ public final class Chunk {
     public final int index;
     /** Usable size in bytes (== memory.byteSize()). */
     public final long bytes;
-    /** Bump pointer: offset of the first free byte. Written plainly (confined) or by CAS (shared). */
+    /** Tagged bump pointer {@code [tag:28][offset:36]}. Written plainly (confined) or by CAS (shared). */
     private long top;
     /** View of {@link #memory} scoped to the current generation's arena; what handed-out segments slice. */
     private MemorySegment view;
@@ -46,29 +59,53 @@ public final class Chunk {
         this.view = memory;
     }
 
-    /** Plain load of the bump pointer (owner thread, or a quiescent shared arena). */
+    /** @return the tag bits of epoch {@code epoch}, ready to be or-ed with an offset */
+    public static long tagBits(long epoch) {
+        return (epoch & EPOCH_MASK) << TAG_SHIFT;
+    }
+
+    /** @return the offset part of a word */
+    public static long offset(long word) {
+        return word & OFFSET_MASK;
+    }
+
+    /** @return the tag part of a word (still shifted) */
+    public static long tag(long word) {
+        return word & ~OFFSET_MASK;
+    }
+
+    /** {@code lp}: plain load of the word (owner thread, or the monitor holder of a shared arena). */
     public long lpTop() {
         return top;
     }
 
-    /** Plain store of the bump pointer (owner thread, or a quiescent shared arena). */
-    public void spTop(long newTop) {
-        top = newTop;
+    /** {@code sp}: plain store of the word (confined owner thread only). */
+    public void spTop(long word) {
+        top = word;
     }
 
-    /** Volatile load of the bump pointer; pairs with the volatile write of {@link #casTop}. */
+    /** {@code lv}: volatile load of the word; what a shared allocator reads before its CAS. */
     public long lvTop() {
         return (long) TOP.getVolatile(this);
     }
 
     /**
-     * Claims {@code [expected, newTop)} if nobody moved the pointer meanwhile. Volatile semantics: a thread
-     * that wins the CAS owns the claimed bytes exclusively, because every other claimant must observe
-     * {@code newTop} (or later) before it can succeed. The bytes' contents need no ordering: nobody else
-     * ever writes them until a reset, which the API requires to be quiescent.
+     * {@code sv}: volatile store of the word, used by the owner of a shared arena (under its monitor) to
+     * retag a chunk: every allocator CAS that expects the old word fails from now on.
      */
-    public boolean casTop(long expected, long newTop) {
-        return TOP.compareAndSet(this, expected, newTop);
+    public void svTop(long word) {
+        TOP.setVolatile(this, word);
+    }
+
+    /**
+     * {@code cas}: claims {@code [offset(expected), offset(newWord))} if nobody moved or retagged the word
+     * meanwhile. Volatile semantics: a thread that wins the CAS owns the claimed bytes exclusively, because
+     * every other claimant must observe {@code newWord} (or later) before it can succeed, and an owner's
+     * retag (reset, mark, rewind) changes the tag so that a CAS prepared before it fails. The bytes' contents
+     * need no ordering: nobody else writes them until the claim's epoch ends.
+     */
+    public boolean casTop(long expected, long newWord) {
+        return TOP.compareAndSet(this, expected, newWord);
     }
 
     /** The segment handed-out slices are cut from (the generation-scoped view, or the chunk itself). */

@@ -4,7 +4,6 @@
  */
 package dev.ferrum.bench.arena;
 
-import dev.ferrum.arena.ArenaLinkedList;
 import dev.ferrum.arena.BumpArena;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;

@@ -2,8 +2,10 @@
  * Copyright 2026 the Ferrum authors.
  * SPDX-License-Identifier: Apache-2.0
  */
-package dev.ferrum.arena;
+package dev.ferrum.bench.arena;
 
+import dev.ferrum.arena.BumpArena;
+import dev.ferrum.arena.ReprC;
 import java.lang.foreign.MemoryLayout.PathElement;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
@@ -12,7 +14,7 @@ import java.util.NoSuchElementException;
 import java.util.function.LongConsumer;
 
 /**
- * The seed's demo: a singly linked list of {@code long}s whose nodes are bump-allocated, so consecutive
+ * The Rust arena project's demo, kept as a benchmark workload (not part of the arena's API): a singly linked list of {@code long}s whose nodes are bump-allocated, so consecutive
  * appends sit next to each other in memory (16 bytes apart) and a traversal walks memory almost
  * sequentially, where {@link java.util.LinkedList} chases a 24-byte node plus a 16-byte boxed
  * {@code Long} per element. Nodes hold {@link BumpArena} handles, so no Java object exists per element.
@@ -91,10 +93,10 @@ public final class ArenaLinkedList {
             // Nodes appended together share a chunk: check the handle once per chunk (generation, index),
             // then walk that chunk's segment directly. The segment is loop-invariant in the inner loop, so
             // the JIT hoists its liveness check; each access keeps its bounds check against the chunk.
-            long chunkBits = BumpArena.chunkBitsOf(node);
-            MemorySegment chunk = arena.chunkMemory(node);
+            long first = node;
+            MemorySegment chunk = arena.chunkSegment(node);
             do {
-                long offset = BumpArena.offsetOf(node);
+                long offset = BumpArena.chunkOffset(node);
                 s += chunk.get(ValueLayout.JAVA_LONG_UNALIGNED, offset + VALUE_OFFSET);
                 long next = chunk.get(ValueLayout.JAVA_LONG_UNALIGNED, offset + NEXT_OFFSET);
                 // Contiguity speculation: appended nodes are usually adjacent, so predict node + NODE_BYTES.
@@ -106,7 +108,7 @@ public final class ArenaLinkedList {
                 } else {
                     node = next;
                 }
-            } while (BumpArena.chunkBitsOf(node) == chunkBits); // NULL_HANDLE never matches (MAX_CHUNKS)
+            } while (BumpArena.sameChunk(node, first)); // NULL_HANDLE never matches a real handle
         }
         return s;
     }
