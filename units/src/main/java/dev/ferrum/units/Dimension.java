@@ -7,7 +7,19 @@ package dev.ferrum.units;
 /**
  * A physical dimension: the integer exponents of the seven SI base dimensions, length (L), mass (M),
  * time (T), electric current (I), thermodynamic temperature (Θ), amount of substance (N) and luminous
- * intensity (J). Force is {@code L·M·T^-2}, i.e. {@code Dimension.of(1, 1, -2, 0, 0, 0, 0)}.
+ * intensity (J), plus plane angle (A, the radian). Force is {@code L·M·T^-2}, i.e.
+ * {@code Dimension.of(1, 1, -2, 0, 0, 0, 0)}.
+ *
+ * <p><b>Angle is tracked as an eighth exponent</b>, as in the "strong angular" system of the C++ mp-units
+ * library and Boost.Units' plane-angle dimension, so that an angular velocity (rad/s, {@code A·T^-1}) is not a
+ * frequency (Hz, {@code T^-1}) and a solid angle (sr) is {@code A^2}. SI calls the radian dimensionless (m/m);
+ * the library honours that where no kind carries the angle: an angle factor that no kind accounts for is dropped
+ * (arc length = radius × angle is a {@code Length}; torque × angle is an {@code Energy}). See
+ * {@link #withoutAngle()} and the module README.
+ *
+ * <p>Every exponent is within ±{@value #MAX_EXPONENT}: larger exponents have no physical meaning and only come
+ * from runaway arithmetic ({@code (((m^99)^99)^99)^99}), so they are an {@link ArithmeticException}, never a
+ * silent wrap-around.
  *
  * <p>This is the run-time mirror of what the generated classes encode in their types: the build-time
  * generator does the same exponent arithmetic once per pair of kinds, a {@link Quantity} does it per
@@ -20,16 +32,54 @@ package dev.ferrum.units;
  * @param temperature       exponent of Θ (kelvin)
  * @param amount            exponent of N (mole)
  * @param luminousIntensity exponent of J (candela)
+ * @param angle             exponent of A (radian)
  */
 public record Dimension(
-        int length, int mass, int time, int current, int temperature, int amount, int luminousIntensity) {
+        int length, int mass, int time, int current, int temperature, int amount, int luminousIntensity, int angle) {
+
+    /** The largest absolute value an exponent may have. */
+    public static final int MAX_EXPONENT = 99;
 
     /** The dimension of pure numbers (all exponents zero). */
-    public static final Dimension NONE = new Dimension(0, 0, 0, 0, 0, 0, 0);
+    public static final Dimension NONE = new Dimension(0, 0, 0, 0, 0, 0, 0, 0);
 
-    private static final String[] BASE_NAMES = {"L", "M", "T", "I", "Θ", "N", "J"};
+    /** The dimension of plane angle ({@code A}, the radian). */
+    public static final Dimension ANGLE = new Dimension(0, 0, 0, 0, 0, 0, 0, 1);
+
+    private static final int COUNT = 8;
+    private static final String[] BASE_NAMES = {"L", "M", "T", "I", "Θ", "N", "J", "A"};
     /** Coherent SI base-unit symbols in the order {@link Dimension#baseUnitSymbol} prints them. */
-    private static final String[] BASE_SYMBOLS = {"m", "kg", "s", "A", "K", "mol", "cd"};
+    private static final String[] BASE_SYMBOLS = {"m", "kg", "s", "A", "K", "mol", "cd", "rad"};
+
+    /**
+     * Checks the exponent range.
+     *
+     * @throws ArithmeticException if an exponent is beyond ±{@value #MAX_EXPONENT}
+     */
+    public Dimension {
+        int[] e = {length, mass, time, current, temperature, amount, luminousIntensity, angle};
+        for (int k = 0; k < COUNT; k++) {
+            if (Math.abs(e[k]) > MAX_EXPONENT) {
+                throw new ArithmeticException("dimension exponent out of range: " + BASE_NAMES[k] + "^" + e[k]
+                        + " (at most ±" + MAX_EXPONENT + ")");
+            }
+        }
+    }
+
+    /**
+     * A dimension without an angle exponent.
+     *
+     * @param length            exponent of L
+     * @param mass              exponent of M
+     * @param time              exponent of T
+     * @param current           exponent of I
+     * @param temperature       exponent of Θ
+     * @param amount            exponent of N
+     * @param luminousIntensity exponent of J
+     */
+    public Dimension(int length, int mass, int time, int current, int temperature, int amount, int luminousIntensity) {
+        this(length, mass, time, current, temperature, amount, luminousIntensity, 0);
+    }
 
     /**
      * The dimension with these exponents.
@@ -41,24 +91,77 @@ public record Dimension(
      * @param temperature       exponent of Θ
      * @param amount            exponent of N
      * @param luminousIntensity exponent of J
-     * @return the dimension
+     * @return the dimension (angle exponent 0)
      */
     public static Dimension of(
             int length, int mass, int time, int current, int temperature, int amount, int luminousIntensity) {
-        return new Dimension(length, mass, time, current, temperature, amount, luminousIntensity);
-    }
-
-    private static Dimension of(int[] e) {
-        return new Dimension(e[0], e[1], e[2], e[3], e[4], e[5], e[6]);
+        return new Dimension(length, mass, time, current, temperature, amount, luminousIntensity, 0);
     }
 
     /**
-     * The exponents as an array in the order L, M, T, I, Θ, N, J.
+     * The dimension with these exponents, including plane angle.
      *
-     * @return a new array of seven exponents
+     * @param length            exponent of L
+     * @param mass              exponent of M
+     * @param time              exponent of T
+     * @param current           exponent of I
+     * @param temperature       exponent of Θ
+     * @param amount            exponent of N
+     * @param luminousIntensity exponent of J
+     * @param angle             exponent of A
+     * @return the dimension
+     * @throws ArithmeticException if an exponent is beyond ±{@value #MAX_EXPONENT}
+     */
+    public static Dimension of(
+            int length,
+            int mass,
+            int time,
+            int current,
+            int temperature,
+            int amount,
+            int luminousIntensity,
+            int angle) {
+        return new Dimension(length, mass, time, current, temperature, amount, luminousIntensity, angle);
+    }
+
+    private static Dimension of(long[] e) {
+        return new Dimension(
+                exponent(e[0]),
+                exponent(e[1]),
+                exponent(e[2]),
+                exponent(e[3]),
+                exponent(e[4]),
+                exponent(e[5]),
+                exponent(e[6]),
+                exponent(e[7]));
+    }
+
+    private static int exponent(long e) {
+        // Out-of-int values saturate so the constructor's range check reports them (instead of wrapping).
+        return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, e));
+    }
+
+    private long[] wide() {
+        return new long[] {length, mass, time, current, temperature, amount, luminousIntensity, angle};
+    }
+
+    /**
+     * The exponents as an array in the order L, M, T, I, Θ, N, J, A.
+     *
+     * @return a new array of eight exponents
      */
     public int[] exponents() {
-        return new int[] {length, mass, time, current, temperature, amount, luminousIntensity};
+        return new int[] {length, mass, time, current, temperature, amount, luminousIntensity, angle};
+    }
+
+    /**
+     * This dimension with the angle exponent set to zero: what SI (where rad = m/m = 1) calls the same dimension.
+     * Narrowing uses it only when no kind is registered for the exact exponents.
+     *
+     * @return the dimension without angle
+     */
+    public Dimension withoutAngle() {
+        return angle == 0 ? this : new Dimension(length, mass, time, current, temperature, amount, luminousIntensity);
     }
 
     /**
@@ -66,11 +169,12 @@ public record Dimension(
      *
      * @param other the other factor's dimension
      * @return the product's dimension
+     * @throws ArithmeticException if an exponent leaves ±{@value #MAX_EXPONENT}
      */
     public Dimension times(Dimension other) {
-        int[] a = exponents();
-        int[] b = other.exponents();
-        for (int k = 0; k < 7; k++) {
+        long[] a = wide();
+        long[] b = other.wide();
+        for (int k = 0; k < COUNT; k++) {
             a[k] += b[k];
         }
         return of(a);
@@ -81,11 +185,12 @@ public record Dimension(
      *
      * @param other the divisor's dimension
      * @return the quotient's dimension
+     * @throws ArithmeticException if an exponent leaves ±{@value #MAX_EXPONENT}
      */
     public Dimension div(Dimension other) {
-        int[] a = exponents();
-        int[] b = other.exponents();
-        for (int k = 0; k < 7; k++) {
+        long[] a = wide();
+        long[] b = other.wide();
+        for (int k = 0; k < COUNT; k++) {
             a[k] -= b[k];
         }
         return of(a);
@@ -96,10 +201,11 @@ public record Dimension(
      *
      * @param n the power, may be negative
      * @return the power's dimension
+     * @throws ArithmeticException if an exponent leaves ±{@value #MAX_EXPONENT}
      */
     public Dimension pow(int n) {
-        int[] a = exponents();
-        for (int k = 0; k < 7; k++) {
+        long[] a = wide();
+        for (int k = 0; k < COUNT; k++) {
             a[k] *= n;
         }
         return of(a);
@@ -116,8 +222,8 @@ public record Dimension(
         if (n < 1) {
             throw new IllegalArgumentException("root must be at least 1, got " + n);
         }
-        int[] a = exponents();
-        for (int k = 0; k < 7; k++) {
+        long[] a = wide();
+        for (int k = 0; k < COUNT; k++) {
             if (a[k] % n != 0) {
                 throw new IllegalArgumentException("cannot take root " + n + " of dimension " + this + ": exponent of "
                         + BASE_NAMES[k] + " is " + a[k]);
@@ -156,7 +262,7 @@ public record Dimension(
     private String join(String[] names) {
         int[] e = exponents();
         StringBuilder sb = new StringBuilder();
-        for (int k = 0; k < 7; k++) {
+        for (int k = 0; k < COUNT; k++) {
             if (e[k] != 0) {
                 if (!sb.isEmpty()) {
                     sb.append('·');

@@ -61,6 +61,7 @@ public enum Prefix {
     private final String symbol;
     private final int exponent;
     private final double factor;
+    private final Ratio ratio;
 
     Prefix(String symbol, int exponent) {
         this.symbol = symbol;
@@ -68,6 +69,12 @@ public enum Prefix {
         // Parsed from the decimal literal, so the factor is the double nearest to 10^exponent (Math.pow may be 1 ulp
         // off).
         this.factor = Double.parseDouble("1e" + exponent);
+        // Exactly 10^exponent as a fraction (10^22 is the largest power of ten a double holds exactly).
+        this.ratio = Ratio.parse("1e" + exponent);
+    }
+
+    Ratio ratio() {
+        return ratio;
     }
 
     /**

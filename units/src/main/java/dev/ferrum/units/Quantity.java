@@ -119,7 +119,7 @@ public final class Quantity implements Measure, Comparable<Quantity> {
      */
     public UnitValue<Quantity> to(Unit<?> unit) {
         double value = in(unit);
-        return new UnitValue<>(value, Unit.compound(unit.symbol(), dimension, unit.factor()));
+        return new UnitValue<>(value, Unit.compound(unit.symbol(), dimension, unit.ratio()));
     }
 
     /**

@@ -15,17 +15,28 @@ package dev.ferrum.units;
  * // morning.plus(noon) does not compile: adding two readings means nothing
  * }</pre>
  * Physics that needs the absolute temperature (pV = nRT) takes {@link #absolute()}, a {@link Temperature}
- * measured from absolute zero. Stored in kelvin; immutable, thread-safe, value-based.
+ * measured from absolute zero.
+ *
+ * <p>A point keeps the reading and scale it was made with, so converting it to another scale that shares the
+ * reference point (Celsius ↔ Fahrenheit, kelvin ↔ Rankine) is one exact-fraction step, not a round trip through a
+ * rounded kelvin value: {@code fahrenheit(32 + 9n).in(CELSIUS)} is exactly {@code 5n}. Equality, hashing and
+ * ordering are by the absolute temperature ({@code celsius(0).equals(fahrenheit(32))}). Immutable, thread-safe,
+ * value-based.
  */
 public final class TemperaturePoint implements Comparable<TemperaturePoint> {
 
     /** Absolute zero, 0 K. */
-    public static final TemperaturePoint ABSOLUTE_ZERO = new TemperaturePoint(0.0);
+    public static final TemperaturePoint ABSOLUTE_ZERO = new TemperaturePoint(0.0, TemperatureScale.KELVIN);
 
+    private final double reading;
+    private final TemperatureScale scale;
+    /** The absolute temperature, derived from the reading. */
     private final double kelvin;
 
-    private TemperaturePoint(double kelvin) {
-        this.kelvin = kelvin;
+    private TemperaturePoint(double reading, TemperatureScale scale) {
+        this.reading = reading;
+        this.scale = scale;
+        this.kelvin = scale.toKelvin(reading);
     }
 
     /**
@@ -36,7 +47,7 @@ public final class TemperaturePoint implements Comparable<TemperaturePoint> {
      * @return the point
      */
     public static TemperaturePoint of(double reading, TemperatureScale scale) {
-        return new TemperaturePoint(scale.toKelvin(reading));
+        return new TemperaturePoint(reading, java.util.Objects.requireNonNull(scale, "scale"));
     }
 
     /**
@@ -66,7 +77,7 @@ public final class TemperaturePoint implements Comparable<TemperaturePoint> {
      * @return the point
      */
     public static TemperaturePoint kelvin(double kelvin) {
-        return new TemperaturePoint(kelvin);
+        return new TemperaturePoint(kelvin, TemperatureScale.KELVIN);
     }
 
     /**
@@ -103,7 +114,7 @@ public final class TemperaturePoint implements Comparable<TemperaturePoint> {
      * @return the reading
      */
     public double in(TemperatureScale scale) {
-        return scale.fromKelvin(kelvin);
+        return this.scale.convert(reading, scale);
     }
 
     /**
@@ -122,7 +133,7 @@ public final class TemperaturePoint implements Comparable<TemperaturePoint> {
      * @return the shifted point
      */
     public TemperaturePoint plus(Temperature difference) {
-        return new TemperaturePoint(kelvin + difference.si());
+        return new TemperaturePoint(reading + scale.degrees(difference.si()), scale);
     }
 
     /**
@@ -132,7 +143,7 @@ public final class TemperaturePoint implements Comparable<TemperaturePoint> {
      * @return the shifted point
      */
     public TemperaturePoint minus(Temperature difference) {
-        return new TemperaturePoint(kelvin - difference.si());
+        return new TemperaturePoint(reading - scale.degrees(difference.si()), scale);
     }
 
     /**
@@ -142,7 +153,7 @@ public final class TemperaturePoint implements Comparable<TemperaturePoint> {
      * @return {@code this - other} as a difference
      */
     public Temperature minus(TemperaturePoint other) {
-        return Temperature.ofSi(kelvin - other.kelvin);
+        return Temperature.ofSi(scale.kelvins(reading - other.in(scale)));
     }
 
     /**

@@ -5,9 +5,9 @@
 package dev.ferrum.units;
 
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -20,14 +20,30 @@ import java.util.stream.Stream;
  *   term     := atom [ '^' integer | '²' | '³' ]
  *   atom     := symbol | '1' | '(' expr ')'
  * </pre>
- * A symbol is looked up exactly first ({@code "min"}, {@code "cd"}, {@code "kg"}), then as an SI prefix followed
- * by a prefixable unit ({@code "MeV"}, {@code "mbar"}). Errors carry the index of the offending character.
+ * A symbol is looked up exactly first ({@code "min"}, {@code "cd"}, {@code "kg"}, then symbols added with
+ * {@link Unit#register}), then as an SI prefix followed by a prefixable unit ({@code "MeV"}, {@code "mbar"}).
+ *
+ * <p>Temperature: a number followed by nothing but {@code °C}/{@code degC} or {@code °F}/{@code degF} is a
+ * thermometer reading (a point: {@code "25 °C"} is 298.15 K); a difference is written explicitly,
+ * {@code Δ°C}/{@code delta_degC} (or K). Inside a compound expression the scale symbols are an error that says
+ * so, since a point cannot be multiplied.
+ *
+ * <p>Errors are {@link UnitParseException}s with the index of the offending character, including exponents that
+ * leave ±{@value Dimension#MAX_EXPONENT}, factors that overflow a double, and a lone {@code °} followed by a space
+ * ({@code "1 ° C"} is ambiguous between a temperature and degree × coulomb).
  */
 final class UnitParser {
 
     private static final Pattern NUMBER =
             Pattern.compile("[+-]?(?:NaN|Infinity|(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][+-]?\\d+)?)");
-    private static final Map<String, Unit<?>> SYMBOLS = new HashMap<>();
+    private static final Map<String, Unit<?>> SYMBOLS = new ConcurrentHashMap<>();
+    /** The affine scales a lone symbol after a number reads as a point. */
+    private static final Map<String, TemperatureScale> POINT_SCALES = Map.of(
+            "°C", TemperatureScale.CELSIUS,
+            "degC", TemperatureScale.CELSIUS,
+            "°F", TemperatureScale.FAHRENHEIT,
+            "degF", TemperatureScale.FAHRENHEIT);
+
     private static final List<Prefix> PREFIXES_LONGEST_FIRST = Stream.of(Prefix.values())
             .sorted(Comparator.comparingInt((Prefix p) -> p.symbol().length()).reversed())
             .toList();
@@ -45,6 +61,8 @@ final class UnitParser {
 
     private final String input;
     private int pos;
+    /** Where the last unit symbol started (for the lone-'°' check). */
+    private int lastSymbolStart = -1;
 
     private UnitParser(String input, int start) {
         this.input = input;
@@ -63,9 +81,14 @@ final class UnitParser {
         if (p.atEnd()) {
             return Quantity.ofSi(value, Dimension.NONE);
         }
+        TemperatureScale scale = POINT_SCALES.get(text.substring(p.pos).strip());
+        if (scale != null) {
+            // A thermometer reading: the absolute temperature of that point, exact for the defined points.
+            return Quantity.ofSi(scale.toKelvin(value), Temperature.KIND.dimension());
+        }
         Term unit = p.expression();
         p.expectEnd();
-        return Quantity.ofSi(value * unit.factor, unit.dimension);
+        return Quantity.ofSi(unit.ratio.toSi(value), unit.dimension);
     }
 
     static Unit<Quantity> parseUnit(String text) {
@@ -76,22 +99,69 @@ final class UnitParser {
         }
         Term t = p.expression();
         p.expectEnd();
-        return Unit.compound(text.strip(), t.dimension, t.factor);
+        return Unit.compound(text.strip(), t.dimension, t.ratio);
+    }
+
+    static void register(Unit<?> unit) {
+        String symbol = unit.symbol();
+        if (!isSymbol(symbol)) {
+            throw new IllegalArgumentException("cannot register '" + symbol + "': not a single unit symbol");
+        }
+        Unit<?> existing = SYMBOLS.putIfAbsent(symbol, unit);
+        if (existing != null && !existing.equals(unit)) {
+            throw new IllegalArgumentException("symbol '" + symbol + "' already names " + describe(existing));
+        }
+        if (existing == null && (POINT_SCALES.containsKey(symbol) || lookupPrefixed(symbol) != null)) {
+            SYMBOLS.remove(symbol, unit);
+            throw new IllegalArgumentException("symbol '" + symbol + "' already reads as "
+                    + (POINT_SCALES.containsKey(symbol) ? "a temperature scale" : describe(lookupPrefixed(symbol))));
+        }
+    }
+
+    private static String describe(Unit<?> u) {
+        return u.symbol() + " (" + u.kind().name() + ", " + u.factor() + " SI)";
+    }
+
+    static boolean isSymbol(String symbol) {
+        if (symbol.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < symbol.length(); i++) {
+            if (!isSymbolChar(symbol.charAt(i), i == 0)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A partial result: the dimension and SI factor of the expression parsed so far. */
-    private record Term(Dimension dimension, double factor) {
-        Term times(Term o) {
-            return new Term(dimension.times(o.dimension), factor * o.factor);
-        }
+    private record Term(Dimension dimension, Ratio ratio) {}
 
-        Term div(Term o) {
-            return new Term(dimension.div(o.dimension), factor / o.factor);
+    /** Combines two terms, turning exponent or factor overflow into an error at {@code at}. */
+    private Term combine(Term a, Term b, boolean divide, int at) {
+        try {
+            Dimension d = divide ? a.dimension.div(b.dimension) : a.dimension.times(b.dimension);
+            return checked(new Term(d, divide ? a.ratio.div(b.ratio) : a.ratio.times(b.ratio)), at);
+        } catch (ArithmeticException e) {
+            throw new UnitParseException(e.getMessage(), input, at);
         }
+    }
 
-        Term pow(int n) {
-            return new Term(dimension.pow(n), Math.pow(factor, n));
+    private Term power(Term a, int n, int at) {
+        try {
+            return checked(new Term(a.dimension.pow(n), a.ratio.pow(n)), at);
+        } catch (ArithmeticException e) {
+            throw new UnitParseException(e.getMessage(), input, at);
         }
+    }
+
+    private Term checked(Term t, int at) {
+        double f = t.ratio.value();
+        if (!(f > 0) || Double.isInfinite(f)) {
+            throw new UnitParseException(
+                    "unit factor " + (f > 0 ? "overflows" : "underflows") + " a double (" + f + ")", input, at);
+        }
+        return t;
     }
 
     private Term expression() {
@@ -105,16 +175,25 @@ final class UnitParser {
                 return result;
             }
             char c = peek();
+            int at = pos;
             if (c == '·' || c == '*') {
                 pos++;
                 skipSpaces();
-                result = result.times(term());
+                result = combine(result, term(), false, at);
             } else if (c == '/') {
                 pos++;
                 skipSpaces();
-                result = result.div(term());
+                result = combine(result, term(), true, at);
             } else if (pos > before) {
-                result = result.times(term());
+                if (before > 0 && input.charAt(before - 1) == '°' && lastSymbolStart == before - 1) {
+                    throw new UnitParseException(
+                            "'°' followed by a space is ambiguous: write °C or °F (no space) for a temperature, or"
+                                    + " °·" + input.substring(pos, Math.min(input.length(), pos + 1))
+                                    + " for a product with the degree of angle",
+                            input,
+                            before - 1);
+                }
+                result = combine(result, term(), false, at);
             } else {
                 throw new UnitParseException("unexpected '" + c + "'", input, pos);
             }
@@ -129,13 +208,14 @@ final class UnitParser {
         char c = peek();
         if (c == '²') {
             pos++;
-            return atom.pow(2);
+            return power(atom, 2, pos - 1);
         }
         if (c == '³') {
             pos++;
-            return atom.pow(3);
+            return power(atom, 3, pos - 1);
         }
         if (c == '^') {
+            int caret = pos;
             pos++;
             int start = pos;
             if (!atEnd() && (peek() == '-' || peek() == '+')) {
@@ -145,15 +225,16 @@ final class UnitParser {
                 pos++;
             }
             String digits = input.substring(start, pos);
+            int n;
             try {
-                int n = Integer.parseInt(digits);
-                if (Math.abs(n) > 99) {
-                    throw new UnitParseException("exponent " + n + " out of range", input, start);
-                }
-                return atom.pow(n);
+                n = Integer.parseInt(digits);
             } catch (NumberFormatException e) {
                 throw new UnitParseException("expected an integer exponent after '^'", input, start);
             }
+            if (Math.abs(n) > Dimension.MAX_EXPONENT) {
+                throw new UnitParseException("exponent " + n + " out of range", input, start);
+            }
+            return power(atom, n, caret);
         }
         return atom;
     }
@@ -176,7 +257,7 @@ final class UnitParser {
         }
         if (c == '1') {
             pos++;
-            return new Term(Dimension.NONE, 1.0);
+            return new Term(Dimension.NONE, Ratio.ONE);
         }
         int start = pos;
         while (!atEnd() && isSymbolChar(peek(), pos == start)) {
@@ -185,12 +266,21 @@ final class UnitParser {
         if (pos == start) {
             throw new UnitParseException("expected a unit symbol, found '" + c + "'", input, pos);
         }
+        lastSymbolStart = start;
         String symbol = input.substring(start, pos);
+        if (POINT_SCALES.containsKey(symbol)) {
+            throw new UnitParseException(
+                    symbol + " is a temperature scale (a point: 0 °C is 273.15 K), which cannot be part of a unit"
+                            + " expression; for a difference of one degree write Δ" + symbol.replace("deg", "°")
+                            + " (or delta_" + symbol.replace("°", "deg") + "), or use K",
+                    input,
+                    start);
+        }
         Unit<?> unit = lookup(symbol);
         if (unit == null) {
             throw new UnitParseException("unknown unit '" + symbol + "'", input, start);
         }
-        return new Term(unit.dimension(), unit.factor());
+        return new Term(unit.dimension(), unit.ratio());
     }
 
     private static Unit<?> lookup(String symbol) {
@@ -198,6 +288,10 @@ final class UnitParser {
         if (exact != null) {
             return exact;
         }
+        return lookupPrefixed(symbol);
+    }
+
+    private static Unit<?> lookupPrefixed(String symbol) {
         for (Prefix p : PREFIXES_LONGEST_FIRST) {
             String ps = p.symbol();
             String rest = null;

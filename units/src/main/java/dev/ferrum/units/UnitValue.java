@@ -35,6 +35,17 @@ public record UnitValue<Q extends Measure>(double value, Unit<Q> unit) {
         return unit.of(value);
     }
 
+    /**
+     * The same amount in another unit, converted with the exact ratio between the two units (see
+     * {@link Unit#convert}): {@code new UnitValue<>(12, INCH).in(FOOT)} is exactly 1.
+     *
+     * @param target a unit of the same kind
+     * @return the value in {@code target}
+     */
+    public UnitValue<Q> in(Unit<Q> target) {
+        return new UnitValue<>(unit.convert(value, target), target);
+    }
+
     /** The value and the unit symbol, e.g. {@code "5.0 km"}. */
     @Override
     public String toString() {

@@ -65,6 +65,10 @@ class CompileTimeCheckTest {
                         "Force f = Length.metres(100).div(Time.seconds(10));",
                         "incompatible types: Velocity cannot be converted to Force"),
                 Arguments.of(
+                        "Angle.div(Time) assigned to Frequency",
+                        "Frequency f = Angle.degrees(360).div(Time.minutes(1));",
+                        "incompatible types: AngularVelocity cannot be converted to Frequency"),
+                Arguments.of(
                         "Force.times(Length) assigned to Power",
                         "Power p = Force.newtons(1).times(Length.metres(1));",
                         "incompatible types: Energy cannot be converted to Power"),
@@ -74,8 +78,8 @@ class CompileTimeCheckTest {
                         "Unit<Time> cannot be converted to Unit<Length>"),
                 Arguments.of(
                         "a product with no kind in the description",
-                        "Object o = Velocity.metresPerSecond(1).times(Velocity.metresPerSecond(1));",
-                        "no suitable method found for times(Velocity)"),
+                        "Object o = Acceleration.metresPerSecondSquared(1).times(Acceleration.metresPerSecondSquared(1));",
+                        "no suitable method found for times(Acceleration)"),
                 Arguments.of(
                         "an alias is a different type",
                         "Energy e = Torque.newtonMetres(1);",
@@ -123,6 +127,9 @@ class CompileTimeCheckTest {
                         "Mass.times(Acceleration) is Force",
                         "Force f = Mass.kilograms(2).times(Acceleration.parse(\"9.81 m/s^2\"));"),
                 Arguments.of("a unit of the right kind", "Length l = Length.of(5, Units.KILOMETRE);"),
+                Arguments.of(
+                        "Angle.div(Time) is AngularVelocity",
+                        "AngularVelocity w = Angle.degrees(360).div(Time.minutes(1));"),
                 Arguments.of("an alias converted explicitly", "Energy e = Energy.from(Torque.newtonMetres(1));"),
                 Arguments.of(
                         "a runtime product narrowed",

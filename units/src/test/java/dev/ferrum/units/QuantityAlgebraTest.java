@@ -132,8 +132,8 @@ class QuantityAlgebraTest {
         assertThat(Velocity.metresPerSecond(3)
                         .times(Velocity.metresPerSecond(3).toQuantity().si()))
                 .hasToString("9.0 m/s");
-        assertThat(Quantity.of(Velocity.metresPerSecond(2)).times(Velocity.metresPerSecond(2)))
-                .hasToString("4.0 m^2·s^-2");
+        assertThat(Quantity.of(Acceleration.metresPerSecondSquared(2)).times(Acceleration.metresPerSecondSquared(2)))
+                .hasToString("4.0 m^2·s^-4");
     }
 
     @Test
@@ -213,7 +213,7 @@ class QuantityAlgebraTest {
         assertThat(length.plus(Length.metres(1))).isEqualTo(Quantity.of(4, Units.METRE));
         assertThat(Length.from(length.times(2))).isEqualTo(Length.metres(6));
         assertThat(length.pow(2).sqrt()).isEqualTo(length);
-        assertThat(speed.pow(2).kind().name()).isEqualTo("Quantity");
+        assertThat(speed.pow(3).kind().name()).isEqualTo("Quantity");
         assertThat(Quantity.of(2, Units.KILOMETRE).format(Units.METRE)).isEqualTo("2000.0 m");
         assertThat(speed.to(KILOMETRE_PER_HOUR).value()).isCloseTo(5.4, within(1e-12));
         assertThatThrownBy(() -> length.sqrt())
@@ -261,8 +261,8 @@ class QuantityAlgebraTest {
     @Test
     void kindLookupPrefersPrimaryOverAlias() {
         assertThat(Kind.of(Torque.KIND.dimension())).isSameAs(Energy.KIND);
-        assertThat(Kind.registered(Dimension.of(2, 0, -2, 0, 0, 0, 0))).isEmpty();
-        assertThat(Kind.of(Dimension.of(2, 0, -2, 0, 0, 0, 0)).symbol()).isEqualTo("m^2·s^-2");
+        assertThat(Kind.registered(Dimension.of(2, 0, -4, 0, 0, 0, 0))).isEmpty();
+        assertThat(Kind.of(Dimension.of(2, 0, -4, 0, 0, 0, 0)).symbol()).isEqualTo("m^2·s^-4");
         assertThat(Velocity.KIND).hasToString("Velocity[L·T^-1]");
         assertThat(Dimension.NONE).hasToString("1");
     }

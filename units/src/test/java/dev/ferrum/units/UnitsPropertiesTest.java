@@ -97,19 +97,20 @@ class UnitsPropertiesTest {
     @Property
     void runtimeQuantityOfArbitraryDimensionFormatsAndParses(
             @ForAll("exponents") int[] e, @ForAll("magnitudes") double si) {
-        Quantity q = Quantity.ofSi(si, Dimension.of(e[0], e[1], e[2], e[3], e[4], e[5], e[6]));
+        Quantity q = Quantity.ofSi(si, Dimension.of(e[0], e[1], e[2], e[3], e[4], e[5], e[6], e[7]));
         assertThat(Quantity.parse(q.toString())).isEqualTo(q);
     }
 
     @Provide
     Arbitrary<int[]> exponents() {
-        return Arbitraries.integers().between(-4, 4).array(int[].class).ofSize(7);
+        return Arbitraries.integers().between(-4, 4).array(int[].class).ofSize(8);
     }
 
     /**
      * a × (b / a) == b in dimension and value, for every pair of kinds the generated table can express:
      * {@code b.div(a)} exists and {@code a.times(thatResult)} exists. Calls the generated methods reflectively,
-     * so it checks the generator's table, not the runtime algebra.
+     * so it checks the generator's table, not the runtime algebra. Quotients that dropped an angle exponent no
+     * kind carries (1 / rad is dimensionless) forget the angle by design and are left out.
      */
     @Property
     void productOfQuotientRestoresTheDividend(
@@ -123,6 +124,7 @@ class UnitsPropertiesTest {
         Optional<Method> div = method(b.getClass(), "div", a.getClass());
         Assume.that(div.isPresent());
         Measure quotient = (Measure) invoke(div.get(), b, a);
+        Assume.that(quotient.dimension().equals(b.dimension().div(a.dimension())));
         Optional<Method> times = method(a.getClass(), "times", quotient.getClass());
         assertThat(times)
                 .as(
@@ -137,7 +139,11 @@ class UnitsPropertiesTest {
                 .isTrue();
     }
 
-    /** Every generated times/div returns the kind whose dimension is the sum/difference of the operands'. */
+    /**
+     * Every generated times/div returns the kind whose dimension is the sum/difference of the operands', or, when
+     * no kind has that exact dimension, the kind without its angle exponent (SI's rad = 1); and the run-time
+     * narrowing ({@link Kind#accepts}) agrees.
+     */
     @Property(tries = 200)
     void everyGeneratedOperationAgreesWithTheDimensionAlgebra(
             @ForAll("kinds") Kind<?> ka, @ForAll("magnitudes") double va, @ForAll("magnitudes") double vb)
@@ -153,9 +159,11 @@ class UnitsPropertiesTest {
             }
             Kind<?> kb = kindOf(m.getParameterTypes()[0]);
             Measure result = (Measure) invoke(m, a, kb.ofSi(vb));
-            Dimension expected = times
+            Dimension exact = times
                     ? ka.dimension().times(kb.dimension())
                     : ka.dimension().div(kb.dimension());
+            Dimension expected = Kind.registered(exact).isPresent() ? exact : exact.withoutAngle();
+            assertThat(result.kind().accepts(exact)).isTrue();
             assertThat(result.dimension())
                     .as("%s.%s(%s)", ka.name(), m.getName(), kb.name())
                     .isEqualTo(expected);
@@ -169,8 +177,8 @@ class UnitsPropertiesTest {
 
     @Property
     void dimensionAlgebraLaws(@ForAll("exponents") int[] a, @ForAll("exponents") int[] b) {
-        Dimension da = Dimension.of(a[0], a[1], a[2], a[3], a[4], a[5], a[6]);
-        Dimension db = Dimension.of(b[0], b[1], b[2], b[3], b[4], b[5], b[6]);
+        Dimension da = Dimension.of(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7]);
+        Dimension db = Dimension.of(b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]);
         assertThat(da.times(db).div(db)).isEqualTo(da);
         assertThat(da.times(db)).isEqualTo(db.times(da));
         assertThat(da.pow(2).root(2)).isEqualTo(da);

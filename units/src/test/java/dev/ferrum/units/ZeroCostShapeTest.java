@@ -23,9 +23,13 @@ class ZeroCostShapeTest {
     @Test
     void everyTypedQuantityIsAFinalWrapperOfOneFinalDouble() {
         Class<?>[] permitted = Measure.class.getPermittedSubclasses();
-        assertThat(permitted).hasSizeGreaterThanOrEqualTo(Catalog.KINDS.size() + 1);
+        assertThat(permitted).hasSizeGreaterThanOrEqualTo(Catalog.KINDS.size() + 2);
         int typed = 0;
         for (Class<?> c : permitted) {
+            if (c == CustomQuantity.class) {
+                // The base class of user-defined kinds (non-sealed, abstract); CustomQuantityShapeTest covers it.
+                continue;
+            }
             assertThat(Modifier.isFinal(c.getModifiers())).as("%s is final", c).isTrue();
             if (c == Quantity.class) {
                 continue;

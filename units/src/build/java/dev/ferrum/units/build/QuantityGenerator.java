@@ -1,6 +1,8 @@
 package dev.ferrum.units.build;
 
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +31,10 @@ import java.util.Map;
 public final class QuantityGenerator {
 
     private static final String PACKAGE = "dev.ferrum.units";
-    private static final String[] BASE_NAMES = {"L", "M", "T", "I", "Θ", "N", "J"};
+    private static final String[] BASE_NAMES = {"L", "M", "T", "I", "Θ", "N", "J", "A"};
+    /** Base exponents per kind: the seven SI ones and plane angle (the radian). */
+    private static final int BASES = 8;
+    private static final int ANGLE = 7;
 
     /** One kind of quantity: a primary dimension or an alias of one. */
     record KindDef(String name, int[] exponents, String symbol, String aliasOf, int line) {
@@ -43,8 +48,8 @@ public final class QuantityGenerator {
     }
 
     /** One named unit. */
-    record UnitDef(String constant, String kind, String symbol, double factor, boolean prefixable,
-                   String factory, List<String> alternates, int line) {
+    record UnitDef(String constant, String kind, String symbol, String factorText, double factor,
+                   BigInteger[] fraction, boolean prefixable, String factory, List<String> alternates, int line) {
     }
 
     private final Map<String, KindDef> kinds = new LinkedHashMap<>();
@@ -89,19 +94,20 @@ public final class QuantityGenerator {
     }
 
     private void dimension(String[] f, int line, Path input) {
-        if (f.length != 10) {
-            throw error(input, line, "expected 'dimension NAME L M T I Θ N J SYMBOL', got " + f.length + " fields");
+        if (f.length != 10 && f.length != 11) {
+            throw error(input, line, "expected 'dimension NAME L M T I Θ N J [A] SYMBOL', got " + f.length + " fields");
         }
         String name = checkName(f[1], line, input);
-        int[] exponents = new int[7];
-        for (int k = 0; k < 7; k++) {
+        int given = f.length - 3;
+        int[] exponents = new int[BASES];
+        for (int k = 0; k < given; k++) {
             try {
                 exponents[k] = Integer.parseInt(f[2 + k]);
             } catch (NumberFormatException e) {
                 throw error(input, line, "exponent " + BASE_NAMES[k] + " of " + name + " is not an integer: " + f[2 + k]);
             }
         }
-        KindDef kind = new KindDef(name, exponents, symbol(f[9]), null, line);
+        KindDef kind = new KindDef(name, exponents, symbol(f[f.length - 1]), null, line);
         KindDef clash = primaryByExponents.putIfAbsent(kind.key(), kind);
         if (clash != null) {
             throw error(input, line, name + " has the same exponents as " + clash.name() + " (line " + clash.line()
@@ -133,10 +139,13 @@ public final class QuantityGenerator {
             throw error(input, line, "unit " + f[1] + " has unknown kind " + f[2]);
         }
         double factor;
+        BigInteger[] fraction;
         try {
-            factor = Double.parseDouble(f[4]);
-        } catch (NumberFormatException e) {
-            throw error(input, line, "factor of " + f[1] + " is not a number: " + f[4]);
+            fraction = fraction(f[4]);
+            factor = new BigDecimal(fraction[0]).divide(new BigDecimal(fraction[1]), new java.math.MathContext(40))
+                    .doubleValue();
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw error(input, line, "factor of " + f[1] + " is not a number or fraction: " + f[4]);
         }
         if (!(factor > 0) || Double.isInfinite(factor)) {
             throw error(input, line, "factor of " + f[1] + " must be positive and finite: " + f[4]);
@@ -168,7 +177,49 @@ public final class QuantityGenerator {
                 }
             }
         }
-        units.add(new UnitDef(f[1], f[2], symbol, factor, prefixable, factory, List.copyOf(alternates), line));
+        units.add(new UnitDef(f[1], f[2], symbol, f[4], factor, fraction, prefixable, factory, List.copyOf(alternates),
+                line));
+    }
+
+    /** A decimal ({@code 0.0254}, {@code 1e3}) or fraction ({@code 5/9}) as {numerator, denominator}, in lowest terms. */
+    static BigInteger[] fraction(String text) {
+        int slash = text.indexOf('/');
+        BigInteger[] r;
+        if (slash >= 0) {
+            BigInteger[] n = decimal(text.substring(0, slash));
+            BigInteger[] d = decimal(text.substring(slash + 1));
+            r = new BigInteger[] {n[0].multiply(d[1]), n[1].multiply(d[0])};
+        } else {
+            r = decimal(text);
+        }
+        BigInteger g = r[0].gcd(r[1]);
+        if (g.signum() == 0) {
+            throw new ArithmeticException("zero");
+        }
+        return new BigInteger[] {r[0].divide(g), r[1].divide(g)};
+    }
+
+    private static BigInteger[] decimal(String text) {
+        BigDecimal b = new BigDecimal(text).stripTrailingZeros();
+        if (b.scale() <= 0) {
+            return new BigInteger[] {b.toBigIntegerExact(), BigInteger.ONE};
+        }
+        return new BigInteger[] {b.unscaledValue(), BigInteger.TEN.pow(b.scale())};
+    }
+
+    private static final BigInteger MAX_EXACT = BigInteger.ONE.shiftLeft(53);
+
+    /** The Java expression converting {@code value} of a unit to SI: an exact fraction when both parts fit 53 bits. */
+    private static String toSiExpression(UnitDef u) {
+        BigInteger[] q = u.fraction();
+        boolean exact = q[0].compareTo(MAX_EXACT) <= 0 && q[1].compareTo(MAX_EXACT) <= 0;
+        if (!exact) {
+            return "value * " + u.factor();
+        }
+        if (q[1].equals(BigInteger.ONE)) {
+            return q[0].equals(BigInteger.ONE) ? "value" : "value * " + q[0].doubleValue();
+        }
+        return "value * " + q[0].doubleValue() + " / " + q[1].doubleValue();
     }
 
     private String checkName(String name, int line, Path input) {
@@ -218,12 +269,13 @@ public final class QuantityGenerator {
     }
 
     private static String dimensionExpr(int[] e) {
-        return "Dimension.of(" + e[0] + ", " + e[1] + ", " + e[2] + ", " + e[3] + ", " + e[4] + ", " + e[5] + ", " + e[6] + ")";
+        return "Dimension.of(" + e[0] + ", " + e[1] + ", " + e[2] + ", " + e[3] + ", " + e[4] + ", " + e[5] + ", " + e[6]
+                + ", " + e[7] + ")";
     }
 
     private static String dimensionText(int[] e) {
         StringBuilder sb = new StringBuilder();
-        for (int k = 0; k < 7; k++) {
+        for (int k = 0; k < BASES; k++) {
             if (e[k] != 0) {
                 if (!sb.isEmpty()) {
                     sb.append('·');
@@ -256,16 +308,16 @@ public final class QuantityGenerator {
     }
 
     private static int[] combine(int[] a, int[] b, int sign) {
-        int[] r = new int[7];
-        for (int k = 0; k < 7; k++) {
+        int[] r = new int[BASES];
+        for (int k = 0; k < BASES; k++) {
             r[k] = a[k] + sign * b[k];
         }
         return r;
     }
 
     private static int[] scale(int[] a, int numerator, int denominator) {
-        int[] r = new int[7];
-        for (int k = 0; k < 7; k++) {
+        int[] r = new int[BASES];
+        for (int k = 0; k < BASES; k++) {
             if ((a[k] * numerator) % denominator != 0) {
                 return null;
             }
@@ -276,6 +328,32 @@ public final class QuantityGenerator {
 
     private KindDef primary(int[] exponents) {
         return exponents == null ? null : primaryByExponents.get(Arrays.toString(exponents));
+    }
+
+    /**
+     * The kind of a product or quotient: the primary kind with exactly these exponents; failing that, if the angle
+     * exponent is not zero, the kind without it. SI counts the radian as m/m = 1, so an angle factor that no kind
+     * accounts for is a ratio (radius × angle = arc length, torque × angle = work); one a kind does account for
+     * is kept (angle / time = angular velocity, never frequency). {@code Kind.accepts} applies the same rule at
+     * run time.
+     */
+    private KindDef resultKind(int[] exponents) {
+        KindDef exact = primary(exponents);
+        if (exact != null || exponents[ANGLE] == 0) {
+            return exact;
+        }
+        int[] withoutAngle = exponents.clone();
+        withoutAngle[ANGLE] = 0;
+        return primary(withoutAngle);
+    }
+
+    private static boolean isAngle(int[] e) {
+        for (int k = 0; k < BASES; k++) {
+            if (e[k] != (k == ANGLE ? 1 : 0)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String lowerFirst(String s) {
@@ -316,9 +394,10 @@ public final class QuantityGenerator {
                 .append(" is {@code si}.\n     *\n     * @param si the value in the coherent SI unit\n     * @return the quantity\n     */\n");
         s.append("    public static ").append(n).append(" ofSi(double si) {\n        return new ").append(n).append("(si);\n    }\n\n");
         s.append("    /**\n     * {@code value} of {@code unit}, e.g. {@code ").append(n).append(".of(5, Units.X)}.\n     *\n")
-                .append("     * @param value the number of units\n     * @param unit a unit of this kind (checked by the compiler)\n     * @return the quantity\n     */\n");
+                .append("     * @param value the number of units\n     * @param unit a unit of this kind (checked by the compiler)\n     * @return the quantity\n")
+                .append("     * @throws DimensionMismatchException if a raw or unchecked cast passed a unit of another dimension\n     */\n");
         s.append("    public static ").append(n).append(" of(double value, Unit<").append(n).append("> unit) {\n        return new ")
-                .append(n).append("(unit.toSi(value));\n    }\n\n");
+                .append(n).append("(KIND.check(unit).toSi(value));\n    }\n\n");
         s.append("    /**\n     * Narrows any measure (a runtime {@link Quantity}, or a typed quantity of an alias kind) to this kind.\n     *\n")
                 .append("     * @param measure the measure\n     * @return the same value as {@code ").append(n).append("}\n")
                 .append("     * @throws DimensionMismatchException if the dimension is not {@code ").append(html(dimText)).append("}\n     */\n");
@@ -333,7 +412,7 @@ public final class QuantityGenerator {
                 s.append("    /**\n     * {@code value} {@code ").append(html(u.symbol())).append("} (").append(u.constant()).append(").\n     *\n")
                         .append("     * @param value the number of units\n     * @return the quantity\n     */\n");
                 s.append("    public static ").append(n).append(' ').append(u.factory()).append("(double value) {\n        return new ")
-                        .append(n).append(u.factor() == 1.0 ? "(value" : "(value * " + u.factor()).append(");\n    }\n\n");
+                        .append(n).append('(').append(toSiExpression(u)).append(");\n    }\n\n");
             }
         }
 
@@ -343,10 +422,10 @@ public final class QuantityGenerator {
         s.append("    @Override\n    public Kind<").append(n).append("> kind() {\n        return KIND;\n    }\n\n");
         s.append("    /**\n     * The number of {@code unit}s in this quantity.\n     *\n     * @param unit a unit of this kind\n")
                 .append("     * @return the value in that unit\n     */\n");
-        s.append("    public double in(Unit<").append(n).append("> unit) {\n        return unit.fromSi(si);\n    }\n\n");
+        s.append("    public double in(Unit<").append(n).append("> unit) {\n        return KIND.check(unit).fromSi(si);\n    }\n\n");
         s.append("    /**\n     * This quantity expressed in {@code unit}, for display ({@code toString} prints that unit's symbol).\n     *\n")
                 .append("     * @param unit a unit of this kind\n     * @return value and unit\n     */\n");
-        s.append("    public UnitValue<").append(n).append("> to(Unit<").append(n).append("> unit) {\n        return new UnitValue<>(unit.fromSi(si), unit);\n    }\n\n");
+        s.append("    public UnitValue<").append(n).append("> to(Unit<").append(n).append("> unit) {\n        return new UnitValue<>(KIND.check(unit).fromSi(si), unit);\n    }\n\n");
         s.append("    /**\n     * This value as a runtime-dimension {@link Quantity}.\n     *\n     * @return the same value with its dimension carried at run time\n     */\n");
         s.append("    public Quantity toQuantity() {\n        return Quantity.ofSi(si, KIND.dimension());\n    }\n\n");
 
@@ -390,7 +469,7 @@ public final class QuantityGenerator {
         List<KindDef> all = new ArrayList<>(kinds.values());
         StringBuilder table = new StringBuilder();
         for (KindDef b : all) {
-            KindDef product = primary(combine(k.exponents(), b.exponents(), 1));
+            KindDef product = resultKind(combine(k.exponents(), b.exponents(), 1));
             if (product != null) {
                 table.append("    /**\n     * {@code ").append(n).append(" × ").append(b.name()).append(" = ").append(product.name())
                         .append("} (").append(html(dimensionText(product.exponents()))).append(").\n     *\n")
@@ -400,7 +479,7 @@ public final class QuantityGenerator {
             }
         }
         for (KindDef b : all) {
-            KindDef quotient = primary(combine(k.exponents(), b.exponents(), -1));
+            KindDef quotient = resultKind(combine(k.exponents(), b.exponents(), -1));
             if (quotient != null) {
                 table.append("    /**\n     * {@code ").append(n).append(" / ").append(b.name()).append(" = ").append(quotient.name())
                         .append("} (").append(html(dimensionText(quotient.exponents()))).append(").\n     *\n")
@@ -435,6 +514,9 @@ public final class QuantityGenerator {
             table.append("    public ").append(cbrt.name()).append(" cbrt() {\n        return ").append(cbrt.name()).append(".ofSi(Math.cbrt(si));\n    }\n\n");
         }
         s.append(table);
+        if (isAngle(k.exponents())) {
+            s.append(trigonometry(n));
+        }
 
         // the mutable accumulator: the one shape escape analysis can keep in a register across loop iterations
         s.append("    /**\n     * A new, zero {@link Sum} to accumulate {@code ").append(n).append("} values in a loop.\n     *\n")
@@ -455,7 +537,7 @@ public final class QuantityGenerator {
         // identity and text
         s.append("    /**\n     * The value in {@code unit} followed by its symbol, e.g. {@code \"5.0 km\"}.\n     *\n")
                 .append("     * @param unit a unit of this kind\n     * @return the text\n     */\n");
-        s.append("    public String format(Unit<").append(n).append("> unit) {\n        return Quantity.format(unit.fromSi(si), unit.symbol());\n    }\n\n");
+        s.append("    public String format(Unit<").append(n).append("> unit) {\n        return Quantity.format(KIND.check(unit).fromSi(si), unit.symbol());\n    }\n\n");
         s.append("    /** Equal when the other is a {@code ").append(n).append("} with the same SI value ({@link Double#compare} semantics). */\n");
         s.append("    @Override\n    public boolean equals(Object o) {\n        return o instanceof ").append(n)
                 .append(" other && Double.compare(si, other.si) == 0;\n    }\n\n");
@@ -464,6 +546,34 @@ public final class QuantityGenerator {
                 .append("\"}; {@link #parse} reads it back exactly. */\n");
         s.append("    @Override\n    public String toString() {\n        return Quantity.format(si, KIND.symbol());\n    }\n");
         s.append("}\n");
+        return s.toString();
+    }
+
+    /** sin/cos/tan of a plane angle and the inverse functions back to one (uom and mp-units offer the same). */
+    private static String trigonometry(String n) {
+        StringBuilder s = new StringBuilder();
+        String[][] direct = {{"sin", "sine"}, {"cos", "cosine"}, {"tan", "tangent"}};
+        for (String[] f : direct) {
+            s.append("    /**\n     * The ").append(f[1]).append(" ({@link Math#").append(f[0]).append("} of the value in radians).\n     *\n")
+                    .append("     * @return the ").append(f[1]).append(", a pure number\n     */\n");
+            s.append("    public double ").append(f[0]).append("() {\n        return Math.").append(f[0]).append("(si);\n    }\n\n");
+        }
+        String[][] inverse = {{"asin", "arc sine", "[-π/2, π/2]"}, {"acos", "arc cosine", "[0, π]"}, {"atan", "arc tangent", "[-π/2, π/2]"}};
+        for (String[] f : inverse) {
+            s.append("    /**\n     * The angle whose ").append(f[1].substring(4)).append(" is {@code x} ({@link Math#").append(f[0]).append("}), in ")
+                    .append(f[2]).append(" rad.\n     *\n     * @param x a pure number\n     * @return the angle\n     */\n");
+            s.append("    public static ").append(n).append(' ').append(f[0]).append("(double x) {\n        return new ").append(n)
+                    .append("(Math.").append(f[0]).append("(x));\n    }\n\n");
+        }
+        s.append("    /**\n     * The angle of the point ({@code x}, {@code y}) from the x axis ({@link Math#atan2}), in [-π, π] rad. Both\n")
+                .append("     * coordinates are of the same kind, so their units cancel.\n     *\n     * @param y the y coordinate\n")
+                .append("     * @param x the x coordinate\n     * @param <Q> their kind\n     * @return the angle\n")
+                .append("     * @throws DimensionMismatchException if two run-time {@link Quantity} coordinates differ in dimension\n     */\n");
+        s.append("    public static <Q extends Measure & Comparable<Q>> ").append(n).append(" atan2(Q y, Q x) {\n")
+                .append("        if (!y.dimension().equals(x.dimension())) {\n")
+                .append("            throw new DimensionMismatchException(\"atan2 needs coordinates of one dimension, got \" + y.dimension()\n")
+                .append("                    + \" and \" + x.dimension(), y.dimension(), x.dimension());\n        }\n")
+                .append("        return new ").append(n).append("(Math.atan2(y.si(), x.si()));\n    }\n\n");
         return s.toString();
     }
 
@@ -484,10 +594,10 @@ public final class QuantityGenerator {
         s.append("public final class Units {\n\n    private Units() {\n    }\n\n");
         for (UnitDef u : units) {
             s.append("    /** {@code ").append(html(u.symbol().isEmpty() ? "1" : u.symbol())).append("}: ")
-                    .append(Double.toString(u.factor())).append(" × the coherent SI unit of {@link ").append(u.kind()).append("}")
+                    .append(html(u.factorText())).append(" × the coherent SI unit of {@link ").append(u.kind()).append("}")
                     .append(u.prefixable() ? "; takes SI prefixes" : "").append(". */\n");
             s.append("    public static final Unit<").append(u.kind()).append("> ").append(u.constant()).append(" = new Unit<>(")
-                    .append(u.kind()).append(".KIND, ").append(literal(u.symbol())).append(", ").append(u.factor()).append(", ")
+                    .append(u.kind()).append(".KIND, ").append(literal(u.symbol())).append(", ").append(literal(u.factorText())).append(", ")
                     .append(u.prefixable()).append(", ").append(literal(u.constant())).append(");\n\n");
         }
         s.append("}\n");
@@ -497,9 +607,10 @@ public final class QuantityGenerator {
     private String measureInterface() {
         StringBuilder s = new StringBuilder(header());
         s.append("/**\n * Anything with a value and a physical dimension: the generated typed quantities and the runtime\n")
-                .append(" * {@link Quantity}. Sealed: the set of kinds is fixed by {@code dimensions.txt} at build time.\n")
+                .append(" * {@link Quantity}. Sealed: the kinds are those of {@code dimensions.txt}, fixed at build time, and\n")
+                .append(" * kinds defined by users through {@link Kind#define}, whose classes extend {@link CustomQuantity}.\n")
                 .append(" *\n * <p>Implementations are immutable, thread-safe, value-based classes holding one {@code double}.\n */\n");
-        s.append("public sealed interface Measure permits Quantity");
+        s.append("public sealed interface Measure permits Quantity, CustomQuantity");
         for (KindDef k : kinds.values()) {
             s.append(",\n        ").append(k.name());
         }
