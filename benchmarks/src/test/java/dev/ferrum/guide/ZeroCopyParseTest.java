@@ -7,7 +7,7 @@ package dev.ferrum.guide;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ferrum.parser.CaptureGenerator;
+import dev.ferrum.parser.internal.CaptureGenerator;
 import dev.ferrum.parser.CaptureReader;
 import dev.ferrum.parser.MalformedCaptureException;
 import dev.ferrum.parser.Packet;

@@ -6,6 +6,7 @@ package dev.ferrum.parser;
 
 import dev.ferrum.parser.internal.Bytes;
 import java.io.IOException;
+import java.io.InputStream;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.channels.FileChannel;
@@ -24,16 +25,26 @@ import java.util.Objects;
  * <h2>Formats</h2>
  * Classic pcap with the four magics (micro- or nanosecond timestamps, either byte order); pcapng with
  * any number of sections, each with its own byte order (from its section header's byte-order magic) and its
- * own interfaces ({@code if_tsresol}, {@code if_tsoffset} honoured), enhanced and simple packet blocks;
- * other block types are skipped by their length.
+ * own interfaces ({@code if_tsresol}, {@code if_tsoffset} honoured), enhanced, simple and obsolete (type 2)
+ * packet blocks; other block types are skipped by their length.
  *
- * <h2>Malformed input</h2>
- * In {@link ParseMode#STRICT} the first problem throws {@link MalformedCaptureException} naming the byte
- * offset. In {@link ParseMode#LAX} framing problems go to {@link PacketVisitor#malformed} and the walk
- * continues with the next record when the framing still says where it is (a block whose trailing length
- * disagrees, a packet longer than its original length), or ends (a length running past the end of the
- * file). Every step advances by at least one record header, so a walk always terminates; every read is
- * checked against the segment's end first, so no input produces an {@link IndexOutOfBoundsException}.
+ * <h2>Framing errors and content anomalies</h2>
+ * Two kinds of trouble are kept apart. A <em>framing</em> error means the file itself is broken (a length
+ * running past the end, a block whose trailer disagrees, a packet block naming an unknown interface): in
+ * {@link ParseMode#STRICT} the first one throws {@link MalformedCaptureException} naming the byte offset; in
+ * {@link ParseMode#LAX} it goes to {@link PacketVisitor#malformed} and the walk continues with the next record
+ * when the framing still says where it is, or ends. Every record the reader skips this way is counted
+ * ({@link #skippedCount()}). A content <em>anomaly</em> (an IPv4 total length of 0, a captured length above the
+ * snap length, a header contradicting itself) is never fatal in either mode: the packet is delivered, decoded
+ * as far as possible and flagged in {@link Packet#anomalies()} ({@link #anomalyCount()} counts such packets).
+ * Every step advances by at least one record header, so a walk always terminates; every read is checked
+ * against the end of the bytes first, so no input produces an {@link IndexOutOfBoundsException}.
+ *
+ * <h2>Streams</h2>
+ * {@link #stream(InputStream, ParseMode)} reads a capture that cannot be mapped (a pipe, standard input, a
+ * decompressing stream) by copying it through one reused buffer: each record is read into the buffer and
+ * decoded there, so {@link Packet#segment()} is that buffer and a packet's views are valid until the next
+ * record only. Error offsets are stream offsets either way.
  *
  * <h2>Ownership and threads</h2>
  * The reader never closes the segment's arena; the caller does, after the walk. Not thread-safe: one
@@ -45,15 +56,26 @@ public final class CaptureReader {
     private static final int PCAP_RECORD_HEADER_BYTES = 16;
     private static final int PCAPNG_SECTION_HEADER = 0x0A0D0D0A;
     private static final int PCAPNG_INTERFACE_DESCRIPTION = 1;
+    private static final int PCAPNG_OBSOLETE_PACKET = 2;
     private static final int PCAPNG_SIMPLE_PACKET = 3;
     private static final int PCAPNG_ENHANCED_PACKET = 6;
     private static final int PCAPNG_BYTE_ORDER_MAGIC = 0x1A2B3C4D;
     /** Largest captured length accepted (libpcap's own limit is 256 KiB for most link types). */
     static final long MAX_CAPTURED_BYTES = 256L << 20;
 
-    private final MemorySegment segment;
-    private final long end;
+    private static final int STREAM_BUFFER_BYTES = 1 << 20;
+
+    private MemorySegment segment;
+    private long end;
     private final ParseMode mode;
+
+    // Streaming (null source: the whole capture is in the segment). The buffer holds stream bytes from base on.
+    private final InputStream source;
+    private byte[] buffer;
+    private long base;
+    private boolean sourceEnded;
+    private long skippedCount;
+    private long anomalyCount;
     private final Packet packet = new Packet();
 
     private CaptureFormat format;
@@ -81,10 +103,11 @@ public final class CaptureReader {
     private long[] interfaceTsOffset = new long[4];
     private boolean inSection;
 
-    private CaptureReader(MemorySegment segment, ParseMode mode) {
+    private CaptureReader(MemorySegment segment, ParseMode mode, InputStream source) {
         this.segment = Objects.requireNonNull(segment, "segment");
         this.mode = Objects.requireNonNull(mode, "mode");
-        this.end = segment.byteSize();
+        this.end = source == null ? segment.byteSize() : 0;
+        this.source = source;
     }
 
     /**
@@ -98,7 +121,7 @@ public final class CaptureReader {
      * @throws IOException if the file cannot be opened or mapped
      */
     public static CaptureReader open(Path file, Arena arena, ParseMode mode) throws IOException {
-        return new CaptureReader(map(file, arena), mode);
+        return new CaptureReader(map(file, arena), mode, null);
     }
 
     /**
@@ -125,12 +148,39 @@ public final class CaptureReader {
      * @return a reader positioned before the first record
      */
     public static CaptureReader of(MemorySegment segment, ParseMode mode) {
-        return new CaptureReader(segment, mode);
+        return new CaptureReader(segment, mode, null);
     }
 
-    /** The segment being read. */
+    /**
+     * A reader over a capture that cannot be mapped: a pipe, standard input, a {@link
+     * java.util.zip.GZIPInputStream} over a {@code .pcap.gz}. Records are copied into one reused heap buffer
+     * (1 MiB, grown only for a larger record) and decoded there; the walk allocates nothing per packet. The
+     * reader does not close {@code in}. Reads block until the next record has arrived, so a live pipe works.
+     * An {@link IOException} from {@code in} surfaces as {@link java.io.UncheckedIOException}.
+     *
+     * @param in   the capture, from its first byte
+     * @param mode strict or lax
+     * @return a reader positioned before the first record; {@link #rewind()} is not supported
+     */
+    public static CaptureReader stream(InputStream in, ParseMode mode) {
+        Objects.requireNonNull(in, "in");
+        byte[] buffer = new byte[STREAM_BUFFER_BYTES];
+        CaptureReader reader = new CaptureReader(MemorySegment.ofArray(buffer), mode, in);
+        reader.buffer = buffer;
+        return reader;
+    }
+
+    /**
+     * The segment being read: the mapping or caller segment, or for a {@linkplain #stream stream} the current
+     * buffer.
+     */
     public MemorySegment segment() {
         return segment;
+    }
+
+    /** Whether this reader copies from a stream ({@link #stream}) instead of reading a whole segment. */
+    public boolean isStreaming() {
+        return source != null;
     }
 
     /** The detected format, or {@code null} before the first {@link #next()} or if the magic is unknown. */
@@ -138,9 +188,12 @@ public final class CaptureReader {
         return format;
     }
 
-    /** Offset of the next unread byte; grows monotonically to {@link MemorySegment#byteSize()}. */
+    /**
+     * Offset of the next unread byte (a stream offset when streaming); grows monotonically to the end of the
+     * capture.
+     */
     public long position() {
-        return position;
+        return base + position;
     }
 
     /** Packets delivered so far. */
@@ -148,7 +201,7 @@ public final class CaptureReader {
         return packetCount;
     }
 
-    /** Problems reported so far (framing problems plus packets with a {@link Packet#problem()}). */
+    /** Framing problems reported so far (lax mode; strict mode throws the first). */
     public long errorCount() {
         return errorCount;
     }
@@ -156,6 +209,16 @@ public final class CaptureReader {
     /** The first framing problem met in lax mode, or {@code null}. */
     public MalformedCaptureException firstError() {
         return firstError;
+    }
+
+    /** Packet records skipped because their framing could not be trusted (each one also a reported problem). */
+    public long skippedCount() {
+        return skippedCount;
+    }
+
+    /** Packets delivered with at least one {@link Packet#anomalies() anomaly}. */
+    public long anomalyCount() {
+        return anomalyCount;
     }
 
     /** The current packet (valid after {@link #next()} returned {@code true}, until the next call). */
@@ -192,6 +255,9 @@ public final class CaptureReader {
      * @return this
      */
     public CaptureReader rewind() {
+        if (source != null) {
+            throw new IllegalStateException("a streamed capture cannot be rewound");
+        }
         format = null;
         position = 0;
         releasedUpTo = 0;
@@ -200,6 +266,8 @@ public final class CaptureReader {
         errorCount = 0;
         firstError = null;
         packetCount = 0;
+        skippedCount = 0;
+        anomalyCount = 0;
         inSection = false;
         interfaceCount = 0;
         return this;
@@ -250,13 +318,8 @@ public final class CaptureReader {
         }
         packet.decode();
         packetCount++;
-        if (packet.problem() != null) {
-            if (mode == ParseMode.STRICT) {
-                throw new MalformedCaptureException(
-                        packet.problemOffset(),
-                        packet.problem() + " (packet record at offset " + packet.recordOffset() + ")");
-            }
-            errorCount++;
+        if (packet.anomalies() != 0) {
+            anomalyCount++; // content anomalies are flagged on the packet, never fatal
         }
         return true;
     }
@@ -273,6 +336,7 @@ public final class CaptureReader {
     // ---------------------------------------------------------------- classic pcap and format detection
 
     private boolean readFileHeader() {
+        ensure(PCAP_HEADER_BYTES);
         if (end < 4) {
             return fatal(0, "file of " + end + " bytes is too short for a capture header");
         }
@@ -310,6 +374,7 @@ public final class CaptureReader {
 
     private boolean nextPcapRecord() {
         while (true) {
+            ensure(PCAP_RECORD_HEADER_BYTES);
             long at = position;
             long remaining = end - at;
             if (remaining == 0) {
@@ -327,23 +392,28 @@ public final class CaptureReader {
             long fraction = bigEndian ? time & 0xFFFF_FFFFL : time >>> 32;
             long captured = bigEndian ? lengths >>> 32 : lengths & 0xFFFF_FFFFL;
             long original = bigEndian ? lengths & 0xFFFF_FFFFL : lengths >>> 32;
+            if (captured <= MAX_CAPTURED_BYTES) {
+                ensure(PCAP_RECORD_HEADER_BYTES + captured);
+                at = position; // a stream buffer may have moved
+                remaining = end - at;
+            }
             long available = remaining - PCAP_RECORD_HEADER_BYTES;
             if (captured > available) {
                 position = end;
+                skippedCount++;
                 return fatal(at, "record declares " + captured + " bytes, only " + available + " remain");
             }
             position = at + PCAP_RECORD_HEADER_BYTES + captured;
             if (captured > MAX_CAPTURED_BYTES) {
+                skippedCount++;
                 recoverable(at, "record declares " + captured + " captured bytes, above the 256 MiB limit");
                 continue;
             }
-            packet.frame(segment, at, at + PCAP_RECORD_HEADER_BYTES, (int) captured, original, pcapLinkType, 0);
+            int anomalies = (captured > original ? Anomaly.CAPTURED_ABOVE_ORIGINAL : 0)
+                    | (snapLength != 0 && captured > snapLength ? Anomaly.CAPTURED_ABOVE_SNAPLEN : 0);
+            packet.frame(
+                    segment, at, at + PCAP_RECORD_HEADER_BYTES, (int) captured, original, pcapLinkType, 0, anomalies);
             packet.timestamp(nanosecond ? Packet.TS_PCAP_NANO : Packet.TS_PCAP_MICRO, seconds, fraction, 0, 0);
-            if (captured > original) {
-                recoverable(at, "captured length " + captured + " exceeds original length " + original);
-            } else if (snapLength != 0 && captured > snapLength) {
-                recoverable(at, "captured length " + captured + " exceeds snap length " + snapLength);
-            }
             return true;
         }
     }
@@ -352,6 +422,7 @@ public final class CaptureReader {
 
     private boolean nextPcapngPacket() {
         while (true) {
+            ensure(12);
             long at = position;
             long remaining = end - at;
             if (remaining == 0) {
@@ -363,6 +434,9 @@ public final class CaptureReader {
             }
             int type = (int) Bytes.u32(segment, at, bigEndian);
             if (type == PCAPNG_SECTION_HEADER) {
+                ensure(28);
+                at = position;
+                remaining = end - at;
                 if (remaining < 28) {
                     position = end;
                     return fatal(at, "section header block truncated: " + remaining + " of 28 bytes");
@@ -383,8 +457,16 @@ public final class CaptureReader {
                 return fatal(at, "pcapng data does not start with a section header block");
             }
             long length = Bytes.u32(segment, at + 4, bigEndian);
+            if (length <= MAX_CAPTURED_BYTES + 4096) {
+                ensure(length);
+                at = position;
+                remaining = end - at;
+            }
+            boolean packetBlock =
+                    type == PCAPNG_ENHANCED_PACKET || type == PCAPNG_SIMPLE_PACKET || type == PCAPNG_OBSOLETE_PACKET;
             if (length < 12 || (length & 3) != 0 || length > remaining) {
                 position = end;
+                skippedCount += packetBlock ? 1 : 0;
                 return fatal(
                         at + 4,
                         "block of type " + Integer.toUnsignedString(type) + " declares length " + length
@@ -393,6 +475,7 @@ public final class CaptureReader {
             position = at + length;
             long trailer = Bytes.u32(segment, at + length - 4, bigEndian);
             if (trailer != length) {
+                skippedCount += packetBlock ? 1 : 0;
                 recoverable(at + length - 4, "trailing block length " + trailer + " differs from leading " + length);
                 continue;
             }
@@ -401,7 +484,12 @@ public final class CaptureReader {
             switch (type) {
                 case PCAPNG_INTERFACE_DESCRIPTION -> interfaceDescription(at, body, bodyBytes);
                 case PCAPNG_ENHANCED_PACKET -> {
-                    if (enhancedPacket(at, body, bodyBytes)) {
+                    if (enhancedPacket(at, body, bodyBytes, false)) {
+                        return true;
+                    }
+                }
+                case PCAPNG_OBSOLETE_PACKET -> {
+                    if (enhancedPacket(at, body, bodyBytes, true)) {
                         return true;
                     }
                 }
@@ -471,16 +559,21 @@ public final class CaptureReader {
         interfaceCount++;
     }
 
-    private boolean enhancedPacket(long at, long body, long bodyBytes) {
+    /**
+     * An enhanced packet block, or an obsolete packet block (type 2): the same layout except that the 32-bit
+     * interface id is a 16-bit id followed by a 16-bit drops count.
+     */
+    private boolean enhancedPacket(long at, long body, long bodyBytes, boolean obsolete) {
+        String kind = obsolete ? "obsolete packet block" : "enhanced packet block";
         if (bodyBytes < 20) {
-            recoverable(at, "enhanced packet block body of " + bodyBytes + " bytes is below 20");
+            skippedCount++;
+            recoverable(at, kind + " body of " + bodyBytes + " bytes is below 20");
             return false;
         }
-        long interfaceId = Bytes.u32(segment, body, bigEndian);
+        long interfaceId = obsolete ? Bytes.u16(segment, body, bigEndian) : Bytes.u32(segment, body, bigEndian);
         if (interfaceId >= interfaceCount) {
-            recoverable(
-                    at,
-                    "enhanced packet block names interface " + interfaceId + " but the section has " + interfaceCount);
+            skippedCount++;
+            recoverable(at, kind + " names interface " + interfaceId + " but the section has " + interfaceCount);
             return false;
         }
         int id = (int) interfaceId;
@@ -489,28 +582,30 @@ public final class CaptureReader {
         long captured = Bytes.u32(segment, body + 12, bigEndian);
         long original = Bytes.u32(segment, body + 16, bigEndian);
         if (captured > bodyBytes - 20 || captured > MAX_CAPTURED_BYTES) {
+            skippedCount++;
             recoverable(
                     at,
-                    "enhanced packet block declares " + captured + " captured bytes, its body holds " + (bodyBytes - 20)
+                    kind + " declares " + captured + " captured bytes, its body holds " + (bodyBytes - 20)
                             + " (limit 256 MiB)");
             return false;
         }
-        packet.frame(segment, at, body + 20, (int) captured, original, interfaceLinkType[id], id);
+        int anomalies = (captured > original ? Anomaly.CAPTURED_ABOVE_ORIGINAL : 0)
+                | (interfaceSnapLength[id] != 0 && captured > interfaceSnapLength[id]
+                        ? Anomaly.CAPTURED_ABOVE_SNAPLEN
+                        : 0);
+        packet.frame(segment, at, body + 20, (int) captured, original, interfaceLinkType[id], id, anomalies);
         packet.timestamp(interfaceTsKind[id], tsHigh, tsLow, interfaceTsDigits[id], interfaceTsOffset[id]);
-        if (captured > original) {
-            recoverable(at, "captured length " + captured + " exceeds original length " + original);
-        } else if (interfaceSnapLength[id] != 0 && captured > interfaceSnapLength[id]) {
-            recoverable(at, "captured length " + captured + " exceeds snap length " + interfaceSnapLength[id]);
-        }
         return true;
     }
 
     private boolean simplePacket(long at, long body, long bodyBytes) {
         if (bodyBytes < 4) {
+            skippedCount++;
             recoverable(at, "simple packet block body of " + bodyBytes + " bytes is below 4");
             return false;
         }
         if (interfaceCount == 0) {
+            skippedCount++;
             recoverable(at, "simple packet block in a section without an interface");
             return false;
         }
@@ -520,12 +615,13 @@ public final class CaptureReader {
             captured = Math.min(captured, interfaceSnapLength[0]);
         }
         if (captured > MAX_CAPTURED_BYTES) {
+            skippedCount++;
             recoverable(at, "simple packet block holds " + captured + " bytes, above the 256 MiB limit");
             return false;
         }
-        packet.frame(segment, at, body + 4, (int) captured, original, interfaceLinkType[0], 0);
-        // Simple packet blocks carry no timestamp.
-        packet.timestamp(Packet.TS_PCAP_NANO, 0, 0, 0, 0);
+        packet.frame(segment, at, body + 4, (int) captured, original, interfaceLinkType[0], 0, 0);
+        packet.noTimestamp(); // simple packet blocks carry none
+
         return true;
     }
 
@@ -542,8 +638,43 @@ public final class CaptureReader {
         report(at, what);
     }
 
+    /**
+     * Streaming only: makes at least {@code bytes} bytes from {@link #position} available in the buffer (fewer
+     * at the end of the stream), moving the unread bytes to the buffer's start and growing it for a record
+     * larger than the buffer. Callers re-read {@link #position} afterwards. No effect on a whole segment.
+     */
+    private void ensure(long bytes) {
+        if (source == null || end - position >= bytes || sourceEnded) {
+            return;
+        }
+        int unread = (int) (end - position);
+        if (bytes > buffer.length) {
+            byte[] larger = new byte[(int) Math.max(bytes, Math.min(2L * buffer.length, Integer.MAX_VALUE - 8))];
+            System.arraycopy(buffer, (int) position, larger, 0, unread);
+            buffer = larger;
+            segment = MemorySegment.ofArray(buffer);
+        } else {
+            System.arraycopy(buffer, (int) position, buffer, 0, unread);
+        }
+        base += position;
+        position = 0;
+        end = unread;
+        try {
+            while (end < bytes) {
+                int n = source.read(buffer, (int) end, buffer.length - (int) end);
+                if (n < 0) {
+                    sourceEnded = true;
+                    return;
+                }
+                end += n;
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("reading the capture stream at offset " + (base + end), e);
+        }
+    }
+
     private void report(long at, String what) {
-        MalformedCaptureException problem = new MalformedCaptureException(at, what);
+        MalformedCaptureException problem = new MalformedCaptureException(base + at, what);
         if (mode == ParseMode.STRICT) {
             finished = true;
             throw problem;

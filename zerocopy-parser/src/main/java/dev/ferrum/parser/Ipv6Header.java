@@ -96,9 +96,17 @@ public final class Ipv6Header {
 
     /**
      * Appends an address in RFC 5952 text form (lower case, longest run of two or more zero groups as
-     * {@code ::}), the form tshark prints. Allocates nothing beyond the builder's own growth.
+     * {@code ::}), the form tshark prints; IPv4-mapped addresses end in dotted quad ({@code ::ffff:192.0.2.1}),
+     * as do the deprecated IPv4-compatible ones ({@code ::192.0.2.1}). Allocates nothing beyond the builder's own
+     * growth.
      */
     public static StringBuilder appendAddress(long high, long low, StringBuilder out) {
+        // inet_ntop's rule: zeros in groups 0-4 and ffff in group 5 (mapped), or zeros in groups 0-5 and a
+        // non-zero group 6 (compatible; ::1 and :: stay hexadecimal).
+        if (high == 0 && ((low >>> 32) == 0xFFFF || ((low >>> 32) == 0 && (low >>> 16 & 0xFFFF) != 0))) {
+            out.append((low >>> 32) == 0xFFFF ? "::ffff:" : "::");
+            return Ipv4Header.appendAddress((int) low, out);
+        }
         int bestStart = -1;
         int bestLength = 0;
         int runStart = -1;

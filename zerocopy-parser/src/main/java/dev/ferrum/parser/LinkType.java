@@ -20,6 +20,8 @@ public final class LinkType {
     public static final int RAW_OPENBSD = 12;
     /** Historical raw-IP value (BSD/OS {@code DLT_RAW}). */
     public static final int RAW_BSDOS = 14;
+    /** OpenBSD loopback: a 4-byte address family, always in network byte order. */
+    public static final int LOOP = 108;
     /** Linux "cooked" capture v1 (16-byte header), as from {@code tcpdump -i any}. */
     public static final int LINUX_SLL = 113;
     /** Raw IPv4. */
@@ -36,6 +38,7 @@ public final class LinkType {
         return switch (linkType) {
             case NULL -> "NULL";
             case ETHERNET -> "EN10MB";
+            case LOOP -> "LOOP";
             case RAW, RAW_OPENBSD, RAW_BSDOS -> "RAW";
             case LINUX_SLL -> "LINUX_SLL";
             case LINUX_SLL2 -> "LINUX_SLL2";

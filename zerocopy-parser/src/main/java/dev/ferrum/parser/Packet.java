@@ -4,7 +4,7 @@
  */
 package dev.ferrum.parser;
 
-import dev.ferrum.parser.internal.Bytes;
+import dev.ferrum.parser.internal.PacketDecoder;
 import java.lang.foreign.MemorySegment;
 
 /**
@@ -19,11 +19,15 @@ import java.lang.foreign.MemorySegment;
  * only as long as the segment's arena is open. This is the Java counterpart of Rust's {@code Packet<'a>}
  * borrowing the buffer: the arena scope plays the lifetime, checked at run time rather than at compile time.
  *
- * <h2>Truncation and problems</h2>
+ * <h2>Truncation and anomalies</h2>
  * A packet captured with a short snap length ({@link #capturedLength()} below {@link #originalLength()})
- * decodes as far as its bytes go and reports {@link #isTruncated()}; that is normal, not an error. A header
- * that contradicts itself or runs past the packet although nothing was cut off sets {@link #problem()}
- * (in strict mode the reader throws instead); the layers before it remain readable.
+ * decodes as far as its bytes go, field by field, and reports {@link #isTruncated()}; that is normal, not an
+ * error. Odd contents (an IPv4 total length of 0 from segmentation offload, a header that contradicts itself
+ * or runs past a packet nothing cut off, a captured length above the snap length) set {@link Anomaly} bits in
+ * {@link #anomalies()} and describe the first one in {@link #problem()}; they are never fatal, in strict mode
+ * either, and the layers before the odd spot remain readable.
+ *
+ * <p>The decoding pass itself lives in {@code internal.PacketDecoder}; this class is the view over its result.
  *
  * <p>Not thread-safe.
  */
@@ -50,9 +54,6 @@ public final class Packet {
     public static final int ETHERTYPE_IPV4 = 0x0800;
     /** EtherType of IPv6. */
     public static final int ETHERTYPE_IPV6 = 0x86DD;
-
-    private static final int MAX_VLAN_TAGS = 8;
-    private static final int MAX_IPV6_EXTENSION_HEADERS = 16;
 
     static final int TS_PCAP_MICRO = 0;
     static final int TS_PCAP_NANO = 1;
@@ -102,21 +103,12 @@ public final class Packet {
     private int tsDigits;
     private long tsOffsetSeconds;
 
-    // Decoded layers.
-    private int layers;
-    private int vlanCount;
-    private int vlanId;
-    private long linkOffset;
-    private int networkType;
-    private long networkOffset;
-    private int ipProtocol;
-    private long transportOffset;
-    private long payloadOffset;
-    private long payloadLength;
-    private boolean truncated;
-    private boolean fragment;
-    private String problem;
-    private long problemOffset;
+    // Decoded layers: offsets and anomaly bits, computed by one forward pass (internal.PacketDecoder).
+    private final PacketDecoder decoded = new PacketDecoder();
+    private int framingAnomalies;
+    private boolean hasTimestamp = true;
+    private Packet quoted;
+    private long quotedFor = -1;
 
     /** Creates an unwrapped view; call {@code wrap} before reading. */
     public Packet() {
@@ -139,7 +131,7 @@ public final class Packet {
             throw new IllegalArgumentException(
                     "packet [" + offset + ", +" + length + ") outside segment of " + segment.byteSize() + " bytes");
         }
-        frame(segment, offset, offset, length, length, linkType, 0);
+        frame(segment, offset, offset, length, length, linkType, 0, 0);
         timestamp(TS_PCAP_NANO, 0, 0, 0, 0);
         decode();
         return this;
@@ -152,8 +144,10 @@ public final class Packet {
             int capturedLength,
             long originalLength,
             int linkType,
-            int interfaceId) {
+            int interfaceId,
+            int framingAnomalies) {
         this.segment = segment;
+        this.framingAnomalies = framingAnomalies;
         this.recordOffset = recordOffset;
         this.dataOffset = dataOffset;
         this.capturedLength = capturedLength;
@@ -163,6 +157,7 @@ public final class Packet {
     }
 
     void timestamp(int kind, long high, long low, int digits, long offsetSeconds) {
+        this.hasTimestamp = true;
         this.tsKind = kind;
         this.tsHigh = high;
         this.tsLow = low;
@@ -212,6 +207,21 @@ public final class Packet {
         return segment.asSlice(dataOffset, capturedLength);
     }
 
+    /** Marks the packet as carrying no timestamp (pcapng simple packet blocks). */
+    void noTimestamp() {
+        timestamp(TS_PCAP_NANO, 0, 0, 0, 0);
+        this.hasTimestamp = false;
+    }
+
+    /**
+     * Whether the record carries a timestamp. pcapng simple packet blocks do not: their
+     * {@link #timestampSeconds()} is 0 and tools should print nothing (tshark leaves {@code frame.time_epoch}
+     * empty).
+     */
+    public boolean hasTimestamp() {
+        return hasTimestamp;
+    }
+
     /** Whole seconds since the epoch (pcapng {@code if_tsoffset} applied). */
     public long timestampSeconds() {
         return switch (tsKind) {
@@ -258,70 +268,84 @@ public final class Packet {
 
     /** Bit set of the {@code LAYER_*} constants that were decoded. */
     public int layers() {
-        return layers;
+        return decoded.layers();
     }
 
     /** Whether all layer bits in {@code mask} were decoded. */
     public boolean has(int mask) {
-        return (layers & mask) == mask;
+        return (decoded.layers() & mask) == mask;
+    }
+
+    /**
+     * Bit set of the {@link Anomaly} constants: odd contents of this packet (IPv4 total length 0, captured
+     * length above the snap length, a header contradicting itself, ...). 0 for an ordinary packet. Anomalies
+     * never stop a walk; the packet is decoded as far as possible.
+     */
+    public int anomalies() {
+        return decoded.anomalies();
     }
 
     /** Number of 802.1Q/802.1ad tags. */
     public int vlanCount() {
-        return vlanCount;
+        return decoded.vlanCount();
     }
 
     /** VLAN id of the outermost tag, or -1 without tags. */
     public int vlanId() {
-        return vlanCount == 0 ? -1 : vlanId;
+        return decoded.vlanCount() == 0 ? -1 : decoded.vlanId();
     }
 
     /** The network-layer EtherType ({@link #ETHERTYPE_IPV4}, {@link #ETHERTYPE_IPV6}, ...), 0 if unknown. */
     public int networkType() {
-        return networkType;
+        return decoded.networkType();
     }
 
     /** Offset of the network-layer header, or -1. */
     public long networkOffset() {
-        return networkOffset;
+        return decoded.networkOffset();
     }
 
     /** Upper-layer protocol after IPv4 or all IPv6 extension headers (6, 17, 1, 58, ...), or -1. */
     public int ipProtocol() {
-        return ipProtocol;
+        return decoded.ipProtocol();
     }
 
     /** Offset of the transport header, or -1. */
     public long transportOffset() {
-        return transportOffset;
+        return decoded.transportOffset();
     }
 
-    /** Offset of the first payload byte after the deepest decoded header, or -1. */
+    /**
+     * Offset of the first payload byte after the deepest decoded header, or -1 (also when the header that
+     * locates it was cut by the snap length or is bogus).
+     */
     public long payloadOffset() {
-        return payloadOffset;
+        return decoded.payloadOffset();
     }
 
     /**
      * Payload length as the headers declare it (tshark's {@code tcp.len}; UDP length minus 8); may exceed
-     * the captured bytes of a truncated packet.
+     * the captured bytes of a truncated packet; 0 when {@link #payloadOffset()} is -1.
      */
     public long payloadLength() {
         // A header longer than the datagram declares (only reachable on truncated or malformed packets) gives 0.
-        return Math.max(0, payloadLength);
+        return decoded.payloadOffset() < 0 ? 0 : Math.max(0, decoded.payloadLength());
     }
 
     /** Payload bytes actually captured. */
     public int capturedPayloadLength() {
+        long payloadOffset = decoded.payloadOffset();
         if (payloadOffset < 0) {
             return 0;
         }
         long available = dataOffset + capturedLength - payloadOffset;
-        return (int) Math.max(0, Math.min(payloadLength, available));
+        return (int) Math.max(0, Math.min(decoded.payloadLength(), available));
     }
 
     /** The captured payload as a slice of the mapped segment (no copy; a small view object). */
     public MemorySegment payload() {
         long capturedEnd = dataOffset + capturedLength;
+        long payloadOffset = decoded.payloadOffset();
         // A header cut by the snap length can put the payload's start past the captured end: clamp, empty slice.
         return payloadOffset < 0 || payloadOffset >= capturedEnd
                 ? segment.asSlice(capturedEnd, 0)
@@ -330,22 +354,22 @@ public final class Packet {
 
     /** Whether a header was cut off by the snap length. */
     public boolean isTruncated() {
-        return truncated;
+        return decoded.truncated();
     }
 
     /** Whether the IP datagram is a fragment (IPv4 MF/offset or an IPv6 fragment header). */
     public boolean isFragment() {
-        return fragment;
+        return decoded.fragment();
     }
 
-    /** What was malformed inside this packet, or {@code null}. */
+    /** What the first content {@link #anomalies() anomaly} was, or {@code null}. */
     public String problem() {
-        return problem;
+        return decoded.problem();
     }
 
-    /** Offset of the malformed header, or -1. */
+    /** Offset of the first content anomaly, or -1. */
     public long problemOffset() {
-        return problem == null ? -1 : problemOffset;
+        return decoded.problemOffset();
     }
 
     /** The Ethernet header. @throws IllegalStateException if none was decoded */
@@ -366,13 +390,19 @@ public final class Packet {
         return ipv6;
     }
 
-    /** The TCP header. @throws IllegalStateException if none was decoded */
+    /**
+     * The TCP header. When the snap length cut it, the fields whose bytes were captured read normally and the
+     * others return -1. @throws IllegalStateException if none was decoded
+     */
     public TcpHeader tcp() {
         require(LAYER_TCP, "TCP");
         return tcp;
     }
 
-    /** The UDP header. @throws IllegalStateException if none was decoded */
+    /**
+     * The UDP header; fields cut off by the snap length return -1. @throws IllegalStateException if none was
+     * decoded
+     */
     public UdpHeader udp() {
         require(LAYER_UDP, "UDP");
         return udp;
@@ -380,7 +410,7 @@ public final class Packet {
 
     /** The ICMP or ICMPv6 header. @throws IllegalStateException if neither was decoded */
     public IcmpHeader icmp() {
-        if ((layers & (LAYER_ICMP | LAYER_ICMPV6)) == 0) {
+        if ((decoded.layers() & (LAYER_ICMP | LAYER_ICMPV6)) == 0) {
             throw new IllegalStateException("packet at offset " + recordOffset + " has no ICMP header");
         }
         return icmp;
@@ -388,6 +418,7 @@ public final class Packet {
 
     /** Source port of the TCP or UDP header, or -1. */
     public int sourcePort() {
+        int layers = decoded.layers();
         if ((layers & LAYER_TCP) != 0) {
             return tcp.sourcePort();
         }
@@ -396,308 +427,83 @@ public final class Packet {
 
     /** Destination port of the TCP or UDP header, or -1. */
     public int destinationPort() {
+        int layers = decoded.layers();
         if ((layers & LAYER_TCP) != 0) {
             return tcp.destinationPort();
         }
         return (layers & LAYER_UDP) != 0 ? udp.destinationPort() : -1;
     }
 
+    /**
+     * Whether this is an ICMP or ICMPv6 error message (destination unreachable, time exceeded, ...) that quotes
+     * the IP header and the start of the datagram that caused it.
+     */
+    public boolean hasQuoted() {
+        return decoded.quotedOffset() >= 0;
+    }
+
+    /**
+     * The datagram quoted by an ICMP/ICMPv6 error message, decoded as a packet of its own (link type
+     * {@link LinkType#RAW}): its IP header and transport header (ports, and more as far as the quote goes) are
+     * flyweights over the same bytes. A quote is short by design, so it reports {@link #isTruncated()}, not
+     * anomalies. The returned object is owned by this packet and re-decoded per record, like this one.
+     *
+     * @return the quoted datagram
+     * @throws IllegalStateException if {@link #hasQuoted()} is false
+     */
+    public Packet quoted() {
+        long offset = decoded.quotedOffset();
+        if (offset < 0) {
+            throw new IllegalStateException("packet at offset " + recordOffset + " is not an ICMP error message");
+        }
+        if (quoted == null) {
+            quoted = new Packet();
+        }
+        // Decoded on first use per record (quotedFor remembers which), so ordinary walks pay nothing.
+        if (quotedFor != offset || quoted.segment != segment) {
+            int length = (int) (decoded.quotedEnd() - offset);
+            quoted.frame(segment, recordOffset, offset, length, length, LinkType.RAW, interfaceId, 0);
+            quoted.tsKind = tsKind;
+            quoted.tsHigh = tsHigh;
+            quoted.tsLow = tsLow;
+            quoted.tsDigits = tsDigits;
+            quoted.tsOffsetSeconds = tsOffsetSeconds;
+            quoted.hasTimestamp = hasTimestamp;
+            quoted.decode(true);
+            quotedFor = offset;
+        }
+        return quoted;
+    }
+
     private void require(int layer, String name) {
-        if ((layers & layer) == 0) {
+        if ((decoded.layers() & layer) == 0) {
             throw new IllegalStateException("packet at offset " + recordOffset + " has no " + name + " header");
         }
     }
 
-    // ---------------------------------------------------------------- decoding
-
-    /** Decodes the layers of the framed record; one forward pass, every read checked against the end. */
+    /** Decodes the layers of the framed record and points the header views at them. */
     void decode() {
-        layers = 0;
-        vlanCount = 0;
-        vlanId = 0;
-        linkOffset = dataOffset;
-        networkType = 0;
-        networkOffset = -1;
-        ipProtocol = -1;
-        transportOffset = -1;
-        payloadOffset = -1;
-        payloadLength = 0;
-        truncated = false;
-        fragment = false;
-        problem = null;
-        long end = dataOffset + capturedLength;
-        long at = dataOffset;
-        int type;
-        switch (linkType) {
-            case LinkType.ETHERNET -> {
-                if (!fits(at, EthernetHeader.HEADER_BYTES, end, "Ethernet header runs past the end of the packet")) {
-                    return;
-                }
-                ethernet.wrap(segment, at);
-                layers = LAYER_ETHERNET;
-                type = Bytes.u16(segment, at + 12);
-                at += EthernetHeader.HEADER_BYTES;
-                while (type == 0x8100 || type == 0x88A8 || type == 0x9100) {
-                    if (vlanCount == MAX_VLAN_TAGS) {
-                        malformed(at, "more than 8 VLAN tags");
-                        return;
-                    }
-                    if (!fits(at, 4, end, "VLAN tag runs past the end of the packet")) {
-                        return;
-                    }
-                    if (vlanCount == 0) {
-                        vlanId = Bytes.u16(segment, at) & 0x0FFF;
-                    }
-                    vlanCount++;
-                    layers |= LAYER_VLAN;
-                    type = Bytes.u16(segment, at + 2);
-                    at += 4;
-                }
-            }
-            case LinkType.LINUX_SLL -> {
-                if (!fits(at, 16, end, "Linux cooked header runs past the end of the packet")) {
-                    return;
-                }
-                type = Bytes.u16(segment, at + 14);
-                at += 16;
-            }
-            case LinkType.LINUX_SLL2 -> {
-                if (!fits(at, 20, end, "Linux cooked v2 header runs past the end of the packet")) {
-                    return;
-                }
-                type = Bytes.u16(segment, at);
-                at += 20;
-            }
-            case LinkType.RAW, LinkType.RAW_OPENBSD, LinkType.RAW_BSDOS, LinkType.IPV4, LinkType.IPV6 -> {
-                if (!fits(at, 1, end, "raw IP packet is empty")) {
-                    return;
-                }
-                int version = Bytes.u8(segment, at) >>> 4;
-                type = version == 4 ? ETHERTYPE_IPV4 : version == 6 ? ETHERTYPE_IPV6 : 0;
-                if (type == 0) {
-                    malformed(at, "raw IP packet has version " + version);
-                    return;
-                }
-            }
-            case LinkType.NULL -> {
-                if (!fits(at, 4, end, "loopback header runs past the end of the packet")) {
-                    return;
-                }
-                // The family is in the capturing host's byte order; families are small, so one order gives < 256.
-                long family = Bytes.u32(segment, at, false);
-                if (family > 0xFF) {
-                    family = Bytes.u32(segment, at, true);
-                }
-                type = family == 2 ? ETHERTYPE_IPV4 : family == 24 || family == 28 || family == 30 ? ETHERTYPE_IPV6 : 0;
-                at += 4;
-            }
-            default -> {
-                return;
-            }
-        }
-        networkType = type;
-        if (type == ETHERTYPE_IPV4) {
-            decodeIpv4(at, end);
-        } else if (type == ETHERTYPE_IPV6) {
-            decodeIpv6(at, end);
-        }
+        decode(false);
     }
 
-    private void decodeIpv4(long at, long end) {
-        if (!fits(at, Ipv4Header.MIN_HEADER_BYTES, end, "IPv4 header runs past the end of the packet")) {
-            return;
+    private void decode(boolean quotedDatagram) {
+        quotedFor = -1;
+        decoded.decode(segment, dataOffset, capturedLength, originalLength, linkType, framingAnomalies, quotedDatagram);
+        int layers = decoded.layers();
+        if ((layers & LAYER_ETHERNET) != 0) {
+            ethernet.wrap(segment, dataOffset);
         }
-        // Words 0-2 of the header: version/IHL, TOS, total length | id, flags/fragment | TTL, protocol, checksum.
-        int word0 = Bytes.i32(segment, at);
-        int word1 = Bytes.i32(segment, at + 4);
-        int word2 = Bytes.i32(segment, at + 8);
-        int versionAndLength = word0 >>> 24;
-        if (versionAndLength >>> 4 != 4) {
-            malformed(at, "IPv4 header has version " + (versionAndLength >>> 4));
-            return;
+        if ((layers & LAYER_IPV4) != 0) {
+            ipv4.wrap(segment, decoded.networkOffset());
+        } else if ((layers & LAYER_IPV6) != 0) {
+            ipv6.wrap(segment, decoded.networkOffset());
         }
-        int headerLength = (versionAndLength & 0x0F) * 4;
-        if (headerLength < Ipv4Header.MIN_HEADER_BYTES) {
-            malformed(at, "IPv4 header length " + headerLength + " is below 20");
-            return;
+        if ((layers & LAYER_TCP) != 0) {
+            tcp.wrap(segment, decoded.transportOffset(), decoded.transportEnd());
+        } else if ((layers & LAYER_UDP) != 0) {
+            udp.wrap(segment, decoded.transportOffset(), decoded.transportEnd());
+        } else if ((layers & (LAYER_ICMP | LAYER_ICMPV6)) != 0) {
+            icmp.wrap(segment, decoded.transportOffset());
         }
-        if (!fits(at, headerLength, end, "IPv4 options run past the end of the packet")) {
-            return;
-        }
-        int totalLength = word0 & 0xFFFF;
-        if (totalLength < headerLength) {
-            malformed(at, "IPv4 total length " + totalLength + " is below its header length " + headerLength);
-            return;
-        }
-        ipv4.wrap(segment, at);
-        layers |= LAYER_IPV4;
-        networkOffset = at;
-        int fragmentField = word1 & 0xFFFF;
-        fragment = (fragmentField & 0x3FFF) != 0;
-        ipProtocol = (word2 >>> 16) & 0xFF;
-        long declaredEnd = at + totalLength;
-        if (!fits(at, totalLength, end, "IPv4 total length runs past the end of the packet")) {
-            if (problem != null) {
-                return;
-            }
-        }
-        if ((fragmentField & 0x1FFF) != 0) {
-            payloadOffset = at + headerLength;
-            payloadLength = totalLength - headerLength;
-            return;
-        }
-        decodeTransport(at + headerLength, declaredEnd, Math.min(declaredEnd, end), false);
-    }
-
-    private void decodeIpv6(long at, long end) {
-        if (!fits(at, Ipv6Header.HEADER_BYTES, end, "IPv6 header runs past the end of the packet")) {
-            return;
-        }
-        int version = Bytes.u8(segment, at) >>> 4;
-        if (version != 6) {
-            malformed(at, "IPv6 header has version " + version);
-            return;
-        }
-        ipv6.wrap(segment, at);
-        layers |= LAYER_IPV6;
-        networkOffset = at;
-        long declaredEnd = at + Ipv6Header.HEADER_BYTES + Bytes.u16(segment, at + 4);
-        if (!fits(at, declaredEnd - at, end, "IPv6 payload length runs past the end of the packet")) {
-            if (problem != null) {
-                return;
-            }
-        }
-        long limit = Math.min(declaredEnd, end);
-        int next = Bytes.u8(segment, at + 6);
-        long cursor = at + Ipv6Header.HEADER_BYTES;
-        for (int i = 0; ; i++) {
-            if (i == MAX_IPV6_EXTENSION_HEADERS) {
-                malformed(cursor, "more than 16 IPv6 extension headers");
-                return;
-            }
-            int extensionLength;
-            switch (next) {
-                case 0, 43, 60, 135, 139, 140 -> { // hop-by-hop, routing, destination, mobility, HIP, shim6
-                    if (!fits(cursor, 8, limit, "IPv6 extension header runs past the payload")) {
-                        return;
-                    }
-                    extensionLength = (Bytes.u8(segment, cursor + 1) + 1) * 8;
-                }
-                case 51 -> { // authentication header counts 4-byte units minus 2
-                    if (!fits(cursor, 8, limit, "IPv6 authentication header runs past the payload")) {
-                        return;
-                    }
-                    extensionLength = (Bytes.u8(segment, cursor + 1) + 2) * 4;
-                }
-                case 44 -> { // fragment header, fixed 8 bytes
-                    if (!fits(cursor, 8, limit, "IPv6 fragment header runs past the payload")) {
-                        return;
-                    }
-                    int offsetAndFlags = Bytes.u16(segment, cursor + 2);
-                    fragment = true;
-                    next = Bytes.u8(segment, cursor);
-                    cursor += 8;
-                    if ((offsetAndFlags & 0xFFF8) != 0) {
-                        ipProtocol = next;
-                        payloadOffset = cursor;
-                        payloadLength = declaredEnd - cursor;
-                        return;
-                    }
-                    continue;
-                }
-                default -> {
-                    ipProtocol = next;
-                    decodeTransport(cursor, declaredEnd, limit, true);
-                    return;
-                }
-            }
-            if (!fits(cursor, extensionLength, limit, "IPv6 extension header runs past the payload")) {
-                return;
-            }
-            next = Bytes.u8(segment, cursor);
-            cursor += extensionLength;
-        }
-    }
-
-    /**
-     * Decodes the transport header at {@code at}; {@code declaredEnd} is where the IP header says the
-     * datagram ends, {@code limit} where its captured bytes end.
-     */
-    private void decodeTransport(long at, long declaredEnd, long limit, boolean overIpv6) {
-        transportOffset = at;
-        switch (ipProtocol) {
-            case 6 -> {
-                if (!fits(at, TcpHeader.MIN_HEADER_BYTES, limit, "TCP header runs past the IP payload")) {
-                    return;
-                }
-                int headerLength = (Bytes.u8(segment, at + 12) >>> 4) * 4;
-                if (headerLength < TcpHeader.MIN_HEADER_BYTES) {
-                    malformed(at, "TCP data offset " + headerLength + " is below 20");
-                    return;
-                }
-                if (!fits(at, headerLength, limit, "TCP options run past the IP payload") && !truncated) {
-                    return;
-                }
-                // Cut off inside its options by the snap length: the fixed fields are still readable, and
-                // the option walk is bounded by the captured end.
-                tcp.wrap(segment, at, limit);
-                layers |= LAYER_TCP;
-                payloadOffset = at + headerLength;
-                payloadLength = declaredEnd - payloadOffset;
-            }
-            case 17 -> {
-                if (!fits(at, UdpHeader.HEADER_BYTES, limit, "UDP header runs past the IP payload")) {
-                    return;
-                }
-                int length = Bytes.u16(segment, at + 4);
-                if (length < UdpHeader.HEADER_BYTES) {
-                    malformed(at, "UDP length " + length + " is below 8");
-                    return;
-                }
-                udp.wrap(segment, at);
-                layers |= LAYER_UDP;
-                payloadOffset = at + UdpHeader.HEADER_BYTES;
-                payloadLength = length - UdpHeader.HEADER_BYTES;
-            }
-            case 1, 58 -> {
-                if ((ipProtocol == 58) != overIpv6) {
-                    payloadOffset = at;
-                    payloadLength = declaredEnd - at;
-                    return;
-                }
-                if (!fits(at, IcmpHeader.HEADER_BYTES, limit, "ICMP header runs past the IP payload")) {
-                    return;
-                }
-                icmp.wrap(segment, at);
-                layers |= overIpv6 ? LAYER_ICMPV6 : LAYER_ICMP;
-                payloadOffset = at + IcmpHeader.HEADER_BYTES;
-                payloadLength = declaredEnd - payloadOffset;
-            }
-            default -> {
-                payloadOffset = at;
-                payloadLength = declaredEnd - at;
-            }
-        }
-    }
-
-    /**
-     * Whether {@code bytes} starting at {@code at} lie before {@code end}. If not, the packet is marked
-     * truncated when the snap length explains it, malformed otherwise.
-     */
-    private boolean fits(long at, long bytes, long end, String what) {
-        if (bytes <= end - at) {
-            return true;
-        }
-        if (capturedLength < originalLength) {
-            truncated = true;
-        } else {
-            malformed(at, what);
-        }
-        return false;
-    }
-
-    private void malformed(long at, String what) {
-        problem = what;
-        problemOffset = at;
     }
 }

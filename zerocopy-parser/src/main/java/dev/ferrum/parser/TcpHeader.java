@@ -10,8 +10,9 @@ import java.lang.foreign.MemorySegment;
 /**
  * Flyweight over a TCP header (RFC 9293) and its options, read in place.
  *
- * <p>{@link Packet} wraps it only after checking that {@link #headerLength()} bytes were captured, so the
- * option walks below stay inside the captured header. Not thread-safe; reused for every packet of a walk.
+ * <p>A header cut short by the snap length is still a header: every getter whose field lies before the captured
+ * end reads it, the others return -1 (tshark likewise shows the ports of a header cut after 4 bytes). The option
+ * walks stop at the captured end too. Not thread-safe; reused for every packet of a walk.
  */
 public final class TcpHeader {
 
@@ -34,10 +35,12 @@ public final class TcpHeader {
     public static final int ECE = 0x40;
     /** CWR flag bit. */
     public static final int CWR = 0x80;
+    /** NS (nonce sum, RFC 3540, historic) flag bit; bits 0x200-0x800 are the reserved bits. */
+    public static final int NS = 0x100;
 
     private MemorySegment segment = MemorySegment.NULL;
     private long offset;
-    private long capturedEnd = Long.MAX_VALUE;
+    private long capturedEnd;
 
     /** Creates an unwrapped view; call {@code wrap} before reading. */
     public TcpHeader() {
@@ -52,10 +55,10 @@ public final class TcpHeader {
      * @return this
      */
     public TcpHeader wrap(MemorySegment segment, long offset) {
-        return wrap(segment, offset, Long.MAX_VALUE);
+        return wrap(segment, offset, segment.byteSize());
     }
 
-    /** As {@link #wrap(MemorySegment, long)}, with option walks stopping at {@code capturedEnd} (snap length). */
+    /** As {@link #wrap(MemorySegment, long)}, with fields and option walks stopping at {@code capturedEnd}. */
     TcpHeader wrap(MemorySegment segment, long offset, long capturedEnd) {
         this.segment = segment;
         this.offset = offset;
@@ -70,57 +73,61 @@ public final class TcpHeader {
 
     /** Source port. */
     public int sourcePort() {
-        return Bytes.u16(segment, offset);
+        return capturedEnd - offset < 2 ? -1 : Bytes.u16(segment, offset);
     }
 
     /** Destination port. */
     public int destinationPort() {
-        return Bytes.u16(segment, offset + 2);
+        return capturedEnd - offset < 4 ? -1 : Bytes.u16(segment, offset + 2);
     }
 
-    /** Raw (absolute) sequence number, unsigned. */
+    /** Raw (absolute) sequence number, unsigned; -1 if not captured. */
     public long sequenceNumber() {
-        return Bytes.u32(segment, offset + 4);
+        return capturedEnd - offset < 8 ? -1 : Bytes.u32(segment, offset + 4);
     }
 
-    /** Raw acknowledgement number, unsigned. */
+    /** Raw acknowledgement number, unsigned; -1 if not captured. */
     public long acknowledgementNumber() {
-        return Bytes.u32(segment, offset + 8);
+        return capturedEnd - offset < 12 ? -1 : Bytes.u32(segment, offset + 8);
     }
 
-    /** Header length in bytes (data offset * 4), 20 to 60. */
+    /** Header length in bytes (data offset * 4), 20 to 60 when well-formed; -1 if not captured. */
     public int headerLength() {
-        return (Bytes.u8(segment, offset + 12) >>> 4) * 4;
+        return capturedEnd - offset < 13 ? -1 : (Bytes.u8(segment, offset + 12) >>> 4) * 4;
     }
 
-    /** The flag bits as tshark's {@code tcp.flags} shows them (NS in bit 8, then CWR..FIN). */
+    /**
+     * The 12 flag bits as tshark's {@code tcp.flags} shows them (reserved bits 0x200-0x800, NS 0x100, then
+     * CWR..FIN); -1 if not captured.
+     */
     public int flags() {
-        return Bytes.u16(segment, offset + 12) & 0x01FF;
+        return capturedEnd - offset < 14 ? -1 : Bytes.u16(segment, offset + 12) & 0x0FFF;
     }
 
-    /** Whether every bit of {@code mask} (e.g. {@code SYN | ACK}) is set. */
+    /** Whether every bit of {@code mask} (e.g. {@code SYN | ACK}) is set (false if the flags were not captured). */
     public boolean hasFlags(int mask) {
-        return (flags() & mask) == mask;
+        int flags = flags();
+        return flags >= 0 && (flags & mask) == mask;
     }
 
-    /** Receive window (unscaled). */
+    /** Receive window (unscaled); -1 if not captured. */
     public int window() {
-        return Bytes.u16(segment, offset + 14);
+        return capturedEnd - offset < 16 ? -1 : Bytes.u16(segment, offset + 14);
     }
 
-    /** Checksum as stored. */
+    /** Checksum as stored; -1 if not captured. */
     public int checksum() {
-        return Bytes.u16(segment, offset + 16);
+        return capturedEnd - offset < 18 ? -1 : Bytes.u16(segment, offset + 16);
     }
 
-    /** Urgent pointer. */
+    /** Urgent pointer; -1 if not captured. */
     public int urgentPointer() {
-        return Bytes.u16(segment, offset + 18);
+        return capturedEnd - offset < 20 ? -1 : Bytes.u16(segment, offset + 18);
     }
 
-    /** Bytes of options. */
+    /** Bytes of options (0 if the header length was not captured or is bogus). */
     public int optionsLength() {
-        return headerLength() - MIN_HEADER_BYTES;
+        return Math.max(0, headerLength() - MIN_HEADER_BYTES);
     }
 
     /** Offset of the first option byte. */

@@ -7,7 +7,10 @@ package dev.ferrum.parser;
 import dev.ferrum.parser.internal.Bytes;
 import java.lang.foreign.MemorySegment;
 
-/** Flyweight over the 8-byte UDP header (RFC 768), read in place. Not thread-safe; reused per packet. */
+/**
+ * Flyweight over the 8-byte UDP header (RFC 768), read in place. A header cut short by the snap length reads
+ * the fields that were captured; the others return -1. Not thread-safe; reused per packet.
+ */
 public final class UdpHeader {
 
     /** Bytes of the header. */
@@ -15,6 +18,7 @@ public final class UdpHeader {
 
     private MemorySegment segment = MemorySegment.NULL;
     private long offset;
+    private long capturedEnd;
 
     /** Creates an unwrapped view; call {@code wrap} before reading. */
     public UdpHeader() {
@@ -29,8 +33,14 @@ public final class UdpHeader {
      * @return this
      */
     public UdpHeader wrap(MemorySegment segment, long offset) {
+        return wrap(segment, offset, segment.byteSize());
+    }
+
+    /** As {@link #wrap(MemorySegment, long)}, with fields readable only before {@code capturedEnd}. */
+    UdpHeader wrap(MemorySegment segment, long offset, long capturedEnd) {
         this.segment = segment;
         this.offset = offset;
+        this.capturedEnd = capturedEnd;
         return this;
     }
 
@@ -39,23 +49,23 @@ public final class UdpHeader {
         return offset;
     }
 
-    /** Source port. */
+    /** Source port; -1 if not captured. */
     public int sourcePort() {
-        return Bytes.u16(segment, offset);
+        return capturedEnd - offset < 2 ? -1 : Bytes.u16(segment, offset);
     }
 
-    /** Destination port. */
+    /** Destination port; -1 if not captured. */
     public int destinationPort() {
-        return Bytes.u16(segment, offset + 2);
+        return capturedEnd - offset < 4 ? -1 : Bytes.u16(segment, offset + 2);
     }
 
-    /** Length of header plus payload as declared (tshark's {@code udp.length}). */
+    /** Length of header plus payload as declared (tshark's {@code udp.length}); -1 if not captured. */
     public int length() {
-        return Bytes.u16(segment, offset + 4);
+        return capturedEnd - offset < 6 ? -1 : Bytes.u16(segment, offset + 4);
     }
 
-    /** Checksum as stored. */
+    /** Checksum as stored; -1 if not captured. */
     public int checksum() {
-        return Bytes.u16(segment, offset + 6);
+        return capturedEnd - offset < 8 ? -1 : Bytes.u16(segment, offset + 6);
     }
 }

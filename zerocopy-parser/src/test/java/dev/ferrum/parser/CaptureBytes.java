@@ -119,6 +119,11 @@ final class CaptureBytes {
             return block(type, body);
         }
 
+        /** A block of {@code type} whose body is {@code body} up to its position (in the section's order). */
+        Pcapng blockWithBody(int type, ByteBuffer body) {
+            return block(type, body);
+        }
+
         Pcapng raw(byte[] bytes) {
             out.writeBytes(bytes);
             return this;

@@ -89,22 +89,25 @@ class MalformedCaptureTest {
     }
 
     @Test
-    void rejectsCapturedLengthAboveOriginalOrSnapLengthButLaxKeepsGoing() {
+    void capturedLengthAboveOriginalOrSnapLengthIsAnAnomalyNotAFramingError() {
         byte[] f = frame(4);
         byte[] capture = new CaptureBytes.Pcap(ByteOrder.LITTLE_ENDIAN, false, 60, 1)
                 .record(1, 0, f, f.length - 1) // captured > original
                 .record(2, 0, f) // captured > snap length 60
                 .record(3, 0, Arrays.copyOf(f, 60), f.length)
                 .bytes();
-        assertThatThrownBy(() -> drain(strict(capture)))
-                .isInstanceOf(MalformedCaptureException.class)
-                .hasMessageContaining("exceeds original length");
-        LaxResult result = lax(capture);
-        assertThat(result.packets()).isEqualTo(3);
-        assertThat(result.errors())
-                .extracting(MalformedCaptureException::problem)
-                .anyMatch(s -> s.contains("exceeds original length"))
-                .anyMatch(s -> s.contains("exceeds snap length"));
+        for (ParseMode mode : ParseMode.values()) {
+            CaptureReader reader = CaptureReader.of(MemorySegment.ofArray(capture), mode);
+            List<Integer> anomalies = new ArrayList<>();
+            assertThat(reader.forEach(p -> anomalies.add(p.anomalies()))).isEqualTo(3);
+            assertThat(anomalies)
+                    .containsExactly(
+                            Anomaly.CAPTURED_ABOVE_ORIGINAL | Anomaly.CAPTURED_ABOVE_SNAPLEN,
+                            Anomaly.CAPTURED_ABOVE_SNAPLEN,
+                            0);
+            assertThat(reader.errorCount()).isZero();
+            assertThat(reader.anomalyCount()).isEqualTo(2);
+        }
     }
 
     @Test
@@ -170,36 +173,50 @@ class MalformedCaptureTest {
     }
 
     @Test
-    void headerContradictionsAreProblemsNotTruncation() {
+    void headerContradictionsAreAnomaliesNotTruncationAndNeverFatal() {
         byte[] badIhl = Frames.ipv4(1, 2, 6, new byte[0], 0, new byte[20]);
         badIhl[0] = 0x43; // IHL 3 words = 12 bytes
         byte[] capture = new CaptureBytes.Pcap(ByteOrder.LITTLE_ENDIAN, false, 0, LinkType.RAW)
                 .record(1, 0, badIhl)
+                .record(2, 0, Frames.ipv4(1, 2, 17, new byte[0], 0, Frames.udp(1, 2, new byte[4])))
                 .bytes();
-        assertThatThrownBy(() -> drain(strict(capture)))
-                .isInstanceOf(MalformedCaptureException.class)
-                .satisfies(e ->
-                        assertThat(((MalformedCaptureException) e).offset()).isEqualTo(24 + 16))
-                .hasMessageContaining("IPv4 header length 12 is below 20");
-        CaptureReader reader = CaptureReader.of(MemorySegment.ofArray(capture), ParseMode.LAX);
-        assertThat(reader.next()).isTrue();
-        assertThat(reader.packet().problem()).contains("below 20");
-        assertThat(reader.packet().networkType()).isEqualTo(Packet.ETHERTYPE_IPV4);
-        assertThat(reader.errorCount()).isEqualTo(1);
+        for (ParseMode mode : ParseMode.values()) {
+            CaptureReader reader = CaptureReader.of(MemorySegment.ofArray(capture), mode);
+            assertThat(reader.next()).isTrue();
+            Packet p = reader.packet();
+            assertThat(p.problem()).isEqualTo("IPv4 header length 12 is below 20");
+            assertThat(p.problemOffset()).isEqualTo(24 + 16);
+            assertThat(p.anomalies()).isEqualTo(Anomaly.IPV4_LENGTH);
+            assertThat(p.networkType()).isEqualTo(Packet.ETHERTYPE_IPV4);
+            assertThat(p.isTruncated()).isFalse();
+            assertThat(reader.next()).as("the walk goes on").isTrue();
+            assertThat(reader.packet().anomalies()).isZero();
+            assertThat(reader.packet().udp().destinationPort()).isEqualTo(2);
+            assertThat(reader.errorCount()).isZero();
+            assertThat(reader.anomalyCount()).isEqualTo(1);
+        }
     }
 
     @Test
-    void snapLengthTruncationIsNotAnError() {
+    void snapLengthTruncationIsNotAnErrorAndKeepsTheCapturedFields() {
         byte[] f = frame(100);
         byte[] capture = new CaptureBytes.Pcap(ByteOrder.LITTLE_ENDIAN, false, 50, 1)
-                .record(1, 0, Arrays.copyOf(f, 50), f.length)
+                .record(1, 0, Arrays.copyOf(f, 48), f.length)
                 .bytes();
         CaptureReader reader = strict(capture);
         assertThat(reader.next()).isTrue();
-        assertThat(reader.packet().isTruncated()).isTrue();
-        assertThat(reader.packet().problem()).isNull();
-        assertThat(reader.packet().has(Packet.LAYER_IPV4)).isTrue();
-        assertThat(reader.packet().has(Packet.LAYER_TCP)).isFalse();
+        Packet p = reader.packet();
+        assertThat(p.isTruncated()).isTrue();
+        assertThat(p.problem()).isNull();
+        assertThat(p.anomalies()).isZero();
+        assertThat(p.has(Packet.LAYER_IPV4 | Packet.LAYER_TCP)).isTrue();
+        // 14 of the 20 TCP header bytes: ports, numbers, data offset and flags are there, the window is not.
+        assertThat(p.tcp().destinationPort()).isEqualTo(443);
+        assertThat(p.tcp().flags()).isNotNegative();
+        assertThat(p.tcp().window()).isEqualTo(-1);
+        assertThat(p.payloadLength()).isEqualTo(100);
+        assertThat(p.capturedPayloadLength()).isZero();
+        assertThat(p.payload().byteSize()).isZero();
     }
 
     static int indexOfBlock(byte[] capture, int type) {

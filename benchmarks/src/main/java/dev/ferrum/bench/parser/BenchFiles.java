@@ -4,7 +4,7 @@
  */
 package dev.ferrum.bench.parser;
 
-import dev.ferrum.parser.CaptureGenerator;
+import dev.ferrum.parser.internal.CaptureGenerator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -4,7 +4,7 @@
  */
 package dev.ferrum.bench.parser;
 
-import dev.ferrum.parser.CaptureGenerator;
+import dev.ferrum.parser.internal.CaptureGenerator;
 import dev.ferrum.parser.CaptureReader;
 import dev.ferrum.parser.ParseMode;
 import java.lang.foreign.Arena;

@@ -6,7 +6,7 @@ package dev.ferrum.bench.parser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ferrum.parser.CaptureGenerator;
+import dev.ferrum.parser.internal.CaptureGenerator;
 import dev.ferrum.parser.CaptureReader;
 import dev.ferrum.parser.Ipv4Header;
 import dev.ferrum.parser.Packet;

@@ -6,7 +6,7 @@ package dev.ferrum.parser.internal.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ferrum.parser.CaptureGenerator;
+import dev.ferrum.parser.internal.CaptureGenerator;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -2,8 +2,10 @@
  * Copyright 2026 the Ferrum authors.
  * SPDX-License-Identifier: Apache-2.0
  */
-package dev.ferrum.parser;
+package dev.ferrum.parser.internal;
 
+import dev.ferrum.parser.LinkType;
+import dev.ferrum.parser.Packet;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -20,6 +22,9 @@ import java.util.SplittableRandom;
  * <p>Streaming: packets are built into one reusable 1 MiB buffer and written sequentially, so a 4 GiB file
  * needs no more heap than a small one. Checksums are left zero (tshark does not verify them by default).
  * Not thread-safe; each call is independent.
+ *
+ * <p>A fixture for the benchmarks, tests and the guide, not part of the library's API: it lives in the
+ * non-exported {@code internal} package (class-path users such as the benchmarks can still call it).
  */
 public final class CaptureGenerator {
 
