@@ -5,350 +5,189 @@
 package dev.ferrum.kv.server;
 
 import dev.ferrum.kv.KvStore;
-import dev.ferrum.kv.KvStoreException;
-import dev.ferrum.kv.WriteBatch;
-import dev.ferrum.kv.server.internal.RespReader;
-import dev.ferrum.kv.server.internal.RespWriter;
-import java.io.EOFException;
+import dev.ferrum.kv.server.internal.EventLoop;
+import dev.ferrum.kv.server.internal.ServerState;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.SocketException;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A RESP2 (Redis protocol) front end for a {@link KvStore}: one virtual thread per connection doing
- * blocking reads, so {@code redis-cli} and {@code redis-benchmark} work against the store.
+ * A RESP2 (Redis protocol) front end for a {@link KvStore}, so {@code redis-cli}, {@code redis-benchmark}
+ * and Redis client libraries work against the store.
  *
- * <p>Commands: GET SET DEL EXISTS MGET MSET PING ECHO DBSIZE INFO QUIT, plus CONFIG GET of {@code save}
- * and {@code appendonly} (what {@code redis-benchmark} asks at start-up). Unknown commands get {@code -ERR unknown command}.
- * Pipelining: replies are buffered and flushed only when no further request is already waiting.
- * Malformed input (bad framing, a length over the limit) gets {@code -ERR Protocol error: ...} and the
- * connection is closed; every length is checked before allocation, so a bad client cannot make the
- * server allocate more than {@code maxRequestBytes} for one request.
+ * <p>Design (as redis-server's): event loops over non-blocking sockets ({@link RespServerConfig#ioThreads()}
+ * of them, one by default), fed by one accepting thread. Every complete request in what one read returns is
+ * executed at once and all their replies leave in one write; runs of plain SETs become one store batch.
+ * Memory is bounded per connection and in total: an idle connection holds no buffer, a partial request is
+ * buffered only as far as its bytes have arrived (never at the size its header announces), lengths are
+ * checked against {@code proto-max-bulk-len} and {@code client-query-buffer-limit} at their headers, all
+ * client buffers together stay under {@code maxmemory-clients}, and at most {@code maxclients} connections are
+ * served (one more is answered {@code -ERR max number of clients reached} and closed). Accept failures
+ * such as running out of file descriptors back off (up to 1 s) instead of spinning. Commands that write
+ * are serialized (INCR, APPEND, SET NX and the like are atomic); reads are lock-free.
+ *
+ * <p>Commands: GET SET (NX XX GET KEEPTTL) SETNX GETSET MGET MSET STRLEN APPEND INCR DECR INCRBY DECRBY
+ * DEL UNLINK EXISTS TYPE TTL PTTL KEYS SCAN DBSIZE FLUSHDB FLUSHALL SELECT PING ECHO QUIT HELLO CLIENT
+ * COMMAND INFO CONFIG GET. Keys may be empty, as in Redis. No expiry (EX/PX are refused).
  */
 public final class RespServer implements AutoCloseable {
 
-    private final KvStore store;
-    private final ServerSocket server;
-    private final long maxBulkBytes;
-    private final long maxRequestBytes;
-    private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
-    private final AtomicLong commands = new AtomicLong();
-    private final AtomicLong connectionsAccepted = new AtomicLong();
-    private final long started = System.currentTimeMillis();
-    private volatile boolean closed;
-    private Thread acceptor;
+    /** Redis's reply to a connection over {@code maxclients}. */
+    static final byte[] MAX_CLIENTS_REPLY =
+            "-ERR max number of clients reached\r\n".getBytes(StandardCharsets.US_ASCII);
 
-    /** Binds {@code host:port} (port 0 picks a free one). */
-    public RespServer(KvStore store, String host, int port, long maxRequestBytes) throws IOException {
-        this.store = store;
-        this.server = new ServerSocket();
-        server.setReuseAddress(true);
-        server.bind(new InetSocketAddress(InetAddress.getByName(host), port), 512);
-        this.maxBulkBytes =
-                Math.max(store.options().maxKeyBytes(), store.options().maxValueBytes());
-        this.maxRequestBytes = maxRequestBytes;
+    /** File descriptors kept free beyond those open at start, for segment files created later. */
+    static final int RESERVED_FDS = 32;
+
+    private final ServerSocketChannel server;
+    private final ServerState state;
+    private final List<EventLoop> loops = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile boolean closed;
+
+    /** Binds as configured (port 0 picks a free one); {@link #start()} begins serving. */
+    public RespServer(KvStore store, RespServerConfig config) throws IOException {
+        this.server = ServerSocketChannel.open();
+        try {
+            server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            server.bind(new InetSocketAddress(InetAddress.getByName(config.bind()), config.port()), 511);
+            long maxBulk = config.protoMaxBulkLen() > 0
+                    ? config.protoMaxBulkLen()
+                    : Math.max(store.options().maxKeyBytes(), store.options().maxValueBytes());
+            long maxClientBytes = config.maxMemoryClients() > 0
+                    ? config.maxMemoryClients()
+                    : Runtime.getRuntime().maxMemory() / 4;
+            int maxClients = config.maxClients();
+            long[] fds = openFiles();
+            long room = fds[1] - fds[0] - RESERVED_FDS;
+            if (fds[1] > 0 && room < maxClients) {
+                maxClients = (int) Math.max(1, room);
+            }
+            this.state = new ServerState(
+                    store,
+                    ((InetSocketAddress) server.getLocalAddress()).getPort(),
+                    maxClients,
+                    config.maxClients(),
+                    maxBulk,
+                    config.clientQueryBufferLimit(),
+                    maxClientBytes,
+                    config.idleTimeoutSeconds(),
+                    config.ioThreads());
+            for (int i = 0; i < config.ioThreads(); i++) {
+                loops.add(new EventLoop(state));
+            }
+        } catch (IOException | RuntimeException e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    /**
+     * {open now, limit} of the process's file descriptors, or {-1, -1} if the platform does not say. A JVM
+     * holds many descriptors of its own (jars, the store's files), so the client limit is what remains of the
+     * limit after those and a reserve, not the limit minus 32 as for redis-server.
+     */
+    static long[] openFiles() {
+        try {
+            if (ManagementFactory.getOperatingSystemMXBean()
+                    instanceof com.sun.management.UnixOperatingSystemMXBean unix) {
+                return new long[] {unix.getOpenFileDescriptorCount(), unix.getMaxFileDescriptorCount()};
+            }
+        } catch (LinkageError e) {
+            // jdk.management not present
+        }
+        return new long[] {-1, -1};
     }
 
     public int port() {
-        return server.getLocalPort();
+        return state.port;
     }
 
-    /** Starts accepting on a platform thread. */
+    /** The effective client limit: the configured one, lowered to fit the open-file limit. */
+    public int maxClients() {
+        return state.maxClients;
+    }
+
+    /** Connections being served now. */
+    public int connectedClients() {
+        return state.connected.get();
+    }
+
+    /** Bytes held in client buffers now (partial requests, unsent replies). */
+    public long clientBufferBytes() {
+        return state.clientBytes.get();
+    }
+
+    /** Starts the event loops and the accepting thread. */
     public RespServer start() {
-        acceptor = Thread.ofPlatform().name("ferrum-kv-resp-accept").start(this::acceptLoop);
+        for (int i = 0; i < loops.size(); i++) {
+            threads.add(Thread.ofPlatform().name("ferrum-kv-resp-io-" + i).start(loops.get(i)));
+        }
+        threads.add(Thread.ofPlatform().name("ferrum-kv-resp-accept").start(this::acceptLoop));
         return this;
     }
 
     /** Blocks until the server is closed. */
     public void join() throws InterruptedException {
-        acceptor.join();
+        for (Thread t : threads) {
+            t.join();
+        }
     }
 
     private void acceptLoop() {
+        long backoffMillis = 0;
+        int next = 0;
         while (!closed) {
+            SocketChannel ch;
             try {
-                Socket s = server.accept();
-                s.setTcpNoDelay(true);
-                connections.add(s);
-                connectionsAccepted.incrementAndGet();
-                Thread.ofVirtual().name("resp-conn").start(() -> serve(s));
+                ch = server.accept();
+                backoffMillis = 0;
+            } catch (ClosedChannelException e) {
+                return;
             } catch (IOException e) {
+                // EMFILE/ENFILE ("Too many open files"), ENOBUFS, ...: the pending connection stays queued and
+                // accept would fail again at once; wait instead of spinning, 5 ms doubling up to 1 s.
                 if (closed) {
                     return;
                 }
-            }
-        }
-    }
-
-    private void serve(Socket s) {
-        try (s) {
-            RespReader in = new RespReader(s.getInputStream(), 64 * 1024, 1 << 20, maxBulkBytes, maxRequestBytes);
-            RespWriter out = new RespWriter(s.getOutputStream(), 64 * 1024);
-            List<List<byte[]>> pending = new ArrayList<>();
-            for (; ; ) {
-                List<byte[]> args;
+                state.acceptErrors.incrementAndGet();
+                backoffMillis = Math.min(1000, Math.max(5, backoffMillis * 2));
                 try {
-                    args = in.next();
-                } catch (RespReader.ProtocolException e) {
-                    executeAll(pending, out); // answer what came before the bad frame, in order
-                    out.error("ERR Protocol error: " + e.getMessage());
-                    out.flush();
+                    Thread.sleep(backoffMillis);
+                } catch (InterruptedException ie) {
                     return;
                 }
-                if (args == null) {
-                    executeAll(pending, out);
-                    out.flush();
-                    return;
-                }
-                if (args.isEmpty()) {
-                    continue;
-                }
-                pending.add(args);
-                // Pipelining: gather what is already buffered (up to a bound), then execute it in order.
-                if (pending.size() < MAX_PIPELINE_BATCH && in.hasBuffered()) {
-                    continue;
-                }
-                boolean keepOpen = executeAll(pending, out);
-                if (!keepOpen) {
-                    out.flush();
-                    return;
-                }
-                if (!in.hasBuffered()) {
-                    out.flush();
-                }
-            }
-        } catch (EOFException | SocketException e) {
-            // client went away mid-request: nothing to answer
-        } catch (IOException e) {
-            // connection-level I/O failure: drop this client, keep serving others
-        } finally {
-            connections.remove(s);
-        }
-    }
-
-    private static final int MAX_PIPELINE_BATCH = 64;
-
-    /**
-     * Executes buffered requests in order; runs of consecutive valid SETs go to the store as one
-     * {@link WriteBatch} (one writer-lock acquisition), each still answered {@code +OK}.
-     *
-     * @return false if a QUIT was executed (the rest is dropped)
-     */
-    private boolean executeAll(List<List<byte[]>> pending, RespWriter out) throws IOException {
-        int n = pending.size();
-        int i = 0;
-        while (i < n) {
-            int run = i;
-            while (run < n && batchableSet(pending.get(run))) {
-                run++;
-            }
-            if (run - i >= 2) {
-                WriteBatch batch = new WriteBatch();
-                for (int j = i; j < run; j++) {
-                    batch.put(pending.get(j).get(1), pending.get(j).get(2));
-                }
-                String error = null;
-                try {
-                    store.write(batch);
-                } catch (KvStoreException | IllegalArgumentException e) {
-                    error = "ERR " + e.getMessage();
-                }
-                for (int j = i; j < run; j++) {
-                    commands.incrementAndGet();
-                    if (error == null) {
-                        out.simple("OK");
-                    } else {
-                        out.error(error);
-                    }
-                }
-                i = run;
                 continue;
             }
-            commands.incrementAndGet();
-            if (!execute(pending.get(i), out)) {
-                pending.clear();
-                return false;
+            state.accepted.incrementAndGet();
+            if (state.connected.incrementAndGet() > state.maxClients) {
+                state.connected.decrementAndGet();
+                state.rejected.incrementAndGet();
+                reject(ch);
+                continue;
             }
-            i++;
+            loops.get(next).adopt(ch);
+            next = (next + 1) % loops.size();
         }
-        pending.clear();
-        return true;
     }
 
-    private boolean batchableSet(List<byte[]> args) {
-        byte[] cmd = args.get(0);
-        return args.size() == 3
-                && cmd.length == 3
-                && (cmd[0] | 0x20) == 's'
-                && (cmd[1] | 0x20) == 'e'
-                && (cmd[2] | 0x20) == 't'
-                && args.get(1).length >= 1
-                && args.get(1).length <= store.options().maxKeyBytes()
-                && args.get(2).length <= store.options().maxValueBytes();
-    }
-
-    private static String name(byte[] b) {
-        return new String(b, StandardCharsets.UTF_8);
-    }
-
-    /** Executes one command; returns false if the connection should close (QUIT). */
-    private boolean execute(List<byte[]> args, RespWriter out) throws IOException {
-        String cmd = name(args.get(0)).toUpperCase(Locale.ROOT);
-        int n = args.size();
-        try {
-            switch (cmd) {
-                case "PING" -> {
-                    if (n == 1) {
-                        out.simple("PONG");
-                    } else if (n == 2) {
-                        out.bulk(args.get(1));
-                    } else {
-                        arity(out, cmd);
-                    }
-                }
-                case "ECHO" -> {
-                    if (n != 2) {
-                        arity(out, cmd);
-                    } else {
-                        out.bulk(args.get(1));
-                    }
-                }
-                case "GET" -> {
-                    if (n != 2) {
-                        arity(out, cmd);
-                    } else {
-                        out.bulk(store.get(args.get(1)));
-                    }
-                }
-                case "SET" -> {
-                    if (n != 3) {
-                        out.error(
-                                n < 3
-                                        ? "ERR wrong number of arguments for 'set' command"
-                                        : "ERR syntax error (SET options are not supported)");
-                    } else {
-                        store.put(args.get(1), args.get(2));
-                        out.simple("OK");
-                    }
-                }
-                case "DEL" -> {
-                    if (n < 2) {
-                        arity(out, cmd);
-                    } else {
-                        long c = 0;
-                        for (int i = 1; i < n; i++) {
-                            c += store.delete(args.get(i)) ? 1 : 0;
-                        }
-                        out.integer(c);
-                    }
-                }
-                case "EXISTS" -> {
-                    if (n < 2) {
-                        arity(out, cmd);
-                    } else {
-                        long c = 0;
-                        for (int i = 1; i < n; i++) {
-                            c += store.contains(args.get(i)) ? 1 : 0;
-                        }
-                        out.integer(c);
-                    }
-                }
-                case "MGET" -> {
-                    if (n < 2) {
-                        arity(out, cmd);
-                    } else {
-                        out.arrayHeader(n - 1);
-                        for (int i = 1; i < n; i++) {
-                            out.bulk(store.get(args.get(i)));
-                        }
-                    }
-                }
-                case "MSET" -> {
-                    if (n < 3 || n % 2 == 0) {
-                        arity(out, cmd);
-                    } else {
-                        WriteBatch b = new WriteBatch();
-                        for (int i = 1; i < n; i += 2) {
-                            b.put(args.get(i), args.get(i + 1));
-                        }
-                        store.write(b);
-                        out.simple("OK");
-                    }
-                }
-                case "DBSIZE" -> out.integer(store.size());
-                case "INFO" -> out.bulk(info().getBytes(StandardCharsets.UTF_8));
-                case "CONFIG" -> {
-                    if (n == 3 && name(args.get(1)).equalsIgnoreCase("GET")) {
-                        // what redis-benchmark asks at start-up; everything else: no such parameter
-                        String param = name(args.get(2)).toLowerCase(Locale.ROOT);
-                        String value = switch (param) {
-                            case "save" -> "";
-                            case "appendonly" -> "no";
-                            default -> null;
-                        };
-                        if (value == null) {
-                            out.arrayHeader(0);
-                        } else {
-                            out.arrayHeader(2);
-                            out.bulk(param.getBytes(StandardCharsets.UTF_8));
-                            out.bulk(value.getBytes(StandardCharsets.UTF_8));
-                        }
-                    } else {
-                        out.error("ERR CONFIG supports only GET here");
-                    }
-                }
-                case "QUIT" -> {
-                    out.simple("OK");
-                    return false;
-                }
-                default -> {
-                    StringBuilder sb = new StringBuilder("ERR unknown command '")
-                            .append(printable(args.get(0)))
-                            .append("', with args beginning with:");
-                    for (int i = 1; i < Math.min(n, 4); i++) {
-                        sb.append(" '").append(printable(args.get(i))).append('\'');
-                    }
-                    out.error(sb.toString());
-                }
-            }
-        } catch (IllegalArgumentException e) {
-            out.error("ERR " + e.getMessage());
-        } catch (KvStoreException e) {
-            out.error("ERR " + e.getMessage());
+    /** Answers as Redis does over maxclients, then closes (the socket is fresh: a 36-byte write fits). */
+    private static void reject(SocketChannel ch) {
+        try (ch) {
+            ch.configureBlocking(false);
+            ch.write(ByteBuffer.wrap(MAX_CLIENTS_REPLY));
+        } catch (IOException ignored) {
+            // the client is gone already
         }
-        return true;
-    }
-
-    private static String printable(byte[] b) {
-        String s = name(b.length > 64 ? java.util.Arrays.copyOf(b, 64) : b);
-        return s.replaceAll("[^\\x20-\\x7e]", "?");
-    }
-
-    private static void arity(RespWriter out, String cmd) throws IOException {
-        out.error("ERR wrong number of arguments for '" + cmd.toLowerCase(Locale.ROOT) + "' command");
-    }
-
-    private String info() {
-        var st = store.stats();
-        return "# Server\r\nferrum_kv_version:0.1.0\r\nredis_mode:standalone\r\ntcp_port:" + port()
-                + "\r\nuptime_in_seconds:" + (System.currentTimeMillis() - started) / 1000
-                + "\r\n# Clients\r\nconnected_clients:" + connections.size()
-                + "\r\n# Stats\r\ntotal_connections_received:" + connectionsAccepted.get()
-                + "\r\ntotal_commands_processed:" + commands.get()
-                + "\r\n# Persistence\r\ndurability:" + st.durability()
-                + "\r\nlive_bytes:" + st.liveBytes() + "\r\ndead_bytes:" + st.deadBytes()
-                + "\r\nsegments:" + st.segments() + "\r\nindex_bytes:" + st.indexBytes()
-                + "\r\n# Keyspace\r\ndb0:keys=" + st.keys() + ",expires=0,avg_ttl=0\r\n";
     }
 
     /** Stops accepting and closes every connection (the store stays open). */
@@ -356,11 +195,15 @@ public final class RespServer implements AutoCloseable {
     public void close() throws IOException {
         closed = true;
         server.close();
-        for (Socket s : connections) {
+        for (EventLoop l : loops) {
+            l.shutdown();
+        }
+        for (Thread t : threads) {
             try {
-                s.close();
-            } catch (IOException ignored) {
-                // closing anyway
+                t.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
             }
         }
     }

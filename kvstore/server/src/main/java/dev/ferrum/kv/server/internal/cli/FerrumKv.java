@@ -10,6 +10,7 @@ import dev.ferrum.kv.KvStats;
 import dev.ferrum.kv.KvStore;
 import dev.ferrum.kv.RecoveryReport;
 import dev.ferrum.kv.server.RespServer;
+import dev.ferrum.kv.server.RespServerConfig;
 import dev.ferrum.kv.server.internal.Keys;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -424,32 +425,88 @@ public final class FerrumKv {
         String bind;
 
         @Option(
-                names = "--max-request-bytes",
+                names = {"--client-query-buffer-limit", "--max-request-bytes"},
                 defaultValue = "67108864",
-                description = "largest request accepted (default: ${DEFAULT-VALUE})")
+                description = "most bytes one request may span (Redis's client-query-buffer-limit; "
+                        + "default: ${DEFAULT-VALUE})")
         long maxRequest;
 
-        @Option(names = "--expected-keys", defaultValue = "1000000")
+        @Option(
+                names = "--proto-max-bulk-len",
+                defaultValue = "0",
+                description = "longest bulk string accepted, refused at its header "
+                        + "(0 = the store's largest key or value; default: ${DEFAULT-VALUE})")
+        long maxBulk;
+
+        @Option(
+                names = "--maxclients",
+                defaultValue = "10000",
+                description = "most connections at once; more get '-ERR max number of clients reached' "
+                        + "(lowered to the open-file limit minus 32; default: ${DEFAULT-VALUE})")
+        int maxClients;
+
+        @Option(
+                names = "--maxmemory-clients",
+                defaultValue = "0",
+                description = "most bytes buffered for all clients together; a client that would exceed it "
+                        + "is disconnected (0 = a quarter of the heap; default: ${DEFAULT-VALUE})")
+        long maxMemoryClients;
+
+        @Option(
+                names = "--timeout",
+                defaultValue = "0",
+                description = "close connections idle this many seconds (0 = never; default: ${DEFAULT-VALUE})")
+        long timeout;
+
+        @Option(
+                names = "--io-threads",
+                defaultValue = "1",
+                description = "event-loop threads (default: ${DEFAULT-VALUE})")
+        int ioThreads;
+
+        @Option(names = "--expected-keys", defaultValue = "1000000", description = "initial index capacity")
         long expectedKeys;
 
         @Override
         public Integer call() throws Exception {
             requireAtLeast(spec, "--port", port, 0);
             requireAtMost(spec, "--port", port, 65535);
-            requireAtLeast(spec, "--max-request-bytes", maxRequest, 1);
+            requireAtLeast(spec, "--client-query-buffer-limit", maxRequest, 1024);
+            requireAtMost(spec, "--client-query-buffer-limit", maxRequest, Integer.MAX_VALUE - 64);
+            requireAtLeast(spec, "--proto-max-bulk-len", maxBulk, 0);
+            requireAtMost(spec, "--proto-max-bulk-len", maxBulk, Integer.MAX_VALUE - 64);
+            requireAtLeast(spec, "--maxclients", maxClients, 1);
+            requireAtLeast(spec, "--maxmemory-clients", maxMemoryClients, 0);
+            requireAtLeast(spec, "--timeout", timeout, 0);
+            requireAtLeast(spec, "--io-threads", ioThreads, 1);
+            requireAtMost(spec, "--io-threads", ioThreads, 256);
             requireAtLeast(spec, "--expected-keys", expectedKeys, 0);
             requireAtMost(spec, "--expected-keys", expectedKeys, 1L << 34);
+            RespServerConfig config = RespServerConfig.builder()
+                    .bind(bind)
+                    .port(port)
+                    .clientQueryBufferLimit(maxRequest)
+                    .protoMaxBulkLen(maxBulk)
+                    .maxClients(maxClients)
+                    .maxMemoryClients(maxMemoryClients)
+                    .idleTimeoutSeconds(timeout)
+                    .ioThreads(ioThreads)
+                    .build();
             KvStore kv = top.open(expectedKeys);
             RespServer server;
             try {
-                server = new RespServer(kv, bind, port, maxRequest).start();
+                server = new RespServer(kv, config).start();
             } catch (Exception e) {
                 kv.close();
                 throw e;
             }
             // Ctrl-C / SIGTERM: stop accepting, then close() the store, which forces its data to disk.
             Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(server, kv)));
-            spec.commandLine().getOut().printf("ferrum-kv serving %s on %s:%d (RESP2)%n", top.dir, bind, server.port());
+            spec.commandLine()
+                    .getOut()
+                    .printf(
+                            "ferrum-kv serving %s on %s:%d (RESP2, maxclients %d)%n",
+                            top.dir, bind, server.port(), server.maxClients());
             spec.commandLine().getOut().flush();
             server.join();
             return 0;
