@@ -11,7 +11,7 @@ import java.io.IOException;
  * magic number, unknown version or kind, a capacity that is not a power of two, or a size that does not
  * match the capacity in its header. The message names the file and what is wrong with it.
  */
-public final class InvalidRingFileException extends IOException {
+public class InvalidRingFileException extends IOException {
 
     private static final long serialVersionUID = 1L;
 

@@ -4,7 +4,10 @@
  */
 package dev.ferrum.queue;
 
+import static dev.ferrum.queue.internal.RingLayout.ALIGNMENT;
+import static dev.ferrum.queue.internal.RingLayout.GAP_TYPE;
 import static dev.ferrum.queue.internal.RingLayout.HEADER_BYTES;
+import static dev.ferrum.queue.internal.RingLayout.HEAD_CACHE_OFFSET;
 import static dev.ferrum.queue.internal.RingLayout.HEAD_OFFSET;
 import static dev.ferrum.queue.internal.RingLayout.PADDING_TYPE;
 import static dev.ferrum.queue.internal.RingLayout.TAIL_OFFSET;
@@ -49,8 +52,10 @@ public abstract sealed class RingBuffer permits SpscRingBuffer, MpscRingBuffer {
     final MemorySegment trailer;
     final int capacity;
     final int maxMessageBytes;
+    /** MPSC: a negative length marks a record claimed but not yet published (the consumer waits there). */
+    final boolean claimMarkers;
 
-    RingBuffer(MemorySegment segment) {
+    RingBuffer(MemorySegment segment, boolean claimMarkers) {
         Objects.requireNonNull(segment, "segment");
         long total = segment.byteSize();
         long dataBytes = total - TRAILER_BYTES;
@@ -69,6 +74,48 @@ public abstract sealed class RingBuffer permits SpscRingBuffer, MpscRingBuffer {
         this.data = segment.asSlice(0, dataBytes);
         this.trailer = segment.asSlice(dataBytes, TRAILER_BYTES);
         this.maxMessageBytes = capacity / 8;
+        this.claimMarkers = claimMarkers;
+        String problem = counterProblem(trailer, capacity);
+        if (problem != null) {
+            throw new IllegalArgumentException("ring buffer segment holds inconsistent counters: " + problem);
+        }
+    }
+
+    /**
+     * Checks the trailer's counters of a ring that may be in use by other threads or processes: every value
+     * a correct producer and consumer can leave has {@code headCache <= head <= tail <= head + capacity}, all
+     * multiples of 8. A file whose counters break this would deadlock ({@code tail - head > capacity}: no
+     * producer ever finds room), skip messages ({@code head > tail}) or redeliver one forever (an unaligned
+     * head). Counters only grow, so reading headCache, head, tail and then head again gives values for which
+     * the inequalities hold even while the ring is in use.
+     *
+     * @return what is wrong, with the counters' offsets in the trailer, or {@code null} if nothing is
+     */
+    static String counterProblem(MemorySegment trailer, int capacity) {
+        long headCache = RingLayout.laLong(trailer, HEAD_CACHE_OFFSET);
+        long head = RingLayout.laLong(trailer, HEAD_OFFSET);
+        long tail = RingLayout.laLong(trailer, TAIL_OFFSET);
+        long headAgain = RingLayout.laLong(trailer, HEAD_OFFSET);
+        String where = " (trailer offsets: tail +" + TAIL_OFFSET + ", head cache +" + HEAD_CACHE_OFFSET + ", head +"
+                + HEAD_OFFSET + ")";
+        if (head < 0 || tail < 0 || headCache < 0) {
+            return "negative counter: head " + head + ", tail " + tail + ", head cache " + headCache + where;
+        }
+        if ((head & (ALIGNMENT - 1)) != 0 || (tail & (ALIGNMENT - 1)) != 0 || (headCache & (ALIGNMENT - 1)) != 0) {
+            return "counters must be multiples of " + ALIGNMENT + ": head " + head + ", tail " + tail + ", head cache "
+                    + headCache + where;
+        }
+        if (head > tail) {
+            return "head " + head + " is past tail " + tail + where;
+        }
+        if (tail - headAgain > capacity) {
+            return "tail " + tail + " - head " + headAgain + " = " + (tail - headAgain) + " exceeds the capacity "
+                    + capacity + where;
+        }
+        if (headCache > head) {
+            return "head cache " + headCache + " is past head " + head + where;
+        }
+        return null;
     }
 
     /**
@@ -182,13 +229,13 @@ public abstract sealed class RingBuffer permits SpscRingBuffer, MpscRingBuffer {
                 long recordOffset = start + consumed;
                 // Acquire pairs with the producer's release of this length: type and payload are visible.
                 int length = RingLayout.laRecordLength(data, recordOffset);
-                if (length == 0) {
-                    break;
+                if (length == 0 || (length < 0 && claimMarkers)) {
+                    break; // not yet published (MPSC: claimed, being written; see MpscRingBuffer.unblock)
                 }
                 int type = RingLayout.lpRecordType(data, recordOffset);
                 validate(recordOffset, length, type);
                 consumed += align(length);
-                if (type != PADDING_TYPE) {
+                if (type != PADDING_TYPE && type != GAP_TYPE) {
                     messages++;
                     handler.onMessage(type, data, recordOffset + HEADER_BYTES, length - HEADER_BYTES);
                 }
@@ -228,6 +275,8 @@ public abstract sealed class RingBuffer permits SpscRingBuffer, MpscRingBuffer {
                         "padding record at offset " + recordOffset + " declares length " + length + " but " + room
                                 + " bytes remain to the end of the ring");
             }
+        } else if (type == GAP_TYPE) {
+            return; // written by MpscRingBuffer.unblock over space a dead producer claimed; length checked above
         } else if (type < 1) {
             throw new CorruptRingRecordException(
                     recordOffset,

@@ -26,10 +26,10 @@ public final class SpscRingBuffer extends RingBuffer {
      * Wraps a segment (zero-filled for a new ring, or one already in use by the other side).
      *
      * @param segment native or mapped, 8-byte aligned, {@link RingBuffer#bytesFor(int)} bytes
-     * @throws IllegalArgumentException if the segment's size or alignment is wrong
+     * @throws IllegalArgumentException if the segment's size or alignment is wrong, or its counters are inconsistent
      */
     public SpscRingBuffer(MemorySegment segment) {
-        super(segment);
+        super(segment, false);
     }
 
     @Override

@@ -111,9 +111,13 @@ class MappedRingBufferTest {
                 .hasMessageContaining("needs a 5632-byte file")
                 .hasMessageContaining("file has 5624 bytes");
 
-        assertThatThrownBy(() -> MappedRingBuffer.open(patched(good, "v2.ring", 8, 2)))
+        assertThatThrownBy(() -> MappedRingBuffer.open(patched(good, "v3.ring", 8, 3)))
                 .isInstanceOf(InvalidRingFileException.class)
-                .hasMessageContaining("version 2");
+                .hasMessageContaining("version 3");
+        assertThatThrownBy(() -> MappedRingBuffer.open(patched(good, "v1.ring", 8, 1)))
+                .isInstanceOf(InvalidRingFileException.class)
+                .hasMessageContaining("version 1 (written by an older Ferrum")
+                .hasMessageContaining("Create a new file");
         assertThatThrownBy(() -> MappedRingBuffer.open(patched(good, "kind.ring", 12, 9)))
                 .isInstanceOf(InvalidRingFileException.class)
                 .hasMessageContaining("unknown ring kind 9");
@@ -140,5 +144,112 @@ class MappedRingBufferTest {
         RingBuffer ring = m.ring();
         m.close();
         assertThatThrownBy(() -> ring.read((t, b, o, l) -> {})).isInstanceOf(IllegalStateException.class);
+    }
+
+    /** A copy of {@code source} with the little-endian long at {@code offset} replaced. */
+    private Path patchedLong(Path source, String name, long offset, long value) throws Exception {
+        Path copy = Files.copy(source, dir.resolve(name));
+        try (FileChannel ch = FileChannel.open(copy, StandardOpenOption.WRITE)) {
+            ch.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(0, value), offset);
+        }
+        return copy;
+    }
+
+    /** File offsets of the ring's counters, for a ring of capacity 1024 (trailer right after the data). */
+    static final long TAIL = 4096 + 1024, HEAD_CACHE = TAIL + 128, HEAD = TAIL + 256;
+
+    /**
+     * Counters no producer and consumer can leave are refused on open, saying what and where: before, a ring
+     * with {@code tail - head > capacity} opened and deadlocked (no room ever), {@code head > tail} skipped
+     * messages, and an unaligned head redelivered one message forever.
+     */
+    @Test
+    void openRejectsInconsistentCounters() throws Exception {
+        Path good = dir.resolve("counters.ring");
+        MappedRingBuffer.create(good, 1024, MappedRingBuffer.Kind.MPSC).close();
+
+        Path overfull = patchedLong(good, "overfull.ring", TAIL, 2048);
+        assertThatThrownBy(() -> MappedRingBuffer.open(overfull))
+                .isInstanceOf(InvalidRingFileException.class)
+                .hasMessageContaining(overfull.toString())
+                .hasMessageContaining("tail 2048 - head 0 = 2048 exceeds the capacity 1024")
+                .hasMessageContaining("trailer at file offset 5120");
+
+        Path behind = patchedLong(patchedLong(good, "t.ring", TAIL, 64), "behind.ring", HEAD, 128);
+        assertThatThrownBy(() -> MappedRingBuffer.open(behind))
+                .isInstanceOf(InvalidRingFileException.class)
+                .hasMessageContaining("head 128 is past tail 64");
+
+        Path unaligned = patchedLong(patchedLong(good, "t2.ring", TAIL, 64), "unaligned.ring", HEAD, 12);
+        assertThatThrownBy(() -> MappedRingBuffer.open(unaligned))
+                .isInstanceOf(InvalidRingFileException.class)
+                .hasMessageContaining("multiples of 8: head 12");
+
+        Path cache = patchedLong(patchedLong(good, "t3.ring", TAIL, 64), "cache.ring", HEAD_CACHE, 32);
+        assertThatThrownBy(() -> MappedRingBuffer.open(cache))
+                .isInstanceOf(InvalidRingFileException.class)
+                .hasMessageContaining("head cache 32 is past head 0");
+
+        Path negative = patchedLong(good, "negative.ring", HEAD, -8);
+        assertThatThrownBy(() -> MappedRingBuffer.open(negative))
+                .isInstanceOf(InvalidRingFileException.class)
+                .hasMessageContaining("negative counter");
+
+        // Consistent non-zero counters open fine: a ring in use, full to the brim.
+        Path full = patchedLong(patchedLong(good, "t4.ring", TAIL, 1 << 20), "full.ring", HEAD, (1 << 20) - 1024);
+        try (MappedRingBuffer m = MappedRingBuffer.open(full)) {
+            assertThat(m.ring().size()).isEqualTo(1024);
+        }
+    }
+
+    /** The same check guards a ring built over a plain segment. */
+    @Test
+    void ringOverASegmentWithInconsistentCountersIsRefused() {
+        try (java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofConfined()) {
+            MemorySegment segment = arena.allocate(RingBuffer.bytesFor(1024), 8);
+            segment.set(java.lang.foreign.ValueLayout.JAVA_LONG, 1024, 4096); // tail 4096, head 0
+            assertThatThrownBy(() -> new SpscRingBuffer(segment))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("inconsistent counters: tail 4096 - head 0 = 4096 exceeds");
+        }
+    }
+
+    @Test
+    void epochAndOwnerAreRecordedAndTheOwnerReleasedOnClose() throws Exception {
+        Path file = dir.resolve("owned.ring");
+        long epoch;
+        try (MappedRingBuffer created = MappedRingBuffer.create(file, 1024, MappedRingBuffer.Kind.SPSC);
+                MappedRingBuffer opened = MappedRingBuffer.open(file)) {
+            epoch = created.epoch();
+            assertThat(epoch).isNotZero().isEqualTo(opened.epoch());
+            assertThat(opened.ownerPid()).isEqualTo(ProcessHandle.current().pid());
+            assertThat(opened.isStale()).isFalse();
+        }
+        try (MappedRingBuffer reopened = MappedRingBuffer.open(file)) {
+            assertThat(reopened.ownerPid())
+                    .as("released by the creator's close")
+                    .isZero();
+            assertThat(reopened.epoch()).isEqualTo(epoch);
+        }
+        Files.delete(file);
+        try (MappedRingBuffer again = MappedRingBuffer.create(file, 1024, MappedRingBuffer.Kind.SPSC)) {
+            assertThat(again.epoch()).as("a new file at the same path").isNotEqualTo(epoch);
+        }
+        // An owner pid that no running process has (pids are below 2^22 on Linux): stale.
+        Path dead = patchedLong(file, "dead.ring", 40, (1L << 40) + 17);
+        assertThatThrownBy(() -> MappedRingBuffer.open(dead))
+                .isInstanceOf(StaleRingFileException.class)
+                .hasMessageContaining(dead.toString())
+                .hasMessageContaining("owner process " + ((1L << 40) + 17))
+                .hasMessageContaining("openStale");
+        try (MappedRingBuffer stale = MappedRingBuffer.openStale(dead)) {
+            assertThat(stale.isStale()).isTrue();
+        }
+        // Our own pid with another start time: the pid was reused, the owner is gone.
+        Path reused = patchedLong(
+                patchedLong(file, "r.ring", 40, ProcessHandle.current().pid()), "reused.ring", 48, 86_400_000L);
+        assertThatThrownBy(() -> MappedRingBuffer.open(reused))
+                .isInstanceOf(StaleRingFileException.class)
+                .hasMessageContaining("now belongs to a process started at");
     }
 }

@@ -13,8 +13,10 @@ import java.lang.invoke.VarHandle;
  *
  * <pre>
  * [0, capacity)                 records, each 8-byte aligned:
- *                                 +0 int  length  (header + payload bytes, unaligned; 0 = not yet published)
- *                                 +4 int  type    (&gt;= 1 for messages, {@link #PADDING_TYPE} for the filler before the end)
+ *                                 +0 int  length  (header + payload bytes, unaligned; 0 = not yet published;
+ *                                                  MPSC only: -length = claimed by a producer, not yet published)
+ *                                 +4 int  type    (&gt;= 1 for messages, {@link #PADDING_TYPE} for the filler before the
+ *                                                  end, {@link #GAP_TYPE} for space skipped by unblock())
  *                                 +8      payload
  * capacity + TAIL_OFFSET        long tail: bytes ever claimed by producers
  * capacity + HEAD_CACHE_OFFSET  long producers' cached copy of head
@@ -36,6 +38,8 @@ public final class RingLayout {
     public static final int ALIGNMENT = 8;
     /** Type of the filler record that pads the rest of the ring when a message would straddle its end. */
     public static final int PADDING_TYPE = -1;
+    /** Type of a record written by {@code MpscRingBuffer.unblock()} over space a dead producer claimed. */
+    public static final int GAP_TYPE = -2;
 
     private static final int LINE_PAIR = 128;
     public static final long TAIL_OFFSET = 0;
@@ -99,6 +103,20 @@ public final class RingLayout {
         INT.setRelease(data, recordOffset, length);
     }
 
+    /**
+     * Opaque store of a record's length: an MPSC producer's claim marker ({@code -length}) right after its CAS
+     * on tail, so that {@code unblock()} knows the extent of a record whose producer died. Followed by a
+     * store-store fence in the producer, so the marker is visible before any of the record's other bytes.
+     */
+    public static void soRecordLength(MemorySegment data, long recordOffset, int length) {
+        INT.setOpaque(data, recordOffset, length);
+    }
+
+    /** Opaque load of the long at {@code offset}: for scans over claimed space (unblock). */
+    public static long loLongAt(MemorySegment data, long offset) {
+        return (long) LONG.getOpaque(data, offset);
+    }
+
     /** Plain store of a record's type: published by the length's release store. */
     public static void spRecordType(MemorySegment data, long recordOffset, int type) {
         data.set(ValueLayout.JAVA_INT, recordOffset + 4, type);
@@ -118,5 +136,47 @@ public final class RingLayout {
         for (long i = from, end = from + length; i < end; i += 8) {
             data.set(ValueLayout.JAVA_LONG, i, 0L);
         }
+    }
+
+    // ---- the mapped file's header (MappedRingBuffer), little-endian, at the start of the file ----
+
+    /** File header: +0 long magic. */
+    public static final long FILE_MAGIC_OFFSET = 0;
+    /** File header: +8 int version. */
+    public static final long FILE_VERSION_OFFSET = 8;
+    /** File header: +12 int kind (1 SPSC, 2 MPSC). */
+    public static final long FILE_KIND_OFFSET = 12;
+    /** File header: +16 int capacity. */
+    public static final long FILE_CAPACITY_OFFSET = 16;
+    /** File header: +20 int data offset. */
+    public static final long FILE_DATA_OFFSET = 20;
+    /** File header: +24 long file bytes. */
+    public static final long FILE_BYTES_OFFSET = 24;
+    /** File header: +32 long epoch (random, non-zero, fixed at creation). */
+    public static final long FILE_EPOCH_OFFSET = 32;
+    /** File header: +40 long owner pid (the creating process while it has the file mapped; 0 once released). */
+    public static final long FILE_OWNER_PID_OFFSET = 40;
+    /** File header: +48 long owner's process start time, epoch milliseconds (0 if unknown). */
+    public static final long FILE_OWNER_START_OFFSET = 48;
+    /** Bytes of the file header that hold fields. */
+    public static final int FILE_HEADER_FIELDS_BYTES = 56;
+
+    private static final ValueLayout.OfLong FILE_LONG =
+            ValueLayout.JAVA_LONG.withOrder(java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle FILE_LONG_HANDLE = FILE_LONG.varHandle();
+
+    /** Acquire load of a little-endian header long in a mapped file (the owner fields, which change). */
+    public static long laFileLong(MemorySegment file, long offset) {
+        return (long) FILE_LONG_HANDLE.getAcquire(file, offset);
+    }
+
+    /** Release store of a little-endian header long in a mapped file: the owner's release of the file. */
+    public static void srFileLong(MemorySegment file, long offset, long value) {
+        FILE_LONG_HANDLE.setRelease(file, offset, value);
+    }
+
+    /** Compare-and-set of a little-endian header long: clears the owner only if it is still us. */
+    public static boolean casFileLong(MemorySegment file, long offset, long expected, long value) {
+        return FILE_LONG_HANDLE.compareAndSet(file, offset, expected, value);
     }
 }

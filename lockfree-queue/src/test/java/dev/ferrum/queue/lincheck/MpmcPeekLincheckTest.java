@@ -10,6 +10,7 @@ import org.jetbrains.kotlinx.lincheck.annotations.Operation;
 import org.jetbrains.kotlinx.lincheck.annotations.Param;
 import org.jetbrains.kotlinx.lincheck.paramgen.IntGen;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * {@link MpmcQueue#peek} against concurrent {@code poll}s and {@code offer}s on a queue of capacity 2, so
@@ -18,15 +19,18 @@ import org.junit.jupiter.api.Test;
  * the sequential queue could give (never null for a non-empty queue, never an element that is not the
  * head). Lincheck explores interleavings under sequential consistency; the weak-memory half of the
  * argument (the element read is an acquire load, so it cannot move after the re-check) is in the code.
- * Two threads by default (seconds), three with {@code -Dferrum.long=true} (minutes).
+ * Runs with {@code -Dferrum.long=true} only (three threads, minutes): the default run already checks peek
+ * among all operations in {@link MpmcQueueLincheckTest}.
  */
+@EnabledIfSystemProperty(named = "ferrum.long", matches = "true")
 @Param(name = "element", gen = IntGen.class, conf = "1:9")
 public class MpmcPeekLincheckTest {
 
     private final MpmcQueue<Integer> queue = new MpmcQueue<>(2);
 
     @Operation
-    public boolean offer(@Param(name = "element") int element) {
+    public boolean offer(
+            @EnabledIfSystemProperty(named = "ferrum.long", matches = "true") @Param(name = "element") int element) {
         return queue.offer(element);
     }
 
