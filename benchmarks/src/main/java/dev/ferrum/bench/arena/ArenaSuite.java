@@ -4,9 +4,9 @@
  */
 package dev.ferrum.bench.arena;
 
-import dev.ferrum.bench.Comparison;
-import dev.ferrum.bench.RustFigure;
-import dev.ferrum.bench.Suite;
+import dev.ferrum.bench.report.RustFigure;
+import dev.ferrum.bench.support.Comparison;
+import dev.ferrum.bench.support.Suite;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -4,12 +4,12 @@
  */
 package dev.ferrum.bench.kv;
 
-import dev.ferrum.bench.Comparison;
-import dev.ferrum.bench.Row;
-import dev.ferrum.bench.RunContext;
-import dev.ferrum.bench.RustFigure;
-import dev.ferrum.bench.Score;
-import dev.ferrum.bench.Suite;
+import dev.ferrum.bench.report.Row;
+import dev.ferrum.bench.report.RustFigure;
+import dev.ferrum.bench.report.Score;
+import dev.ferrum.bench.support.Comparison;
+import dev.ferrum.bench.support.RunContext;
+import dev.ferrum.bench.support.Suite;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -4,13 +4,13 @@
  */
 package dev.ferrum.bench.queue;
 
-import dev.ferrum.bench.Comparison;
-import dev.ferrum.bench.Measurements;
-import dev.ferrum.bench.Row;
-import dev.ferrum.bench.RunContext;
-import dev.ferrum.bench.RustFigure;
-import dev.ferrum.bench.Score;
-import dev.ferrum.bench.Suite;
+import dev.ferrum.bench.report.Row;
+import dev.ferrum.bench.report.RustFigure;
+import dev.ferrum.bench.report.Score;
+import dev.ferrum.bench.support.Comparison;
+import dev.ferrum.bench.support.Measurements;
+import dev.ferrum.bench.support.RunContext;
+import dev.ferrum.bench.support.Suite;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -4,8 +4,8 @@
  */
 package dev.ferrum.bench.units;
 
-import dev.ferrum.bench.Row;
-import dev.ferrum.bench.Score;
+import dev.ferrum.bench.report.Row;
+import dev.ferrum.bench.report.Score;
 import dev.ferrum.units.Time;
 import java.util.Arrays;
 import java.util.List;

@@ -4,10 +4,10 @@
  */
 package dev.ferrum.bench.units;
 
-import dev.ferrum.bench.Comparison;
-import dev.ferrum.bench.Row;
-import dev.ferrum.bench.RunContext;
-import dev.ferrum.bench.Suite;
+import dev.ferrum.bench.report.Row;
+import dev.ferrum.bench.support.Comparison;
+import dev.ferrum.bench.support.RunContext;
+import dev.ferrum.bench.support.Suite;
 import java.util.List;
 
 /**

@@ -6,7 +6,7 @@ package dev.ferrum.bench.arena;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ferrum.bench.Comparison;
+import dev.ferrum.bench.support.Comparison;
 import java.lang.reflect.Field;
 import java.util.Arrays;
 import java.util.HashSet;

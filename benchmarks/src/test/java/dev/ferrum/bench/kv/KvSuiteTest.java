@@ -6,9 +6,9 @@ package dev.ferrum.bench.kv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ferrum.bench.Comparison;
-import dev.ferrum.bench.Measurements;
-import dev.ferrum.bench.SuiteCatalog;
+import dev.ferrum.bench.runner.SuiteCatalog;
+import dev.ferrum.bench.support.Comparison;
+import dev.ferrum.bench.support.Measurements;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.ArrayList;

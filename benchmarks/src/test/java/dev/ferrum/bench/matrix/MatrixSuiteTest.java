@@ -7,8 +7,8 @@ package dev.ferrum.bench.matrix;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.ferrum.bench.Comparison;
-import dev.ferrum.bench.Score;
+import dev.ferrum.bench.report.Score;
+import dev.ferrum.bench.support.Comparison;
 import java.lang.reflect.Method;
 import java.util.HashSet;
 import java.util.List;

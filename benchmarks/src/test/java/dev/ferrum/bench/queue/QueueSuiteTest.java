@@ -7,7 +7,7 @@ package dev.ferrum.bench.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ferrum.bench.Comparison;
+import dev.ferrum.bench.support.Comparison;
 import dev.ferrum.queue.RingBuffer;
 import dev.ferrum.queue.SpscRingBuffer;
 import java.lang.foreign.Arena;

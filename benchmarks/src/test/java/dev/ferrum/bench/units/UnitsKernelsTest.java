@@ -7,7 +7,7 @@ package dev.ferrum.bench.units;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.ferrum.bench.Comparison;
+import dev.ferrum.bench.support.Comparison;
 import dev.ferrum.units.Quantity;
 import dev.ferrum.units.Time;
 import dev.ferrum.units.Units;

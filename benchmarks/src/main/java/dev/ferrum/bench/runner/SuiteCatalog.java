@@ -2,10 +2,14 @@
  * Copyright 2026 the Ferrum authors.
  * SPDX-License-Identifier: Apache-2.0
  */
-package dev.ferrum.bench;
+package dev.ferrum.bench.runner;
 
+import dev.ferrum.bench.report.Headline;
+import dev.ferrum.bench.support.Suite;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -24,9 +28,6 @@ public final class SuiteCatalog {
      * @param headlines the rows the root README quotes for this module, as (row id, short label) pairs
      */
     public record Entry(String name, String className, String module, int issue, List<Headline> headlines) {}
-
-    /** A report row the README's module table quotes, with the label shown next to its number. */
-    public record Headline(String rowId, String label) {}
 
     public static final List<Entry> ENTRIES = List.of(
             new Entry(
@@ -96,6 +97,13 @@ public final class SuiteCatalog {
             throw new IllegalStateException(
                     "suite " + entry.name() + " (" + entry.className() + ") exists but cannot be created: " + e, e);
         }
+    }
+
+    /** Each suite's README headline rows, by suite name. */
+    public static Map<String, List<Headline>> headlines() {
+        Map<String, List<Headline>> all = new LinkedHashMap<>();
+        ENTRIES.forEach(e -> all.put(e.name(), e.headlines()));
+        return all;
     }
 
     /** All names, for messages. */

@@ -2,10 +2,17 @@
  * Copyright 2026 the Ferrum authors.
  * SPDX-License-Identifier: Apache-2.0
  */
-package dev.ferrum.bench;
+package dev.ferrum.bench.runner;
 
+import dev.ferrum.bench.report.Report;
+import dev.ferrum.bench.report.Row;
+import dev.ferrum.bench.support.Comparison;
+import dev.ferrum.bench.support.Measurements;
+import dev.ferrum.bench.support.RunContext;
+import dev.ferrum.bench.support.Suite;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -30,6 +37,10 @@ import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * The benchmark report runner: runs the selected suites with JMH and writes the comparison report.
@@ -38,99 +49,132 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * java -jar benchmarks/target/benchmarks.jar [--quick | --full] [--suite NAME[,NAME...]] [--out DIR] [--list]
  * </pre>
  *
- * Results go to {@code DIR/<timestamp>/} (JMH JSON per suite, report.json, report.md, charts/) and are
+ * (options read by picocli; {@code --help} prints them). Results go to {@code DIR/<timestamp>/} (JMH JSON per suite, report.json, report.md, charts/) and are
  * copied to {@code DIR/latest/}.
  */
 public final class BenchRunner {
 
-    /** Parsed command line. */
-    record Options(boolean quick, List<String> suites, Path out, boolean list, boolean help) {
+    /**
+     * The command line as picocli reads it; {@link Options#parse} turns it into validated {@link Options}.
+     */
+    @Command(
+            name = "java -jar benchmarks.jar",
+            mixinStandardHelpOptions = true,
+            sortOptions = false,
+            description = "Runs Ferrum's benchmark suites with JMH and writes the comparison report.",
+            footer = "%nResults go to DIR/<timestamp>/ (JMH JSON per suite, report.json, report.md, charts/) and are"
+                    + " copied to DIR/latest/.")
+    static final class CommandLineOptions {
 
+        static final class Mode {
+            @Option(
+                    names = "--quick",
+                    description = "short warm-up and measurement; more forks, interleaved, only for rows that need"
+                            + " about ten minutes in all")
+            boolean quick;
+
+            @Option(names = "--full", description = "JMH defaults of each benchmark (the default mode; much longer)")
+            boolean full;
+        }
+
+        @ArgGroup(exclusive = true)
+        Mode mode = new Mode();
+
+        @Option(
+                names = "--suite",
+                split = ",",
+                paramLabel = "NAME",
+                description = "run only these suites (repeatable or comma-separated): ${COMPLETION-CANDIDATES}",
+                completionCandidates = SuiteNames.class)
+        List<String> suites = new ArrayList<>();
+
+        @Option(
+                names = "--out",
+                paramLabel = "DIR",
+                description = "results folder (default benchmarks/results); the run writes DIR/<timestamp>/ and"
+                        + " copies it to DIR/latest/")
+        Path out;
+
+        @Option(names = "--list", description = "list suites, their benchmarks and report rows, then exit")
+        boolean list;
+    }
+
+    /** Suite names for picocli's help text. */
+    static final class SuiteNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return SuiteCatalog.names().iterator();
+        }
+    }
+
+    /** Validated command line. */
+    record Options(boolean quick, List<String> suites, Path out, boolean list) {
+
+        /**
+         * Parses and validates the arguments.
+         *
+         * @throws IllegalArgumentException naming the unknown option or suite, or the option missing its value
+         */
         static Options parse(String[] args) {
-            boolean quick = false;
-            boolean list = false;
-            boolean help = false;
-            List<String> suites = new ArrayList<>();
-            Path out = Files.isDirectory(Path.of("benchmarks")) ? Path.of("benchmarks", "results") : Path.of("results");
-            for (int i = 0; i < args.length; i++) {
-                String a = args[i];
-                switch (a) {
-                    case "--quick" -> quick = true;
-                    case "--full" -> quick = false;
-                    case "--list" -> list = true;
-                    case "-h", "--help" -> help = true;
-                    case "--suite" -> suites.addAll(splitNames(value(args, ++i, a)));
-                    case "--out" -> out = Path.of(value(args, ++i, a));
-                    default -> {
-                        if (a.startsWith("--suite=")) {
-                            suites.addAll(splitNames(a.substring("--suite=".length())));
-                        } else if (a.startsWith("--out=")) {
-                            out = Path.of(a.substring("--out=".length()));
-                        } else {
-                            throw new IllegalArgumentException("unknown option '" + a + "'; try --help");
-                        }
-                    }
-                }
+            CommandLineOptions cli = new CommandLineOptions();
+            try {
+                new CommandLine(cli).parseArgs(args);
+            } catch (CommandLine.ParameterException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
             }
-            for (String s : suites) {
-                if (SuiteCatalog.entry(s).isEmpty()) {
-                    throw new IllegalArgumentException(
-                            "unknown suite '" + s + "'; known suites: " + String.join(", ", SuiteCatalog.names()));
+            return of(cli);
+        }
+
+        static Options of(CommandLineOptions cli) {
+            List<String> suites = new ArrayList<>();
+            for (String s : cli.suites) {
+                String name = s.trim();
+                if (name.isEmpty()) {
+                    continue;
                 }
+                if (SuiteCatalog.entry(name).isEmpty()) {
+                    throw new IllegalArgumentException(
+                            "unknown suite '" + name + "'; known suites: " + String.join(", ", SuiteCatalog.names()));
+                }
+                suites.add(name);
             }
             if (suites.isEmpty()) {
                 suites.addAll(SuiteCatalog.names());
             }
-            return new Options(quick, List.copyOf(suites), out, list, help);
-        }
-
-        private static String value(String[] args, int i, String option) {
-            if (i >= args.length || args[i].startsWith("--")) {
-                throw new IllegalArgumentException("option " + option + " needs a value");
-            }
-            return args[i];
-        }
-
-        private static List<String> splitNames(String s) {
-            return Stream.of(s.split(","))
-                    .map(String::trim)
-                    .filter(x -> !x.isEmpty())
-                    .toList();
+            Path out = cli.out != null
+                    ? cli.out
+                    : Files.isDirectory(Path.of("benchmarks")) ? Path.of("benchmarks", "results") : Path.of("results");
+            return new Options(cli.mode.quick, List.copyOf(suites), out, cli.list);
         }
     }
 
-    static final String USAGE = """
-            Usage: java -jar benchmarks.jar [--quick | --full] [--suite NAME[,NAME...]] [--out DIR] [--list]
-
-              --quick       short warm-up and measurement, one fork: a few minutes in all
-              --full        JMH defaults of each benchmark (the default mode; much longer)
-              --suite NAME  run only these suites (repeatable or comma-separated): %s
-              --out DIR     results folder (default benchmarks/results); the run writes DIR/<timestamp>/
-                            and copies it to DIR/latest/
-              --list        list suites, their benchmarks and report rows, then exit
-            """;
-
     private BenchRunner() {}
 
-    public static void main(String[] args) throws Exception {
-        Options options;
-        try {
-            options = Options.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("error: " + e.getMessage());
-            System.err.printf(USAGE, String.join(", ", SuiteCatalog.names()));
-            System.exit(2);
-            return;
-        }
-        if (options.help()) {
-            System.out.printf(USAGE, String.join(", ", SuiteCatalog.names()));
-            return;
-        }
-        if (options.list()) {
-            list(options, System.out);
-            return;
-        }
-        System.exit(run(options, System.out));
+    public static void main(String[] args) {
+        CommandLineOptions cli = new CommandLineOptions();
+        CommandLine commandLine = new CommandLine(cli);
+        commandLine.setExecutionStrategy(parsed -> {
+            Integer helpExitCode = CommandLine.executeHelpRequest(parsed);
+            if (helpExitCode != null) {
+                return helpExitCode;
+            }
+            Options options;
+            try {
+                options = Options.of(cli);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(parsed.commandSpec().commandLine(), e.getMessage(), e);
+            }
+            if (options.list()) {
+                list(options, System.out);
+                return 0;
+            }
+            try {
+                return run(options, System.out);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        System.exit(commandLine.execute(args));
     }
 
     static void list(Options options, PrintStream out) {
@@ -202,7 +246,7 @@ public final class BenchRunner {
         Path dir = options.out().resolve(stamp);
         Files.createDirectories(dir);
         String mode = options.quick() ? "quick" : "full";
-        Report report = new Report(mode, started);
+        Report report = new Report(mode, started).headlines(SuiteCatalog.headlines());
         Measurements measurements = new Measurements();
 
         List<Suite> runnable = new ArrayList<>();

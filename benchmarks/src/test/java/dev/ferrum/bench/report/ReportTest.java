@@ -2,11 +2,12 @@
  * Copyright 2026 the Ferrum authors.
  * SPDX-License-Identifier: Apache-2.0
  */
-package dev.ferrum.bench;
+package dev.ferrum.bench.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ferrum.bench.support.Measurements;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -60,13 +61,20 @@ class ReportTest {
     }
 
     @Test
-    void jsonEscapesAndWritesUnmeasuredNumbersAsNull() {
-        String json = JsonWriter.write(Map.of("s", "a\"b\\c\n\u0001", "n", Double.NaN, "l", List.of(1, 2.5, true)));
+    void jsonEscapesTextAndWritesUnmeasuredNumbersAsNull() {
+        Report report = new Report("quick", Instant.parse("2026-12-02T10:00:00Z"));
+        report.add(new Report.SuiteResult(
+                "s",
+                "a\"b\\c\n\u0001",
+                "measured",
+                List.of(Row.missing("s.gone", "s", "gone", "did not run")),
+                List.of()));
+        String json = ReportJson.write(report);
         assertThat(json)
                 .contains("\"a\\\"b\\\\c\\n\\u0001\"")
-                .contains("\"n\": null")
-                .contains("2.5")
-                .contains("true");
+                .contains("\"ours\": null")
+                .contains("\"met\": null");
+        assertThat(ReportJson.read(json).suites().get(0).title()).isEqualTo("a\"b\\c\n\u0001");
     }
 
     @Test
@@ -94,7 +102,7 @@ class ReportTest {
         String json = Files.readString(dir.resolve("report.json"));
         assertThat(json)
                 .contains("\"id\": \"demo.alloc.bump_vs_malloc\"")
-                .contains("\"ratio\": 25")
+                .contains("\"ratio\": 25.0")
                 .contains("\"met\": true")
                 .contains("\"rust\": \"45.2 vs 1.8 ns/alloc (25x)\"")
                 .contains("\"status\": \"not implemented\"");
@@ -162,7 +170,9 @@ class ReportTest {
                 Double.NaN,
                 null,
                 null);
-        Report report = new Report("quick", Instant.now());
+        Report report = new Report("quick", Instant.now())
+                .headlines(
+                        Map.of("arena", List.of(new Headline("arena.alloc16.a8.offset_vs_malloc", "16 B allocation"))));
         report.add(new Report.SuiteResult("arena", "Arena", "measured", List.of(headline, informational), List.of()));
         report.write(dir);
         assertThat(Files.readString(dir.resolve("tables/headline-arena.md")))
@@ -196,7 +206,7 @@ class ReportTest {
                         Row.missing("arena.gone", "arena", "did not run", "peer missing")),
                 List.of("n1")));
         report.write(dir);
-        Report back = Report.fromJson(Files.readString(dir.resolve("report.json")));
+        Report back = ReportJson.read(Files.readString(dir.resolve("report.json")));
         Path again = dir.resolve("again");
         back.writeTablesAndCharts(again);
         for (String table : List.of("arena.md", "headline-arena.md", "targets.md")) {
@@ -204,21 +214,9 @@ class ReportTest {
                     .hasSameTextualContentAs(dir.resolve("tables").resolve(table));
         }
         assertThat(again.resolve("charts/arena.png")).exists();
-        assertThatThrownBy(() -> JsonReader.parse("{\"a\": [1, 2,}")).hasMessageContaining("offset 12");
-    }
-
-    @Test
-    void optionsRejectUnknownSuitesAndOptionsWithTheNames() {
-        assertThatThrownBy(() -> BenchRunner.Options.parse(new String[] {"--suite", "nosuch"}))
-                .hasMessageContaining("unknown suite 'nosuch'")
-                .hasMessageContaining("arena");
-        assertThatThrownBy(() -> BenchRunner.Options.parse(new String[] {"--fast"}))
-                .hasMessageContaining("unknown option '--fast'");
-        assertThatThrownBy(() -> BenchRunner.Options.parse(new String[] {"--out"}))
-                .hasMessageContaining("needs a value");
-        var o = BenchRunner.Options.parse(new String[] {"--quick", "--suite", "arena,queue"});
-        assertThat(o.quick()).isTrue();
-        assertThat(o.suites()).containsExactly("arena", "queue");
-        assertThat(BenchRunner.Options.parse(new String[0]).suites()).containsExactlyElementsOf(SuiteCatalog.names());
+        assertThatThrownBy(() -> ReportJson.read("{\"a\": [1, 2,}"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("line 1, column");
+        assertThatThrownBy(() -> ReportJson.read("{\"a\": 1}")).hasMessageContaining("no \"suites\" array");
     }
 }

@@ -2,7 +2,7 @@
  * Copyright 2026 the Ferrum authors.
  * SPDX-License-Identifier: Apache-2.0
  */
-package dev.ferrum.bench;
+package dev.ferrum.bench.report;
 
 /**
  * The figure the Rust document gives for a comparison, quoted as written plus its ratio.

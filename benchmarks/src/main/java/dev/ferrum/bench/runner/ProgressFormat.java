@@ -2,8 +2,9 @@
  * Copyright 2026 the Ferrum authors.
  * SPDX-License-Identifier: Apache-2.0
  */
-package dev.ferrum.bench;
+package dev.ferrum.bench.runner;
 
+import dev.ferrum.bench.report.Format;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Collection;
@@ -80,7 +81,7 @@ final class ProgressFormat implements OutputFormat {
                 .orElse("");
         out.printf(
                 "          -> %s %s ± %s%s%n",
-                Report.num(primary.getScore()), primary.getScoreUnit(), Report.num(primary.getScoreError()), alloc);
+                Format.num(primary.getScore()), primary.getScoreUnit(), Format.num(primary.getScoreError()), alloc);
         out.flush();
     }
 

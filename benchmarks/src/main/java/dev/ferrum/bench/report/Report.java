@@ -2,7 +2,7 @@
  * Copyright 2026 the Ferrum authors.
  * SPDX-License-Identifier: Apache-2.0
  */
-package dev.ferrum.bench;
+package dev.ferrum.bench.report;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
@@ -36,10 +35,17 @@ public final class Report {
     private final String mode;
     private final Instant started;
     private final List<SuiteResult> suites = new ArrayList<>();
+    private Map<String, List<Headline>> headlines = Map.of();
 
     public Report(String mode, Instant started) {
         this.mode = mode;
         this.started = started;
+    }
+
+    /** Which rows the README headline cells ({@code tables/headline-<suite>.md}) quote, by suite name. */
+    public Report headlines(Map<String, List<Headline>> bySuite) {
+        this.headlines = Map.copyOf(bySuite);
+        return this;
     }
 
     public void add(SuiteResult result) {
@@ -50,56 +56,8 @@ public final class Report {
         return suites;
     }
 
-    /** Formats a number with 3-4 significant digits, or "-" when unmeasured. */
-    static String num(double v) {
-        if (Double.isNaN(v) || Double.isInfinite(v)) {
-            return "-";
-        }
-        double a = Math.abs(v);
-        if (a == 0) {
-            return "0";
-        }
-        if (a >= 1e9) {
-            return String.format(Locale.ROOT, "%.2fG", v / 1e9);
-        }
-        if (a >= 1e6) {
-            return String.format(Locale.ROOT, "%.2fM", v / 1e6);
-        }
-        if (a >= 1e4) {
-            return String.format(Locale.ROOT, "%.1fk", v / 1e3);
-        }
-        if (a >= 100) {
-            return String.format(Locale.ROOT, "%.0f", v);
-        }
-        if (a >= 10) {
-            return String.format(Locale.ROOT, "%.1f", v);
-        }
-        if (a >= 0.01) {
-            return String.format(Locale.ROOT, "%.3f", v);
-        }
-        return String.format(Locale.ROOT, "%.2e", v);
-    }
-
-    static String ratio(double r) {
-        return Double.isNaN(r) ? "-" : String.format(Locale.ROOT, "%.2fx", r);
-    }
-
-    static String met(Boolean met) {
-        return met == null ? "-" : met ? "yes" : "NO";
-    }
-
-    static String target(Row row) {
-        if (Double.isNaN(row.target())) {
-            return "-";
-        }
-        if (row.peerName() == null) {
-            return (Score.higherIsBetter(row.unit()) ? ">= " : "<= ") + num(row.target());
-        }
-        return ">= " + ratio(row.target());
-    }
-
     /** Machine facts printed with every report: numbers mean little without them. */
-    static Map<String, Object> machine() {
+    Map<String, Object> machine() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("cores", Runtime.getRuntime().availableProcessors());
         m.put("maxHeapBytes", Runtime.getRuntime().maxMemory());
@@ -123,64 +81,24 @@ public final class Report {
         return m;
     }
 
-    Map<String, Object> toJson() {
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("generatedAt", Instant.now().toString());
-        root.put("startedAt", started.toString());
-        root.put("mode", mode);
-        root.put("machine", machine());
-        List<Object> suiteList = new ArrayList<>();
-        for (SuiteResult s : suites) {
-            Map<String, Object> js = new LinkedHashMap<>();
-            js.put("name", s.name());
-            js.put("title", s.title());
-            js.put("status", s.status());
-            js.put("notes", s.notes());
-            List<Object> rows = new ArrayList<>();
-            for (Row r : s.rows()) {
-                Map<String, Object> jr = new LinkedHashMap<>();
-                jr.put("id", r.id());
-                jr.put("description", r.description());
-                jr.put("ours", r.ours());
-                jr.put("oursError", r.oursError());
-                jr.put("peerName", r.peerName());
-                jr.put("peer", r.peer());
-                jr.put("unit", r.unit());
-                jr.put("ratio", r.ratio());
-                jr.put("target", r.target());
-                jr.put("met", r.met());
-                jr.put("rust", r.rust() == null ? null : r.rust().text());
-                jr.put("rustRatio", r.rust() == null ? null : r.rust().ratio());
-                jr.put("oursBytesPerOp", r.oursBytesPerOp());
-                jr.put("peerBytesPerOp", r.peerBytesPerOp());
-                jr.put("note", r.note());
-                rows.add(jr);
-            }
-            js.put("rows", rows);
-            suiteList.add(js);
-        }
-        root.put("suites", suiteList);
-        return root;
-    }
-
     private static final String[] HEADER = {
         "id", "ours", "peer", "unit", "ratio", "target", "met", "Rust doc", "B/op ours", "B/op peer"
     };
 
     private static String[] cells(Row r) {
-        String peer = r.peerName() == null ? "-" : num(r.peer()) + " (" + r.peerName() + ")";
+        String peer = r.peerName() == null ? "-" : Format.num(r.peer()) + " (" + r.peerName() + ")";
         String rust = r.rust() == null ? "-" : r.rust().text();
         return new String[] {
             r.id(),
-            num(r.ours()),
+            Format.num(r.ours()),
             peer,
             r.unit(),
-            ratio(r.ratio()),
-            target(r),
-            met(r.met()),
+            Format.ratio(r.ratio()),
+            Format.target(r),
+            Format.met(r.met()),
             rust,
-            num(r.oursBytesPerOp()),
-            num(r.peerBytesPerOp())
+            Format.num(r.oursBytesPerOp()),
+            Format.num(r.peerBytesPerOp())
         };
     }
 
@@ -197,10 +115,13 @@ public final class Report {
         sb.append("| Measurement | Rust document | Ferrum | Peer (same run) | Ratio | Target | Met |\n");
         sb.append("|---|---|---|---|---|---|---|\n");
         for (Row r : s.rows()) {
-            String ours = Double.isNaN(r.ours()) ? "not measured" : num(r.ours()) + " " + r.unit();
-            String peer = r.peerName() == null ? "-" : num(r.peer()) + " " + r.unit() + " (" + r.peerName() + ")";
+            String ours = Double.isNaN(r.ours()) ? "not measured" : Format.num(r.ours()) + " " + r.unit();
+            String peer =
+                    r.peerName() == null ? "-" : Format.num(r.peer()) + " " + r.unit() + " (" + r.peerName() + ")";
             String rust = r.rust() == null ? "-" : r.rust().text();
-            String[] cells = {r.description(), rust, ours, peer, ratio(r.ratio()), target(r), met(r.met())};
+            String[] cells = {
+                r.description(), rust, ours, peer, Format.ratio(r.ratio()), Format.target(r), Format.met(r.met())
+            };
             sb.append('|');
             for (String c : cells) {
                 sb.append(' ').append(c.replace("|", "\\|").replace("\n", " ")).append(" |");
@@ -211,21 +132,22 @@ public final class Report {
     }
 
     /** The README's module-table cell for a suite: its headline rows as "label: ratio vs peer (met)". */
-    static String headline(SuiteResult s) {
+    String headline(SuiteResult s) {
         List<String> parts = new ArrayList<>();
-        List<SuiteCatalog.Headline> wanted =
-                SuiteCatalog.entry(s.name()).map(SuiteCatalog.Entry::headlines).orElse(List.of());
-        for (SuiteCatalog.Headline h : wanted) {
+        for (Headline h : headlines.getOrDefault(s.name(), List.of())) {
             for (Row r : s.rows()) {
                 if (!r.id().equals(h.rowId()) || Double.isNaN(r.ours())) {
                     continue;
                 }
                 String value = r.peerName() == null
-                        ? "**" + num(r.ours()) + " " + r.unit() + "**"
-                        : "**" + ratio(r.ratio()) + "** vs " + r.peerName().replaceFirst(" \\(.*$", "");
+                        ? "**" + Format.num(r.ours()) + " " + r.unit() + "**"
+                        : "**" + Format.ratio(r.ratio()) + "** vs "
+                                + r.peerName().replaceFirst(" \\(.*$", "");
                 String verdict = r.met() == null
                         ? ""
-                        : r.met() ? " (target " + target(r) + " met)" : " (target " + target(r) + " not met)";
+                        : r.met()
+                                ? " (target " + Format.target(r) + " met)"
+                                : " (target " + Format.target(r) + " not met)";
                 parts.add(h.label() + ": " + value + verdict);
             }
         }
@@ -242,9 +164,17 @@ public final class Report {
                 if (Double.isNaN(r.target())) {
                     continue;
                 }
-                String ours = Double.isNaN(r.ours()) ? "not measured" : num(r.ours()) + " " + r.unit();
-                String peer = r.peerName() == null ? "-" : num(r.peer()) + " (" + r.peerName() + ")";
-                String[] cells = {s.name(), "`" + r.id() + "`", ours, peer, ratio(r.ratio()), target(r), met(r.met())};
+                String ours = Double.isNaN(r.ours()) ? "not measured" : Format.num(r.ours()) + " " + r.unit();
+                String peer = r.peerName() == null ? "-" : Format.num(r.peer()) + " (" + r.peerName() + ")";
+                String[] cells = {
+                    s.name(),
+                    "`" + r.id() + "`",
+                    ours,
+                    peer,
+                    Format.ratio(r.ratio()),
+                    Format.target(r),
+                    Format.met(r.met())
+                };
                 sb.append('|');
                 for (String c : cells) {
                     sb.append(' ')
@@ -347,55 +277,21 @@ public final class Report {
     /** Writes report.json, report.md, tables/ and charts/&lt;suite&gt;.png into {@code dir}. */
     public void write(Path dir) throws IOException {
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve("report.json"), JsonWriter.write(toJson()));
+        Files.writeString(dir.resolve("report.json"), ReportJson.write(this));
         Files.writeString(dir.resolve("report.md"), toMarkdown());
         writeTablesAndCharts(dir);
     }
 
-    /**
-     * A report read back from its {@code report.json}, enough to redraw its tables and charts (which then
-     * follow the current formatting code; the numbers are the stored ones).
-     */
-    static Report fromJson(String json) {
-        Map<?, ?> root = (Map<?, ?>) JsonReader.parse(json);
-        Report report = new Report(String.valueOf(root.get("mode")), Instant.parse((String) root.get("startedAt")));
-        for (Object so : (List<?>) root.get("suites")) {
-            Map<?, ?> js = (Map<?, ?>) so;
-            List<Row> rows = new ArrayList<>();
-            for (Object ro : (List<?>) js.get("rows")) {
-                Map<?, ?> r = (Map<?, ?>) ro;
-                String rust = (String) r.get("rust");
-                rows.add(new Row(
-                        (String) r.get("id"),
-                        (String) js.get("name"),
-                        (String) r.get("description"),
-                        dbl(r.get("ours")),
-                        dbl(r.get("oursError")),
-                        (String) r.get("peerName"),
-                        dbl(r.get("peer")),
-                        (String) r.get("unit"),
-                        dbl(r.get("ratio")),
-                        dbl(r.get("target")),
-                        (Boolean) r.get("met"),
-                        rust == null ? null : new RustFigure(rust, dbl(r.get("rustRatio"))),
-                        dbl(r.get("oursBytesPerOp")),
-                        dbl(r.get("peerBytesPerOp")),
-                        (String) r.get("note")));
-            }
-            List<String> notes = new ArrayList<>();
-            ((List<?>) js.get("notes")).forEach(n -> notes.add(String.valueOf(n)));
-            report.add(new SuiteResult(
-                    (String) js.get("name"), (String) js.get("title"), (String) js.get("status"), rows, notes));
-        }
-        return report;
+    String mode() {
+        return mode;
     }
 
-    private static double dbl(Object o) {
-        return o == null ? Double.NaN : ((Number) o).doubleValue();
+    Instant started() {
+        return started;
     }
 
     /** Writes tables/ and charts/ (everything derived from the rows) into {@code dir}. */
-    void writeTablesAndCharts(Path dir) throws IOException {
+    public void writeTablesAndCharts(Path dir) throws IOException {
         Path tables = Files.createDirectories(dir.resolve("tables"));
         for (SuiteResult s : suites) {
             Files.writeString(tables.resolve(s.name() + ".md"), sideBySide(s));

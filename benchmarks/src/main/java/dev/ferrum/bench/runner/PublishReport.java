@@ -2,8 +2,9 @@
  * Copyright 2026 the Ferrum authors.
  * SPDX-License-Identifier: Apache-2.0
  */
-package dev.ferrum.bench;
+package dev.ferrum.bench.runner;
 
+import dev.ferrum.bench.report.ReportJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -23,7 +24,7 @@ import java.util.stream.Stream;
  * {@code <!-- report:NAME -->} and {@code <!-- /report:NAME -->}.
  *
  * <pre>
- * java -cp benchmarks/target/benchmarks.jar dev.ferrum.bench.PublishReport benchmarks/results/latest .
+ * java -cp benchmarks/target/benchmarks.jar dev.ferrum.bench.runner.PublishReport benchmarks/results/latest .
  * </pre>
  *
  * <p>The guide's tables are never typed by hand: {@link #check(Path)} (run by the test build) fails when a
@@ -96,7 +97,9 @@ public final class PublishReport {
             }
         }
         // Tables and charts are redrawn from the stored numbers, so they follow the current formatting code.
-        Report.fromJson(Files.readString(target.resolve("report.json"))).writeTablesAndCharts(target);
+        ReportJson.read(Files.readString(target.resolve("report.json")))
+                .headlines(SuiteCatalog.headlines())
+                .writeTablesAndCharts(target);
         Path guide = docs.resolve("rust-to-java.md");
         String spliced = spliceSnippets(splice(Files.readString(guide), target.resolve("tables")), snippets(root));
         Files.writeString(guide, spliced);

@@ -2,8 +2,9 @@
  * Copyright 2026 the Ferrum authors.
  * SPDX-License-Identifier: Apache-2.0
  */
-package dev.ferrum.bench;
+package dev.ferrum.bench.support;
 
+import dev.ferrum.bench.report.RustFigure;
 import java.util.Objects;
 
 /**

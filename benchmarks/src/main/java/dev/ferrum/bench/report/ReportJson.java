@@ -1,0 +1,155 @@
+/*
+ * Copyright 2026 the Ferrum authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.ferrum.bench.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code report.json}: writes a {@link Report} and reads one back (Jackson's tree model, so the field names
+ * and the "unmeasured is {@code null}" rule are spelled out here rather than inferred from the records).
+ *
+ * <p>Reading is lenient about fields a report of an older version did not have: a missing interval reads as
+ * unknown ({@code NaN}), a boolean {@code met} as {@code "yes"}/{@code "no"}.
+ */
+public final class ReportJson {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ReportJson() {}
+
+    /** The report as pretty-printed JSON; unmeasured numbers ({@code NaN}) are written as {@code null}. */
+    public static String write(Report report) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("generatedAt", Instant.now().toString());
+        root.put("startedAt", report.started().toString());
+        root.put("mode", report.mode());
+        root.set("machine", MAPPER.valueToTree(report.machine()));
+        ArrayNode suites = root.putArray("suites");
+        for (Report.SuiteResult s : report.suites()) {
+            ObjectNode js = suites.addObject();
+            js.put("name", s.name());
+            js.put("title", s.title());
+            js.put("status", s.status());
+            ArrayNode notes = js.putArray("notes");
+            s.notes().forEach(notes::add);
+            ArrayNode rows = js.putArray("rows");
+            for (Row r : s.rows()) {
+                ObjectNode jr = rows.addObject();
+                jr.put("id", r.id());
+                jr.put("description", r.description());
+                number(jr, "ours", r.ours());
+                number(jr, "oursError", r.oursError());
+                jr.put("peerName", r.peerName());
+                number(jr, "peer", r.peer());
+                jr.put("unit", r.unit());
+                number(jr, "ratio", r.ratio());
+                number(jr, "target", r.target());
+                if (r.met() == null) {
+                    jr.putNull("met");
+                } else {
+                    jr.put("met", r.met());
+                }
+                jr.put("rust", r.rust() == null ? null : r.rust().text());
+                if (r.rust() == null) {
+                    jr.putNull("rustRatio");
+                } else {
+                    number(jr, "rustRatio", r.rust().ratio());
+                }
+                number(jr, "oursBytesPerOp", r.oursBytesPerOp());
+                number(jr, "peerBytesPerOp", r.peerBytesPerOp());
+                jr.put("note", r.note());
+            }
+        }
+        try {
+            DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
+                    .withSeparators(
+                            Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER));
+            return MAPPER.writer(printer).writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the report as JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private static void number(ObjectNode node, String field, double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            node.putNull(field);
+        } else {
+            node.put(field, value);
+        }
+    }
+
+    /**
+     * A report read back from its {@code report.json}, enough to redraw its tables and charts and to compare
+     * it with another run.
+     *
+     * @throws IllegalArgumentException when the text is not JSON or not a report, saying where
+     */
+    public static Report read(String json) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(
+                    "report.json is not valid JSON at line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage(),
+                    e);
+        }
+        if (root == null || !root.isObject() || !root.path("suites").isArray()) {
+            throw new IllegalArgumentException("not a benchmark report: no \"suites\" array at the top level");
+        }
+        Report report = new Report(
+                root.path("mode").asText("unknown"),
+                root.hasNonNull("startedAt")
+                        ? Instant.parse(root.get("startedAt").asText())
+                        : Instant.EPOCH);
+        for (JsonNode js : root.get("suites")) {
+            String suite = js.path("name").asText();
+            List<Row> rows = new ArrayList<>();
+            for (JsonNode r : js.path("rows")) {
+                String rust = text(r, "rust");
+                rows.add(new Row(
+                        text(r, "id"),
+                        suite,
+                        text(r, "description"),
+                        dbl(r, "ours"),
+                        dbl(r, "oursError"),
+                        text(r, "peerName"),
+                        dbl(r, "peer"),
+                        text(r, "unit"),
+                        dbl(r, "ratio"),
+                        dbl(r, "target"),
+                        r.hasNonNull("met") ? r.get("met").asBoolean() : null,
+                        rust == null ? null : new RustFigure(rust, dbl(r, "rustRatio")),
+                        dbl(r, "oursBytesPerOp"),
+                        dbl(r, "peerBytesPerOp"),
+                        text(r, "note")));
+            }
+            List<String> notes = new ArrayList<>();
+            js.path("notes").forEach(n -> notes.add(n.asText()));
+            report.add(new Report.SuiteResult(suite, text(js, "title"), text(js, "status"), rows, notes));
+        }
+        return report;
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+
+    private static double dbl(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v == null || !v.isNumber() ? Double.NaN : v.asDouble();
+    }
+}
