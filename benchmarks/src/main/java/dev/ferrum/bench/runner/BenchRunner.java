@@ -69,8 +69,8 @@ public final class BenchRunner {
         static final class Mode {
             @Option(
                     names = "--quick",
-                    description = "short warm-up and measurement; more forks, interleaved, only for rows that need"
-                            + " about ten minutes in all")
+                    description = "short warm-up and measurement; one fork, more where a suite asks: about ten"
+                            + " minutes in all")
             boolean quick;
 
             @Option(names = "--full", description = "JMH defaults of each benchmark (the default mode; much longer)")
