@@ -44,4 +44,18 @@ class ArchitectureTest {
                 .resideInAPackage("dev.ferrum.matrix")
                 .check(classes);
     }
+
+    @Test
+    void onlyTheVectorKernelsNameTheIncubatorModule() {
+        // Everything else must load on a JVM without --add-modules jdk.incubator.vector (see Vectorization).
+        noClasses()
+                .that()
+                .doNotHaveSimpleName("DoubleVectorKernels")
+                .and()
+                .doNotHaveSimpleName("FloatVectorKernels")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("jdk.incubator.vector..")
+                .check(classes);
+    }
 }

@@ -56,7 +56,7 @@ class KernelAgreementTest {
         DoubleStore b = random(k, n, seed + 1, onHeap);
         DoubleStore expected = naive(a, b);
         DoubleStore c = random(m, n, seed + 2, onHeap); // garbage in C must be overwritten, not accumulated
-        DoubleKernels.simd(a.segment(), b.segment(), c.segment(), m, k, n);
+        DoubleVectorKernels.simd(a.segment(), b.segment(), c.segment(), m, k, n);
         assertAgree(expected, c, k);
         DoubleStore d = random(m, n, seed + 3, onHeap);
         DoubleKernels.blocked(a.segment(), b.segment(), d.segment(), m, k, n);
@@ -73,7 +73,7 @@ class KernelAgreementTest {
         DoubleStore b = random(k, n, 12, false);
         DoubleStore expected = naive(a, b);
         DoubleStore c = random(m, n, 13, false);
-        DoubleKernels.simd(a.segment(), b.segment(), c.segment(), m, k, n);
+        DoubleVectorKernels.simd(a.segment(), b.segment(), c.segment(), m, k, n);
         assertAgree(expected, c, k);
         DoubleStore d = random(m, n, 14, false);
         DoubleKernels.blocked(a.segment(), b.segment(), d.segment(), m, k, n);
@@ -99,15 +99,15 @@ class KernelAgreementTest {
         if (DoubleKernels.SIMD4 && size >= 3) {
             DoubleStore v = random(size, size, seed + 8, onHeap);
             if (size == 3) {
-                DoubleKernels.unrolled3Simd(as, bs, v.segment());
+                DoubleVectorKernels.unrolled3Simd(as, bs, v.segment());
             } else {
-                DoubleKernels.unrolled4Simd(as, bs, v.segment());
+                DoubleVectorKernels.unrolled4Simd(as, bs, v.segment());
             }
             // Same multiply-then-add order as the scalar kernels: bit-identical.
             assertThat(v.toArray()).containsExactly(c.toArray());
             if (size == 4 && onHeap) {
                 double[] out = new double[16];
-                DoubleKernels.unrolled4Simd(a.array(), b.array(), out);
+                DoubleVectorKernels.unrolled4Simd(a.array(), b.array(), out);
                 assertThat(out).containsExactly(c.toArray());
             }
         }
@@ -140,7 +140,7 @@ class KernelAgreementTest {
             FloatKernels.naive(a.segment(), b.segment(), expected.segment(), m, k, n);
             FloatStore c = FloatStore.offHeap(m, n);
             c.put(0, 123f);
-            FloatKernels.simd(a.segment(), b.segment(), c.segment(), m, k, n);
+            FloatVectorKernels.simd(a.segment(), b.segment(), c.segment(), m, k, n);
             FloatStore d = FloatStore.offHeap(m, n);
             FloatKernels.multiply(a, b, d);
             float tolerance = 4f * k * Math.ulp(1f) * (float) Math.sqrt(k) + 1e-6f;
