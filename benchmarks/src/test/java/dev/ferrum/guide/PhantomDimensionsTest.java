@@ -7,7 +7,7 @@ package dev.ferrum.guide;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ferrum.matrix.DimensionMismatchException;
+import dev.ferrum.matrix.ShapeMismatchException;
 import dev.ferrum.matrix.DynMatrix;
 import dev.ferrum.matrix.Matrix;
 import dev.ferrum.matrix.N2;
@@ -64,7 +64,7 @@ class PhantomDimensionsTest {
     void shapesFromDataAreCheckedAtRunTimeInstead() {
         DynMatrix a = DynMatrix.zeros(3, 2);
         DynMatrix d = DynMatrix.zeros(5, 5);
-        assertThatThrownBy(() -> a.times(d)).isInstanceOf(DimensionMismatchException.class);
+        assertThatThrownBy(() -> a.times(d)).isInstanceOf(ShapeMismatchException.class);
         Matrix<N3, N2> typed = a.as(N3.SIZE, N2.SIZE); // one check, then the typed API
         assertThat(typed.rows()).isEqualTo(3);
     }

@@ -7,7 +7,7 @@ package dev.ferrum.matrix;
 import dev.ferrum.matrix.internal.DoubleKernels;
 import dev.ferrum.matrix.internal.DoubleOps;
 import dev.ferrum.matrix.internal.DoubleStore;
-import dev.ferrum.matrix.internal.LuDecomposition;
+import dev.ferrum.matrix.internal.LuFactor;
 import java.lang.foreign.MemorySegment;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -16,13 +16,13 @@ import java.util.function.DoubleUnaryOperator;
 
 /**
  * A dense {@code double} matrix whose dimensions are run-time values: the same storage and kernels as
- * {@link Matrix}, with every operation checking shapes and throwing {@link DimensionMismatchException}
+ * {@link Matrix}, with every operation checking shapes and throwing {@link ShapeMismatchException}
  * that names both shapes and the rule broken.
  *
  * <pre>{@code
  * DynMatrix a = DynMatrix.random(3, 2, 1);
  * DynMatrix d = DynMatrix.identity(5);
- * a.times(d);  // DimensionMismatchException: times: left is 3x2, right is 5x5; left columns (2) must equal right rows (5)
+ * a.times(d);  // ShapeMismatchException: times: left is 3x2, right is 5x5; left columns (2) must equal right rows (5)
  * Matrix<N3, N2> typed = a.as(N3.SIZE, N2.SIZE);  // checked once, then typed
  * }</pre>
  *
@@ -65,13 +65,13 @@ public final class DynMatrix {
      * @param cols     number of columns
      * @param rowMajor exactly {@code rows * cols} values
      * @return a new matrix holding a copy
-     * @throws DimensionMismatchException if the length is wrong
+     * @throws ShapeMismatchException if the length is wrong
      */
     public static DynMatrix of(int rows, int cols, double... rowMajor) {
         Objects.requireNonNull(rowMajor, "rowMajor");
         checkShape(rows, cols);
         if (rowMajor.length != (long) rows * cols) {
-            throw new DimensionMismatchException("of: a " + rows + "x" + cols + " matrix has " + (long) rows * cols
+            throw new ShapeMismatchException("of: a " + rows + "x" + cols + " matrix has " + (long) rows * cols
                     + " values; the array has " + rowMajor.length);
         }
         DynMatrix m = zeros(rows, cols);
@@ -119,11 +119,11 @@ public final class DynMatrix {
      * @param <R>  row dimension type
      * @param <C>  column dimension type
      * @return the typed view (no copy; writes are shared)
-     * @throws DimensionMismatchException if the shape differs from the tokens' sizes
+     * @throws ShapeMismatchException if the shape differs from the tokens' sizes
      */
     public <R extends Dim, C extends Dim> Matrix<R, C> as(Size<R> rows, Size<C> cols) {
         if (rows.value() != rows() || cols.value() != cols()) {
-            throw new DimensionMismatchException("as: matrix is " + shape() + ", but Matrix<" + rows.name() + ", "
+            throw new ShapeMismatchException("as: matrix is " + shape() + ", but Matrix<" + rows.name() + ", "
                     + cols.name() + "> is " + rows.value() + "x" + cols.value());
         }
         return Matrix.wrap(rows, cols, store);
@@ -176,21 +176,21 @@ public final class DynMatrix {
 
     private void sameShape(String op, DynMatrix other) {
         if (other.rows() != rows() || other.cols() != cols()) {
-            throw new DimensionMismatchException(op + ": left is " + shape() + ", right is " + other.shape()
+            throw new ShapeMismatchException(op + ": left is " + shape() + ", right is " + other.shape()
                     + "; element-wise operations need equal shapes");
         }
     }
 
     private void square(String op) {
         if (rows() != cols()) {
-            throw new DimensionMismatchException(op + ": matrix is " + shape() + ", not square");
+            throw new ShapeMismatchException(op + ": matrix is " + shape() + ", not square");
         }
     }
 
     /**
      * @param other same shape
      * @return {@code this + other}
-     * @throws DimensionMismatchException if the shapes differ
+     * @throws ShapeMismatchException if the shapes differ
      */
     public DynMatrix plus(DynMatrix other) {
         sameShape("plus", other);
@@ -202,7 +202,7 @@ public final class DynMatrix {
     /**
      * @param other same shape
      * @return {@code this - other}
-     * @throws DimensionMismatchException if the shapes differ
+     * @throws ShapeMismatchException if the shapes differ
      */
     public DynMatrix minus(DynMatrix other) {
         sameShape("minus", other);
@@ -225,7 +225,7 @@ public final class DynMatrix {
      * @param other same shape
      * @param op    combining function
      * @return {@code op(this[i][j], other[i][j])}
-     * @throws DimensionMismatchException if the shapes differ
+     * @throws ShapeMismatchException if the shapes differ
      */
     public DynMatrix zip(DynMatrix other, DoubleBinaryOperator op) {
         sameShape("zip", other);
@@ -237,7 +237,7 @@ public final class DynMatrix {
     /**
      * @param other same shape
      * @return the element-wise product
-     * @throws DimensionMismatchException if the shapes differ
+     * @throws ShapeMismatchException if the shapes differ
      */
     public DynMatrix hadamard(DynMatrix other) {
         sameShape("hadamard", other);
@@ -257,11 +257,11 @@ public final class DynMatrix {
     /**
      * @param other a matrix with {@code cols()} rows
      * @return {@code this * other}
-     * @throws DimensionMismatchException if {@code cols() != other.rows()}
+     * @throws ShapeMismatchException if {@code cols() != other.rows()}
      */
     public DynMatrix times(DynMatrix other) {
         if (cols() != other.rows()) {
-            throw new DimensionMismatchException("times: left is " + shape() + ", right is " + other.shape()
+            throw new ShapeMismatchException("times: left is " + shape() + ", right is " + other.shape()
                     + "; left columns (" + cols() + ") must equal right rows (" + other.rows() + ")");
         }
         DoubleStore out = store.allocateLike(rows(), other.cols());
@@ -293,7 +293,7 @@ public final class DynMatrix {
 
     /**
      * @return the trace
-     * @throws DimensionMismatchException if not square
+     * @throws ShapeMismatchException if not square
      */
     public double trace() {
         square("trace");
@@ -302,22 +302,25 @@ public final class DynMatrix {
 
     /**
      * @return the determinant
-     * @throws DimensionMismatchException if not square
+     * @throws ShapeMismatchException if not square
      */
     public double determinant() {
         square("determinant");
-        LuDecomposition lu = LuDecomposition.of(store);
-        return lu.singularColumn() >= 0 ? 0 : lu.determinant();
+        return LuFactor.of(store).determinant();
     }
 
     /**
      * @return the inverse
-     * @throws DimensionMismatchException if not square
+     * @throws ShapeMismatchException if not square
      * @throws SingularMatrixException    if singular
      */
     public DynMatrix inverse() {
         square("inverse");
-        return solve(identity(rows()));
+        DynMatrix id = new DynMatrix(store.allocateLike(rows(), rows())); // same kind of storage as this matrix
+        for (int i = 0; i < rows(); i++) {
+            id.store.set(i, i, 1);
+        }
+        return solve(id);
     }
 
     /**
@@ -325,19 +328,19 @@ public final class DynMatrix {
      *
      * @param b right-hand sides, {@code rows()} rows
      * @return X
-     * @throws DimensionMismatchException if this is not square or {@code b} has the wrong number of rows
+     * @throws ShapeMismatchException if this is not square or {@code b} has the wrong number of rows
      * @throws SingularMatrixException    if this is singular
      */
     public DynMatrix solve(DynMatrix b) {
         square("solve");
         if (b.rows() != rows()) {
-            throw new DimensionMismatchException("solve: coefficients are " + shape() + ", right-hand side is "
-                    + b.shape() + "; it needs " + rows() + " rows");
+            throw new ShapeMismatchException("solve: coefficients are " + shape() + ", right-hand side is " + b.shape()
+                    + "; it needs " + rows() + " rows");
         }
-        LuDecomposition lu = LuDecomposition.of(store);
+        LuFactor lu = LuFactor.of(store);
         if (lu.singularColumn() >= 0) {
-            throw new SingularMatrixException(
-                    "solve: " + shape() + " matrix is singular (pivot in column " + lu.singularColumn() + " vanishes)");
+            throw new SingularMatrixException("solve: " + shape() + " matrix is singular (pivot in column "
+                    + lu.singularColumn() + " is zero to working precision)");
         }
         DoubleStore out = b.store.allocateLike(b.rows(), b.cols());
         lu.solve(b.store, out);

@@ -68,15 +68,14 @@ public final class FloatMatrix<R extends Dim, C extends Dim> {
      * @param <R>      row dimension type
      * @param <C>      column dimension type
      * @return a new matrix holding a copy
-     * @throws DimensionMismatchException if the length is wrong
+     * @throws ShapeMismatchException if the length is wrong
      */
     public static <R extends Dim, C extends Dim> FloatMatrix<R, C> of(Size<R> rows, Size<C> cols, float... rowMajor) {
         Objects.requireNonNull(rowMajor, "rowMajor");
         long expected = (long) rows.value() * cols.value();
         if (rowMajor.length != expected) {
-            throw new DimensionMismatchException(
-                    "FloatMatrix<" + rows.name() + ", " + cols.name() + "> is " + rows.value() + "x" + cols.value()
-                            + " = " + expected + " values; the array has " + rowMajor.length);
+            throw new ShapeMismatchException("FloatMatrix<" + rows.name() + ", " + cols.name() + "> is " + rows.value()
+                    + "x" + cols.value() + " = " + expected + " values; the array has " + rowMajor.length);
         }
         FloatMatrix<R, C> m = zeros(rows, cols);
         m.store.load(rowMajor);
@@ -139,7 +138,7 @@ public final class FloatMatrix<R extends Dim, C extends Dim> {
     /** Fails only after heap pollution: a raw type or unchecked cast put another shape behind matching types. */
     private void requireShape(FloatMatrix<?, ?> m, int rowCount, int colCount) {
         if (m.rows() != rowCount || m.cols() != colCount) {
-            throw new DimensionMismatchException(shape() + " met a " + m.rows() + "x" + m.cols() + " matrix where "
+            throw new ShapeMismatchException(shape() + " met a " + m.rows() + "x" + m.cols() + " matrix where "
                     + rowCount + "x" + colCount + " was promised (a raw type or unchecked cast let it through)");
         }
     }

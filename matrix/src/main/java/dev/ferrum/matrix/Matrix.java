@@ -7,7 +7,6 @@ package dev.ferrum.matrix;
 import dev.ferrum.matrix.internal.DoubleKernels;
 import dev.ferrum.matrix.internal.DoubleOps;
 import dev.ferrum.matrix.internal.DoubleStore;
-import dev.ferrum.matrix.internal.LuDecomposition;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.Objects;
@@ -81,6 +80,11 @@ public final class Matrix<R extends Dim, C extends Dim> {
         return new Matrix<>(rows, cols, store);
     }
 
+    /** The storage, for the decompositions and views of this package. */
+    DoubleStore store() {
+        return store;
+    }
+
     // ---------------------------------------------------------------- creation
 
     /**
@@ -137,7 +141,19 @@ public final class Matrix<R extends Dim, C extends Dim> {
      * @return a new {@code n x n} identity
      */
     public static <N extends Dim> Matrix<N, N> identity(Size<N> n) {
-        Matrix<N, N> m = zeros(n, n);
+        return identity(n, Storage.OFF_HEAP);
+    }
+
+    /**
+     * The identity matrix in the chosen storage.
+     *
+     * @param n       the dimension
+     * @param storage off-heap or on-heap
+     * @param <N>     the dimension type
+     * @return a new {@code n x n} identity
+     */
+    public static <N extends Dim> Matrix<N, N> identity(Size<N> n, Storage storage) {
+        Matrix<N, N> m = zeros(n, n, storage);
         for (int i = 0; i < n.value(); i++) {
             m.store.set(i, i, 1);
         }
@@ -153,14 +169,14 @@ public final class Matrix<R extends Dim, C extends Dim> {
      * @param <R>      row dimension type
      * @param <C>      column dimension type
      * @return a new matrix holding a copy of the values
-     * @throws DimensionMismatchException if the array length is not {@code rows * cols}
+     * @throws ShapeMismatchException if the array length is not {@code rows * cols}
      */
     public static <R extends Dim, C extends Dim> Matrix<R, C> of(Size<R> rows, Size<C> cols, double... rowMajor) {
         Objects.requireNonNull(rowMajor, "rowMajor");
         long expected = (long) rows.value() * cols.value();
         if (rowMajor.length != expected) {
-            throw new DimensionMismatchException("Matrix<" + rows.name() + ", " + cols.name() + "> is " + rows.value()
-                    + "x" + cols.value() + " = " + expected + " values; the array has " + rowMajor.length);
+            throw new ShapeMismatchException("Matrix<" + rows.name() + ", " + cols.name() + "> is " + rows.value() + "x"
+                    + cols.value() + " = " + expected + " values; the array has " + rowMajor.length);
         }
         Matrix<R, C> m = zeros(rows, cols);
         m.store.load(rowMajor);
@@ -176,18 +192,18 @@ public final class Matrix<R extends Dim, C extends Dim> {
      * @param <R>    row dimension type
      * @param <C>    column dimension type
      * @return a new matrix holding a copy of the values
-     * @throws DimensionMismatchException naming the first row whose length is wrong, or the row count
+     * @throws ShapeMismatchException naming the first row whose length is wrong, or the row count
      */
     public static <R extends Dim, C extends Dim> Matrix<R, C> of(Size<R> rows, Size<C> cols, double[][] values) {
         Objects.requireNonNull(values, "values");
         if (values.length != rows.value()) {
-            throw new DimensionMismatchException("Matrix<" + rows.name() + ", " + cols.name() + "> needs "
-                    + rows.value() + " rows (" + rows + "); the array has " + values.length);
+            throw new ShapeMismatchException("Matrix<" + rows.name() + ", " + cols.name() + "> needs " + rows.value()
+                    + " rows (" + rows + "); the array has " + values.length);
         }
         Matrix<R, C> m = zeros(rows, cols);
         for (int i = 0; i < values.length; i++) {
             if (values[i] == null || values[i].length != cols.value()) {
-                throw new DimensionMismatchException(
+                throw new ShapeMismatchException(
                         "Matrix<" + rows.name() + ", " + cols.name() + "> needs " + cols.value() + " columns (" + cols
                                 + "); row " + i + " has " + (values[i] == null ? "null" : values[i].length));
             }
@@ -456,7 +472,7 @@ public final class Matrix<R extends Dim, C extends Dim> {
             return out;
         }
         if (other.rowCount != colCount || out.rowCount != rowCount || out.colCount != other.colCount) {
-            throw polluted("times", other.rowCount != colCount ? other : out);
+            throw pollutedProduct(other, out);
         }
         MemorySegment target = out.data;
         if (target == data || target == other.data) { // also catches views sharing storage (DynMatrix.as)
@@ -479,20 +495,49 @@ public final class Matrix<R extends Dim, C extends Dim> {
      */
     private void requireSameShape(String op, Matrix<?, ?> other) {
         if (other.rowCount != rowCount || other.colCount != colCount) {
-            throw polluted(op, other);
+            throw polluted(op, this, other, differs("rows", rows, other.rows), differs("columns", cols, other.cols));
         }
     }
 
     private void requireSquare(String op) {
         if (rowCount != colCount) {
-            throw new DimensionMismatchException(op + ": " + shape() + " is not square, although its type says so"
-                    + " (a raw type or unchecked cast let it through)");
+            throw new ShapeMismatchException(op + ": " + shape() + " is not square, although its type says so: its"
+                    + " columns are " + cols + ", not " + rows + " (a raw type or unchecked cast let it through)");
         }
     }
 
-    private DimensionMismatchException polluted(String op, Matrix<?, ?> other) {
-        return new DimensionMismatchException(op + ": " + shape() + " met a " + other.rowCount + "x" + other.colCount
-                + " matrix under a type that promised matching sizes (a raw type or unchecked cast let it through)");
+    /** {@code "<what> differ: N3=3 vs N5=5"}, or {@code null} if the sizes agree. */
+    static String differs(String what, Size<?> expected, Size<?> actual) {
+        return expected.value() == actual.value() ? null : what + " differ: " + expected + " vs " + actual;
+    }
+
+    /**
+     * Names both operands and every dimension that differs, e.g. {@code "times: Matrix<N2, N3> 2x3 and Matrix<N5,
+     * N5> 5x5: left columns vs right rows differ: N3=3 vs N5=5; ..."}. Which operand is polluted cannot be known
+     * (erasure leaves no trace of the static types), so the message names both.
+     */
+    static ShapeMismatchException polluted(String op, Matrix<?, ?> first, Matrix<?, ?> second, String... clauses) {
+        StringBuilder why = new StringBuilder();
+        for (String clause : clauses) {
+            if (clause != null) {
+                why.append(why.isEmpty() ? "" : "; ").append(clause);
+            }
+        }
+        return new ShapeMismatchException(op + ": " + first.shape() + " and " + second.shape() + ": " + why
+                + "; their types promised equal sizes (a raw type or unchecked cast let a matrix of another shape"
+                + " through)");
+    }
+
+    private ShapeMismatchException pollutedProduct(Matrix<?, ?> other, Matrix<?, ?> out) {
+        if (other.rowCount != colCount) {
+            return polluted("times", this, other, differs("left columns vs right rows", cols, other.rows));
+        }
+        return polluted(
+                "times (into out)",
+                this,
+                out,
+                differs("product rows vs out rows", rows, out.rows),
+                differs("product columns vs out columns", other.cols, out.cols));
     }
 
     // Cold path kept out of times() so the hot method stays small enough to inline.
@@ -506,6 +551,86 @@ public final class Matrix<R extends Dim, C extends Dim> {
         DoubleStore out = store.allocateLike(cols(), rows());
         DoubleOps.transpose(store, out);
         return new Matrix<>(cols, rows, out);
+    }
+
+    /**
+     * {@code this * other^T} without forming the transpose: element {@code (i, j)} is the dot product of row i of
+     * this matrix and row j of {@code other}, both contiguous in row-major storage.
+     *
+     * @param other a matrix with as many columns as this one
+     * @param <K>   the number of rows of {@code other}
+     * @return {@code this * other^T}, {@code R x K}, new
+     */
+    public <K extends Dim> Matrix<R, K> timesTransposed(Matrix<K, C> other) {
+        if (other.colCount != colCount) {
+            throw polluted("timesTransposed", this, other, differs("columns", cols, other.cols));
+        }
+        DoubleStore out = store.allocateLike(rowCount, other.rowCount);
+        DoubleOps.timesTransposed(store, other.store, out);
+        return new Matrix<>(rows, other.rows, out);
+    }
+
+    /**
+     * {@code this^T * other} without forming the transpose: the sum over rows r of the outer products of row r of
+     * this matrix and row r of {@code other}, each pass reading both rows and writing the result row by row.
+     *
+     * @param other a matrix with as many rows as this one
+     * @param <K>   the number of columns of {@code other}
+     * @return {@code this^T * other}, {@code C x K}, new
+     */
+    public <K extends Dim> Matrix<C, K> transposeTimes(Matrix<R, K> other) {
+        if (other.rowCount != rowCount) {
+            throw polluted("transposeTimes", this, other, differs("rows", rows, other.rows));
+        }
+        DoubleStore out = store.allocateLike(colCount, other.colCount);
+        DoubleOps.transposeTimes(store, other.store, out);
+        return new Matrix<>(cols, other.cols, out);
+    }
+
+    // ---------------------------------------------------------------- views
+
+    /**
+     * Row {@code i} as a {@code 1 x C} view: reads and writes go to this matrix's elements.
+     *
+     * @param i the row, {@code 0 <= i < rows()}
+     * @return a view of the row, valid as long as this matrix
+     * @throws IndexOutOfBoundsException naming the row and the shape
+     */
+    public MatrixView<N1, C> row(int i) {
+        return view(N1.SIZE, cols, i, 0);
+    }
+
+    /**
+     * Column {@code j} as an {@code R x 1} view: reads and writes go to this matrix's elements.
+     *
+     * @param j the column, {@code 0 <= j < cols()}
+     * @return a view of the column, valid as long as this matrix
+     * @throws IndexOutOfBoundsException naming the column and the shape
+     */
+    public MatrixView<R, N1> column(int j) {
+        return view(rows, N1.SIZE, 0, j);
+    }
+
+    /**
+     * A rectangular window of {@code viewRows x viewCols} elements starting at {@code (row0, col0)}; reads and
+     * writes go to this matrix's elements. Typed by the window's dimensions, checked once here.
+     *
+     * @param viewRows the window's row dimension
+     * @param viewCols the window's column dimension
+     * @param row0     first row of the window
+     * @param col0     first column of the window
+     * @param <R2>     the window's row dimension type
+     * @param <C2>     the window's column dimension type
+     * @return the view, valid as long as this matrix
+     * @throws IndexOutOfBoundsException if the window does not fit inside this matrix
+     */
+    public <R2 extends Dim, C2 extends Dim> MatrixView<R2, C2> view(
+            Size<R2> viewRows, Size<C2> viewCols, int row0, int col0) {
+        if (row0 < 0 || col0 < 0 || row0 + viewRows.value() > rowCount || col0 + viewCols.value() > colCount) {
+            throw new IndexOutOfBoundsException("a " + viewRows.value() + "x" + viewCols.value() + " view at (" + row0
+                    + ", " + col0 + ") does not fit inside " + shape());
+        }
+        return new MatrixView<>(viewRows, viewCols, store, row0, col0, shape());
     }
 
     // ---------------------------------------------------------------- norms and comparison
@@ -562,7 +687,7 @@ public final class Matrix<R extends Dim, C extends Dim> {
         return DoubleOps.format(store, shape());
     }
 
-    private String shape() {
+    String shape() {
         return "Matrix<" + rows.name() + ", " + cols.name() + "> " + rows() + "x" + cols();
     }
 
@@ -585,12 +710,12 @@ public final class Matrix<R extends Dim, C extends Dim> {
      *
      * @param m   the matrix
      * @param <N> its dimension
-     * @return the determinant (0 if singular to working precision)
+     * @return the determinant: 0 only if singular to working precision, judged independently of how rows and
+     *     columns are scaled ({@code diag(1e10, 1e-7)} gives 1000); NaN if an element is NaN; for infinite elements
+     *     what IEEE arithmetic gives (see {@link LuDecomposition})
      */
     public static <N extends Dim> double determinant(Matrix<N, N> m) {
-        m.requireSquare("determinant");
-        LuDecomposition lu = LuDecomposition.of(m.store);
-        return lu.singularColumn() >= 0 ? 0 : lu.determinant();
+        return lu(m).determinant();
     }
 
     /**
@@ -598,15 +723,16 @@ public final class Matrix<R extends Dim, C extends Dim> {
      *
      * @param m   the matrix
      * @param <N> its dimension
-     * @return {@code m^-1}, new
-     * @throws SingularMatrixException if a pivot vanishes
+     * @return {@code m^-1}, new, in {@code m}'s kind of storage
+     * @throws SingularMatrixException if singular to working precision (see {@link LuDecomposition})
      */
     public static <N extends Dim> Matrix<N, N> inverse(Matrix<N, N> m) {
-        return solve(m, identity(m.rows));
+        return lu(m).inverse();
     }
 
     /**
-     * Solves {@code A X = B}.
+     * Solves {@code A X = B}. To solve for several right-hand sides one after another, decompose once with
+     * {@link #lu} and call {@link LuDecomposition#solve} on it.
      *
      * @param a   the square coefficient matrix
      * @param b   the right-hand sides, one per column
@@ -618,15 +744,98 @@ public final class Matrix<R extends Dim, C extends Dim> {
     public static <N extends Dim, K extends Dim> Matrix<N, K> solve(Matrix<N, N> a, Matrix<N, K> b) {
         a.requireSquare("solve");
         if (b.rowCount != a.rowCount) {
-            throw a.polluted("solve", b);
+            throw polluted("solve", a, b, differs("coefficient rows vs right-hand side rows", a.rows, b.rows));
         }
-        LuDecomposition lu = LuDecomposition.of(a.store);
-        if (lu.singularColumn() >= 0) {
-            throw new SingularMatrixException(
-                    "solve: " + a.shape() + " is singular (pivot in column " + lu.singularColumn() + " vanishes)");
+        return lu(a).solve(b);
+    }
+
+    /**
+     * A reusable LU decomposition ({@code P A = L U}): solve many right-hand sides, read the determinant.
+     *
+     * @param a   the square matrix
+     * @param <N> its dimension
+     * @return the decomposition (a copy: later changes to {@code a} do not affect it)
+     */
+    public static <N extends Dim> LuDecomposition<N> lu(Matrix<N, N> a) {
+        a.requireSquare("lu");
+        return new LuDecomposition<>(a);
+    }
+
+    /**
+     * A reusable Cholesky decomposition ({@code A = L L^T}) of a symmetric positive-definite matrix; only the lower
+     * triangle of {@code a} is read.
+     *
+     * @param a   the symmetric positive-definite matrix
+     * @param <N> its dimension
+     * @return the decomposition
+     * @throws NotPositiveDefiniteException if {@code a} is not positive definite to working precision
+     */
+    public static <N extends Dim> CholeskyDecomposition<N> cholesky(Matrix<N, N> a) {
+        a.requireSquare("cholesky");
+        return new CholeskyDecomposition<>(a);
+    }
+
+    /**
+     * A reusable Householder QR decomposition, typed by this matrix's shape: {@code Q} is {@code Matrix<R, R>},
+     * {@code R} is {@code Matrix<R, C>}; least squares for tall matrices.
+     *
+     * @return the decomposition (a copy: later changes to this matrix do not affect it)
+     */
+    public QrDecomposition<R, C> qr() {
+        return new QrDecomposition<>(this);
+    }
+
+    // ---------------------------------------------------------------- vectors (Matrix<N, N1>)
+
+    /**
+     * A column vector.
+     *
+     * @param n      its dimension
+     * @param values exactly {@code n} values
+     * @param <N>    the dimension type
+     * @return a new {@code n x 1} matrix (off-heap)
+     */
+    public static <N extends Dim> Matrix<N, N1> vector(Size<N> n, double... values) {
+        return of(n, N1.SIZE, values);
+    }
+
+    /**
+     * Dot product of two column vectors.
+     *
+     * @param u   a column vector
+     * @param v   a column vector of the same dimension
+     * @param <N> the dimension
+     * @return {@code sum u_i v_i}
+     */
+    public static <N extends Dim> double dot(Matrix<N, N1> u, Matrix<N, N1> v) {
+        u.requireSameShape("dot", v);
+        u.requireVector("dot", u.rowCount, u.rows);
+        return DoubleOps.dot(u.store, v.store);
+    }
+
+    /**
+     * Cross product of two 3-vectors, {@code u x v}.
+     *
+     * @param u a column 3-vector
+     * @param v a column 3-vector
+     * @return {@code u x v}, new, in {@code u}'s kind of storage
+     */
+    public static Matrix<N3, N1> cross(Matrix<N3, N1> u, Matrix<N3, N1> v) {
+        u.requireVector("cross", 3, N3.SIZE);
+        v.requireVector("cross", 3, N3.SIZE);
+        double u0 = u.store.at(0), u1 = u.store.at(1), u2 = u.store.at(2);
+        double v0 = v.store.at(0), v1 = v.store.at(1), v2 = v.store.at(2);
+        Matrix<N3, N1> out = new Matrix<>(N3.SIZE, N1.SIZE, u.store.allocateLike(3, 1));
+        out.store.put(0, u1 * v2 - u2 * v1);
+        out.store.put(1, u2 * v0 - u0 * v2);
+        out.store.put(2, u0 * v1 - u1 * v0);
+        return out;
+    }
+
+    private void requireVector(String op, int expectedRows, Size<?> promised) {
+        if (colCount != 1 || rowCount != promised.value() || rowCount != expectedRows) {
+            throw new ShapeMismatchException(op + ": " + shape() + " is not a column vector of " + promised
+                    + " although its type says so (a raw type or unchecked cast let it through)");
         }
-        DoubleStore out = b.store.allocateLike(b.rows(), b.cols());
-        lu.solve(b.store, out);
-        return new Matrix<>(b.rows, b.cols, out);
     }
 }

@@ -4,6 +4,7 @@
  */
 package dev.ferrum.matrix.internal;
 
+import java.util.Locale;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
 
@@ -53,6 +54,57 @@ public final class DoubleOps {
         for (long e = 0; e < size; e++) {
             out.put(e, f.applyAsDouble(x.at(e)));
         }
+    }
+
+    /** {@code sum x_i y_i} over all elements (vectors: the dot product). */
+    public static double dot(DoubleStore x, DoubleStore y) {
+        long size = x.size();
+        double sum = 0;
+        for (long e = 0; e < size; e++) {
+            sum = Math.fma(x.at(e), y.at(e), sum);
+        }
+        return sum;
+    }
+
+    /** {@code out = x * y^T}, x {@code m x k}, y {@code n x k}: row-by-row dot products, both rows contiguous. */
+    public static void timesTransposed(DoubleStore x, DoubleStore y, DoubleStore out) {
+        int m = x.rows();
+        int k = x.cols();
+        int n = y.rows();
+        for (int i = 0; i < m; i++) {
+            long xi = (long) i * k;
+            for (int j = 0; j < n; j++) {
+                long yj = (long) j * k;
+                double sum = 0;
+                for (int p = 0; p < k; p++) {
+                    sum = Math.fma(x.at(xi + p), y.at(yj + p), sum);
+                }
+                out.set(i, j, sum);
+            }
+        }
+    }
+
+    /**
+     * {@code out = x^T * y}, x {@code k x m}, y {@code k x n}: for each row p, {@code out[i][*] += x[p][i] * y[p][*]}
+     * (rank-1 updates; every inner loop walks a row of y and a row of out contiguously).
+     */
+    public static void transposeTimes(DoubleStore x, DoubleStore y, DoubleStore out) {
+        int k = x.rows();
+        int m = x.cols();
+        int n = y.cols();
+        double[] acc = new double[m * n];
+        for (int p = 0; p < k; p++) {
+            long xp = (long) p * m;
+            long yp = (long) p * n;
+            for (int i = 0; i < m; i++) {
+                double xpi = x.at(xp + i);
+                int row = i * n;
+                for (int j = 0; j < n; j++) {
+                    acc[row + j] = Math.fma(xpi, y.at(yp + j), acc[row + j]);
+                }
+            }
+        }
+        out.load(acc);
     }
 
     /** {@code out = x^T}, blocked 32x32 so both the reads and the writes stay within a few pages. */
@@ -227,10 +279,10 @@ public final class DoubleOps {
         }
         double a = Math.abs(v);
         if (a >= 1e-4 && a < 1e6) {
-            String s = String.format("%.6f", v);
+            String s = String.format(Locale.ROOT, "%.6f", v);
             s = s.replaceAll("0+$", "");
             return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
         }
-        return String.format("%.6e", v);
+        return String.format(Locale.ROOT, "%.6e", v);
     }
 }
