@@ -7,12 +7,12 @@ package dev.ferrum.guide;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ferrum.matrix.ShapeMismatchException;
 import dev.ferrum.matrix.DynMatrix;
 import dev.ferrum.matrix.Matrix;
 import dev.ferrum.matrix.N2;
 import dev.ferrum.matrix.N3;
 import dev.ferrum.matrix.N4;
+import dev.ferrum.matrix.ShapeMismatchException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

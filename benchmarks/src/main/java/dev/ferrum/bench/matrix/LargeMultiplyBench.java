@@ -11,6 +11,8 @@ import dev.ferrum.matrix.internal.DoubleKernels;
 import java.util.concurrent.TimeUnit;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.ojalgo.OjAlgoUtils;
+import org.ojalgo.matrix.store.R064Store;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -26,7 +28,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Square {@code n x n} products at 64, 256 (and, in {@link HugeMultiplyBench}, 1024): Ferrum's typed API
  * (Vector API kernel, off-heap storage) against EJML's {@code CommonOps_DDRM.mult} on {@code DMatrixRMaj}
- * (single-threaded, as its users call it), a naive i-j-k triple loop on {@code double[]}, and Ferrum's own
+ * (single-threaded, as its users call it), ojAlgo's dense {@code R064Store} ({@code fillByMultiplying} into a
+ * preallocated store, limited to one thread with {@code OjAlgoUtils.limitThreadsTo(1)}), a naive i-j-k triple loop on {@code double[]}, and Ferrum's own
  * scalar cache-blocked kernel (the fallback used without SIMD; called directly, informational).
  *
  * <p>The dimension is a user-defined {@link Dim}, {@code Side}, bound once per fork to the {@code size}
@@ -53,6 +56,9 @@ public class LargeMultiplyBench {
     DMatrixRMaj ejmlA;
     DMatrixRMaj ejmlB;
     DMatrixRMaj ejmlC;
+    R064Store ojA;
+    R064Store ojB;
+    R064Store ojC;
     double[] rawA;
     double[] rawB;
     double[] rawC;
@@ -72,8 +78,19 @@ public class LargeMultiplyBench {
         ejmlA = new DMatrixRMaj(size, size, true, rawA);
         ejmlB = new DMatrixRMaj(size, size, true, rawB);
         ejmlC = new DMatrixRMaj(size, size);
+        OjAlgoUtils.limitThreadsTo(1); // by default ojAlgo splits large products over all cores
+        ojA = R064Store.FACTORY.make(size, size);
+        ojB = R064Store.FACTORY.make(size, size);
+        ojC = R064Store.FACTORY.make(size, size);
+        for (int i = 0; i < size; i++) {
+            for (int j = 0; j < size; j++) {
+                ojA.set(i, j, rawA[i * size + j]);
+                ojB.set(i, j, rawB[i * size + j]);
+            }
+        }
         ours();
         ejml();
+        ojalgo();
         naive();
         oursScalarBlocked();
         kernelOnRawArrays();
@@ -81,6 +98,7 @@ public class LargeMultiplyBench {
             double v = c.segment().getAtIndex(java.lang.foreign.ValueLayout.JAVA_DOUBLE, i);
             double tolerance = 1e-9 * size;
             if (Math.abs(v - ejmlC.data[i]) > tolerance
+                    || Math.abs(v - ojC.get(i / size, i % size)) > tolerance
                     || Math.abs(v - rawC[i]) > tolerance
                     || v != rawKernelC[i]
                     || Math.abs(v - scalarOut.segment().getAtIndex(java.lang.foreign.ValueLayout.JAVA_DOUBLE, i))
@@ -118,6 +136,13 @@ public class LargeMultiplyBench {
     public DMatrixRMaj ejml() {
         CommonOps_DDRM.mult(ejmlA, ejmlB, ejmlC);
         return ejmlC;
+    }
+
+    /** ojAlgo, dense column-major {@code R064Store}, single thread. */
+    @Benchmark
+    public R064Store ojalgo() {
+        ojC.fillByMultiplying(ojA, ojB);
+        return ojC;
     }
 
     /** Textbook i-j-k loop on {@code double[]}. */

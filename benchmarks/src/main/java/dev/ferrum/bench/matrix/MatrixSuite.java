@@ -62,6 +62,22 @@ public final class MatrixSuite implements Suite {
                 1.0,
                 null));
         rows.add(Comparison.vs(
+                "matrix.mult4x4.vs_ojalgo",
+                "4x4 multiply into a result, typed off-heap Matrix<N4,N4> vs ojAlgo R064Store.fillByMultiplying (target against the better of EJML and ojAlgo: both rows must meet it)",
+                "SmallMultiplyBench.ours4",
+                "SmallMultiplyBench.ojalgo4",
+                "ojAlgo R064Store",
+                1.0,
+                null));
+        rows.add(Comparison.vs(
+                "matrix.mult4x4.vector_vs_scalar_fallback",
+                "4x4 multiply, off-heap: the Vector API kernel vs the scalar unrolled kernel that runs when the JVM lacks --add-modules jdk.incubator.vector",
+                "SmallMultiplyBench.ours4",
+                "SmallMultiplyBench.oursScalar4",
+                "Ferrum scalar unrolled (no Vector API)",
+                Double.NaN,
+                null));
+        rows.add(Comparison.vs(
                 "matrix.mult3x3.vs_ejml_ddf3",
                 "3x3 multiply into a result, typed off-heap Matrix<N3,N3> vs EJML CommonOps_DDF3.mult",
                 "SmallMultiplyBench.ours3",
@@ -118,6 +134,18 @@ public final class MatrixSuite implements Suite {
                     "EJML DMatrixRMaj",
                     size == 256 ? 2.0 : Double.NaN,
                     null));
+            rows.add(Comparison.vs(
+                    "matrix.mult" + size + ".vs_ojalgo",
+                    size + "x" + size
+                            + " multiply, typed Matrix (SIMD kernel, off-heap) vs ojAlgo R064Store.fillByMultiplying, one thread"
+                            + (size == 256
+                                    ? " (target against the better of EJML and ojAlgo: both rows must meet it)"
+                                    : ""),
+                    large("ours", size),
+                    large("ojalgo", size),
+                    "ojAlgo R064Store",
+                    size == 256 ? 2.0 : Double.NaN,
+                    null));
             if (size == 64) {
                 rows.add(Comparison.vs(
                         "matrix.mult64.vs_naive",
@@ -151,10 +179,11 @@ public final class MatrixSuite implements Suite {
                     null));
             rows.add(Comparison.vs(
                     "matrix.mult" + size + ".simd_vs_scalar_blocked",
-                    size + "x" + size + " multiply, Vector API kernel vs Ferrum's scalar cache-blocked fallback",
+                    size + "x" + size
+                            + " multiply, Vector API kernel vs Ferrum's scalar cache-blocked kernel, the one that runs without --add-modules jdk.incubator.vector",
                     large("ours", size),
                     large("oursScalarBlocked", size),
-                    "Ferrum scalar blocked",
+                    "Ferrum scalar blocked (no Vector API)",
                     Double.NaN,
                     null));
         }
@@ -205,10 +234,16 @@ public final class MatrixSuite implements Suite {
                 null,
                 peak.explanation()));
         String[][] sides = {
-            {"ours", "Ferrum typed Matrix"}, {"ejml", "EJML DMatrixRMaj"}, {"naive", "naive triple loop"}
+            {"ours", "Ferrum typed Matrix"},
+            {"ejml", "EJML DMatrixRMaj"},
+            {"ojalgo", "ojAlgo R064Store"},
+            {"naive", "naive triple loop"}
         };
         for (int size : new int[] {64, 256, 1024}) {
             for (String[] side : sides) {
+                if (size == 1024 && side[0].equals("ojalgo")) {
+                    continue; // the single-shot 1024 benchmark compares with EJML only
+                }
                 String key = size == 1024 ? "HugeMultiplyBench." + side[0] + "[size=1024]" : large(side[0], size);
                 String id = "matrix.gflops." + size + "." + side[0];
                 String description = side[1] + ", " + size + "x" + size + " multiply in GFLOP/s";
@@ -263,6 +298,11 @@ public final class MatrixSuite implements Suite {
                         + " doubles per vector the"
                         + " SIMD kernel keeps a 4 x " + 2 * peak.lanes() + " tile of C in 8 registers and packs B into"
                         + " contiguous strips (64, 256, 1024); 4x4 uses 256-bit vectors, one per row.",
+                "ojAlgo 55.0.1 is used as its documentation shows: dense R064Store (the store behind MatrixR064),"
+                        + " fillByMultiplying into a preallocated result, OjAlgoUtils.limitThreadsTo(1) so that it, like"
+                        + " every other side, runs on one thread (by default it splits large products over all cores).",
+                "The scalar-kernel rows are what the same products cost on a JVM started without --add-modules"
+                        + " jdk.incubator.vector: the library then never loads its Vector API kernels.",
                 "All kernels single-threaded (EJML's CommonOps_DDRM.mult is too); results are written into preallocated"
                         + " matrices on every side. Each benchmark's @Setup checks that all sides compute the same product.",
                 "1024x1024 rows are single-shot times (2 warm-up calls, 3 measured calls in quick mode): noisy by nature.",

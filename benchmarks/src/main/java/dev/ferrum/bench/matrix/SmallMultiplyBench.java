@@ -8,6 +8,7 @@ import dev.ferrum.matrix.Matrix;
 import dev.ferrum.matrix.N3;
 import dev.ferrum.matrix.N4;
 import dev.ferrum.matrix.Storage;
+import dev.ferrum.matrix.internal.DoubleKernels;
 import java.util.concurrent.TimeUnit;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorShuffle;
@@ -16,6 +17,8 @@ import org.ejml.data.DMatrix3x3;
 import org.ejml.data.DMatrix4x4;
 import org.ejml.dense.fixed.CommonOps_DDF3;
 import org.ejml.dense.fixed.CommonOps_DDF4;
+import org.ojalgo.OjAlgoUtils;
+import org.ojalgo.matrix.store.R064Store;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -30,7 +33,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * 3x3 and 4x4 products, the graphics/game sizes: Ferrum's unrolled kernels through the typed API against
  * EJML's fixed-size classes ({@code DMatrix3x3}/{@code DMatrix4x4}, one field per element) and against the
- * same unrolled arithmetic on raw {@code double[]} arrays (the cost of the typed API).
+ * same unrolled arithmetic on raw {@code double[]} arrays (the cost of the typed API), and against ojAlgo's dense
+ * {@code R064Store} (the store behind its {@code MatrixR064}, formerly {@code Primitive64Store}), multiplied with
+ * {@code fillByMultiplying} into a preallocated result, ojAlgo's own "into target" form.
  *
  * <p>Every side writes its product into a preallocated result, as users of these APIs do in a loop
  * (EJML's {@code mult(a, b, c)}, our {@code a.times(b, out)}); the inputs are the same random values.
@@ -59,6 +64,11 @@ public class SmallMultiplyBench {
     DMatrix3x3 ejmlA3;
     DMatrix3x3 ejmlB3;
     DMatrix3x3 ejmlC3;
+
+    R064Store ojA4;
+    R064Store ojB4;
+    R064Store ojC4;
+    Matrix<N4, N4> scalarOut4;
 
     /** Products per call in the batch benchmarks: a transform pipeline's inner loop. */
     static final int BATCH = 64;
@@ -105,6 +115,17 @@ public class SmallMultiplyBench {
                 ejmlB3.set(i, j, b3.get(i, j));
             }
         }
+        OjAlgoUtils.limitThreadsTo(1); // ojAlgo's documented switch; every side here is single-threaded
+        ojA4 = R064Store.FACTORY.make(4, 4);
+        ojB4 = R064Store.FACTORY.make(4, 4);
+        ojC4 = R064Store.FACTORY.make(4, 4);
+        for (int i = 0; i < 4; i++) {
+            for (int j = 0; j < 4; j++) {
+                ojA4.set(i, j, a4.get(i, j));
+                ojB4.set(i, j, b4.get(i, j));
+            }
+        }
+        scalarOut4 = Matrix.zeros(N4.SIZE, N4.SIZE);
         rawA4 = a4.toArray();
         rawB4 = b4.toArray();
         rawC4 = new double[16];
@@ -141,6 +162,8 @@ public class SmallMultiplyBench {
         ejml3();
         oursHeap4Batch();
         raw4SimdBatch();
+        ojalgo4();
+        oursScalar4();
         for (int b = 0; b < BATCH; b++) {
             for (int e = 0; e < 16; e++) {
                 if (batchOut[b].get(e / 4, e % 4) != rawBatchOut[b][e]) {
@@ -154,7 +177,9 @@ public class SmallMultiplyBench {
                 if (Math.abs(v - ejmlC4.get(i, j)) > 1e-12
                         || Math.abs(v - rawC4[i * 4 + j]) > 1e-12
                         || Math.abs(v - rawC4Simd[i * 4 + j]) > 1e-12
-                        || Math.abs(v - c4Heap.get(i, j)) > 1e-12) {
+                        || Math.abs(v - c4Heap.get(i, j)) > 1e-12
+                        || Math.abs(v - ojC4.get(i, j)) > 1e-12
+                        || v != scalarOut4.get(i, j)) {
                     throw new IllegalStateException("4x4 results differ at (" + i + ", " + j + ")");
                 }
             }
@@ -178,6 +203,24 @@ public class SmallMultiplyBench {
     @Benchmark
     public Matrix<N4, N4> oursHeap4() {
         return a4Heap.times(b4Heap, c4Heap);
+    }
+
+    /** ojAlgo: dense {@code R064Store}, product written into a preallocated store. */
+    @Benchmark
+    public R064Store ojalgo4() {
+        ojC4.fillByMultiplying(ojA4, ojB4);
+        return ojC4;
+    }
+
+    /**
+     * Ferrum's scalar unrolled 4x4 kernel on the same off-heap segments: what {@link #ours4} runs when the JVM was
+     * started without {@code --add-modules jdk.incubator.vector} (the dispatch flag is a folded constant, so the
+     * only difference is the kernel).
+     */
+    @Benchmark
+    public Matrix<N4, N4> oursScalar4() {
+        DoubleKernels.unrolled4(a4.segment(), b4.segment(), scalarOut4.segment());
+        return scalarOut4;
     }
 
     /** EJML's fixed-size 4x4 multiply. */
