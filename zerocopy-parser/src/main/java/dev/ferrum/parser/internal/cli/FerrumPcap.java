@@ -16,6 +16,11 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "ferrum-pcap 0.1.0",
         description = "Zero-copy pcap/pcapng reader: statistics and tshark-style field dumps.",
+        footer = {
+            "",
+            "Exit status (every command): 0 clean, 1 finished with framing problems (--lax),",
+            "2 unusable input (missing, a directory, not a capture) or a framing error in strict mode."
+        },
         subcommands = {StatsCommand.class, DumpCommand.class, CommandLine.HelpCommand.class})
 public final class FerrumPcap implements Runnable {
 
@@ -40,8 +45,9 @@ public final class FerrumPcap implements Runnable {
     public static int run(String... args) {
         return new CommandLine(new FerrumPcap())
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
+                    // Input.UnusableInputException messages already name the file and why ("no such file").
                     cmd.getErr().println("ferrum-pcap: " + e.getMessage());
-                    return 2;
+                    return Summary.UNUSABLE;
                 })
                 .execute(args);
     }

@@ -11,11 +11,12 @@ import dev.ferrum.parser.MalformedCaptureException;
 import dev.ferrum.parser.Packet;
 import dev.ferrum.parser.PacketVisitor;
 import dev.ferrum.parser.ParseMode;
+import java.io.PrintStream;
 import java.lang.foreign.Arena;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,11 +26,24 @@ import picocli.CommandLine.Parameters;
  * {@code stats FILE}: packets, bytes, per-protocol counts, top talkers, parse time, records/s, GB/s and peak
  * heap, with a progress bar on files of 256 MiB and more.
  */
-@Command(name = "stats", description = "Summarise a capture: counts per protocol, top talkers, parse speed.")
+@Command(
+        name = "stats",
+        mixinStandardHelpOptions = true,
+        description = "Summarise a capture: counts per protocol, top talkers, parse speed.",
+        footer = {
+            "",
+            "Numbers are printed the same in every locale (digits grouped with ',', '.' as decimal point);",
+            "--json prints one JSON object with plain numbers instead.",
+            "Exit status: 0 clean, 1 finished with framing problems (--lax), 2 unusable input or a framing",
+            "error in strict mode."
+        })
 final class StatsCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "FILE", description = "pcap or pcapng capture")
-    Path file;
+    @Parameters(paramLabel = "FILE", description = "pcap or pcapng capture (also .pcap.gz); - reads standard input")
+    String file;
+
+    @Option(names = "--json", description = "print the summary as one JSON object")
+    boolean json;
 
     @Option(names = "--top", description = "number of top talkers to show (default ${DEFAULT-VALUE})")
     int top = 10;
@@ -85,62 +99,160 @@ final class StatsCommand implements Callable<Integer> {
             progress.packet(reader.position());
         }
 
+        String file;
+
         @Override
         public void malformed(MalformedCaptureException problem) {
             malformed++;
-            System.err.println("ferrum-pcap: " + problem.getMessage());
+            System.err.println("ferrum-pcap: " + file + ": " + problem.getMessage());
         }
     }
 
     @Override
     public Integer call() throws Exception {
         Counts counts = new Counts();
+        counts.file = file;
         long elapsed;
         long size;
         long errors;
+        long skipped;
+        long anomalies;
         Object format;
+        int status;
+        PrintStream out = System.out;
         try (Arena arena = Arena.ofConfined()) {
-            CaptureReader reader = CaptureReader.open(file, arena, lax ? ParseMode.LAX : ParseMode.STRICT)
+            CaptureReader reader = Input.open(file, arena, lax ? ParseMode.LAX : ParseMode.STRICT, System.in)
                     .releaseBehind(64L << 20);
-            size = reader.segment().byteSize();
+            long known = reader.isStreaming() ? 0 : reader.segment().byteSize();
             counts.reader = reader;
-            try (ProgressReporter progress = new ProgressReporter("parse", size, !noProgress)) {
+            try (ProgressReporter progress = new ProgressReporter("parse", known, !noProgress && !json)) {
                 counts.progress = progress;
                 long start = System.nanoTime();
-                reader.forEach(counts);
+                try {
+                    reader.forEach(counts);
+                } catch (MalformedCaptureException e) {
+                    System.err.println(
+                            reader.format() == null
+                                    ? "ferrum-pcap: " + file + ": not a pcap or pcapng capture (" + e.problem() + ")"
+                                    : "ferrum-pcap: " + file + ": record " + (reader.packetCount() + 1) + " at offset "
+                                            + e.offset() + ": " + e.problem());
+                    return Summary.UNUSABLE;
+                }
                 elapsed = System.nanoTime() - start;
                 progress.finish(reader.position());
             }
+            size = reader.position();
             errors = reader.errorCount();
+            skipped = reader.skippedCount();
+            anomalies = reader.anomalyCount();
             format = reader.format();
-        }
-        double seconds = elapsed / 1e9;
-        System.out.printf("file:              %s (%,d bytes, %s)%n", file, size, format);
-        System.out.printf("packets:           %,d%n", counts.packets);
-        System.out.printf("bytes captured:    %,d (on the wire %,d)%n", counts.capturedBytes, counts.wireBytes);
-        System.out.printf("IPv4 %,d  IPv6 %,d  other %,d%n", counts.ipv4, counts.ipv6, counts.other);
-        System.out.printf(
-                "TCP %,d  UDP %,d  ICMP %,d  ICMPv6 %,d%n", counts.tcp, counts.udp, counts.icmp, counts.icmpv6);
-        System.out.printf(
-                "VLAN-tagged %,d  fragments %,d  truncated %,d  problems %,d%n",
-                counts.vlan, counts.fragments, counts.truncated, errors);
-        System.out.println("top talkers (source address, packets, bytes on the wire):");
-        StringBuilder text = new StringBuilder();
-        for (int index : counts.talkers.top(top)) {
-            text.setLength(0);
-            if (counts.talkers.isIpv4(index)) {
-                Ipv4Header.appendAddress((int) counts.talkers.low(index), text);
-            } else {
-                Ipv6Header.appendAddress(counts.talkers.high(index), counts.talkers.low(index), text);
+            status = Summary.report(file, reader, System.err);
+            if (status == Summary.UNUSABLE) {
+                return status;
             }
-            System.out.printf(
-                    "  %-40s %,12d %,16d%n", text, counts.talkers.packets(index), counts.talkers.bytes(index));
         }
-        System.out.printf("parse time:        %.3f s%n", seconds);
-        System.out.printf("records/s:         %,.0f%n", counts.packets / seconds);
-        System.out.printf("throughput:        %.2f GB/s%n", size / seconds / 1e9);
-        System.out.printf("peak heap used:    %.1f MiB%n", peakHeapBytes() / (1024.0 * 1024.0));
-        return errors == 0 ? 0 : 1;
+        double seconds = Math.max(elapsed, 1) / 1e9;
+        int[] talkers = counts.talkers.top(top);
+        StringBuilder text = new StringBuilder();
+        if (json) {
+            StringBuilder j = new StringBuilder(512);
+            j.append("{\"file\":\"")
+                    .append(jsonEscape(file))
+                    .append("\",\"bytes\":")
+                    .append(size);
+            j.append(",\"format\":\"").append(format).append('"');
+            field(j, "packets", counts.packets);
+            field(j, "bytes_captured", counts.capturedBytes);
+            field(j, "bytes_on_wire", counts.wireBytes);
+            field(j, "ipv4", counts.ipv4);
+            field(j, "ipv6", counts.ipv6);
+            field(j, "other", counts.other);
+            field(j, "tcp", counts.tcp);
+            field(j, "udp", counts.udp);
+            field(j, "icmp", counts.icmp);
+            field(j, "icmpv6", counts.icmpv6);
+            field(j, "vlan_tagged", counts.vlan);
+            field(j, "fragments", counts.fragments);
+            field(j, "truncated", counts.truncated);
+            field(j, "anomalies", anomalies);
+            field(j, "problems", errors);
+            field(j, "skipped", skipped);
+            j.append(",\"top_talkers\":[");
+            for (int i = 0; i < talkers.length; i++) {
+                text.setLength(0);
+                appendTalker(counts, talkers[i], text);
+                j.append(i == 0 ? "" : ",")
+                        .append("{\"address\":\"")
+                        .append(text)
+                        .append('"');
+                field(j, "packets", counts.talkers.packets(talkers[i]));
+                field(j, "bytes", counts.talkers.bytes(talkers[i]));
+                j.append('}');
+            }
+            j.append(']');
+            j.append(",\"parse_seconds\":").append(String.format(Locale.ROOT, "%.6f", seconds));
+            j.append(",\"records_per_second\":").append(Math.round(counts.packets / seconds));
+            j.append(",\"gigabytes_per_second\":").append(String.format(Locale.ROOT, "%.3f", size / seconds / 1e9));
+            field(j, "peak_heap_bytes", peakHeapBytes());
+            out.println(j.append('}'));
+            return status;
+        }
+        Locale l = Locale.ROOT;
+        out.println(String.format(l, "file:              %s (%,d bytes, %s)", file, size, format));
+        out.println(String.format(l, "packets:           %,d", counts.packets));
+        out.println(
+                String.format(l, "bytes captured:    %,d (on the wire %,d)", counts.capturedBytes, counts.wireBytes));
+        out.println(String.format(l, "IPv4 %,d  IPv6 %,d  other %,d", counts.ipv4, counts.ipv6, counts.other));
+        out.println(String.format(
+                l, "TCP %,d  UDP %,d  ICMP %,d  ICMPv6 %,d", counts.tcp, counts.udp, counts.icmp, counts.icmpv6));
+        out.println(String.format(
+                l,
+                "VLAN-tagged %,d  fragments %,d  truncated %,d  anomalies %,d  problems %,d  skipped %,d",
+                counts.vlan,
+                counts.fragments,
+                counts.truncated,
+                anomalies,
+                errors,
+                skipped));
+        out.println("top talkers (source address, packets, bytes on the wire):");
+        for (int index : talkers) {
+            text.setLength(0);
+            appendTalker(counts, index, text);
+            out.println(String.format(
+                    l, "  %-40s %,12d %,16d", text, counts.talkers.packets(index), counts.talkers.bytes(index)));
+        }
+        out.println(String.format(l, "parse time:        %.3f s", seconds));
+        out.println(String.format(l, "records/s:         %,.0f", counts.packets / seconds));
+        out.println(String.format(l, "throughput:        %.2f GB/s", size / seconds / 1e9));
+        out.println(String.format(l, "peak heap used:    %.1f MiB", peakHeapBytes() / (1024.0 * 1024.0)));
+        return status;
+    }
+
+    private static void appendTalker(Counts counts, int index, StringBuilder text) {
+        if (counts.talkers.isIpv4(index)) {
+            Ipv4Header.appendAddress((int) counts.talkers.low(index), text);
+        } else {
+            Ipv6Header.appendAddress(counts.talkers.high(index), counts.talkers.low(index), text);
+        }
+    }
+
+    private static void field(StringBuilder json, String name, long value) {
+        json.append(",\"").append(name).append("\":").append(value);
+    }
+
+    private static String jsonEscape(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20) {
+                out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private static long peakHeapBytes() {
