@@ -20,6 +20,10 @@ import java.util.Objects;
  * @param maxValueBytes      largest value accepted (same recovery caveat)
  * @param expectedKeys       initial index capacity hint (the index grows beyond it)
  * @param verifyOnRead       check each record's CRC32C on every read (a flipped bit is reported, not served)
+ * @param salvage            open a damaged store anyway (missing/truncated/replaced segments, damaged records
+ *                           in sealed segments), serving what survives and listing the losses in the
+ *                           {@link RecoveryReport}; the manifest is then rewritten to the surviving files.
+ *                           Default {@code false}: such a store fails to open with {@link CorruptStoreException}
  */
 public record KvOptions(
         Path directory,
@@ -29,7 +33,33 @@ public record KvOptions(
         int maxKeyBytes,
         int maxValueBytes,
         long expectedKeys,
-        boolean verifyOnRead) {
+        boolean verifyOnRead,
+        boolean salvage) {
+
+    /** The shape before {@code salvage} existed (salvage off). */
+    public KvOptions(
+            Path directory,
+            Durability durability,
+            long syncIntervalMillis,
+            long segmentBytes,
+            int maxKeyBytes,
+            int maxValueBytes,
+            long expectedKeys,
+            boolean verifyOnRead) {
+        this(
+                directory,
+                durability,
+                syncIntervalMillis,
+                segmentBytes,
+                maxKeyBytes,
+                maxValueBytes,
+                expectedKeys,
+                verifyOnRead,
+                false);
+    }
+
+    /** Bytes of framing around the largest record and before the first: record header + CRC, segment header. */
+    static final int FRAMING_BYTES = 25 + 64;
 
     /** Validates the combination. */
     public KvOptions {
@@ -45,10 +75,11 @@ public record KvOptions(
         if (segmentBytes < 4096 || segmentBytes > (1L << 40)) {
             throw new IllegalArgumentException("segmentBytes must be in [4096, 2^40], was " + segmentBytes);
         }
-        long largest = 13L + maxKeyBytes + maxValueBytes;
+        long largest = (long) FRAMING_BYTES + maxKeyBytes + maxValueBytes;
         if (largest > segmentBytes) {
             throw new IllegalArgumentException("a record of maxKeyBytes " + maxKeyBytes + " + maxValueBytes "
-                    + maxValueBytes + " + 13 bytes of framing does not fit a segment of " + segmentBytes + " bytes");
+                    + maxValueBytes + " + " + FRAMING_BYTES + " bytes of framing does not fit a segment of "
+                    + segmentBytes + " bytes");
         }
         if (expectedKeys < 0 || expectedKeys > (1L << 34)) {
             throw new IllegalArgumentException("expectedKeys out of range: " + expectedKeys);
@@ -70,6 +101,7 @@ public record KvOptions(
         private int maxValueBytes = 16 << 20;
         private long expectedKeys = 1 << 16;
         private boolean verifyOnRead = true;
+        private boolean salvage;
 
         Builder(Path directory) {
             this.directory = directory;
@@ -110,6 +142,11 @@ public record KvOptions(
             return this;
         }
 
+        public Builder salvage(boolean salvage) {
+            this.salvage = salvage;
+            return this;
+        }
+
         public KvOptions build() {
             return new KvOptions(
                     directory,
@@ -119,7 +156,8 @@ public record KvOptions(
                     maxKeyBytes,
                     maxValueBytes,
                     expectedKeys,
-                    verifyOnRead);
+                    verifyOnRead,
+                    salvage);
         }
     }
 }

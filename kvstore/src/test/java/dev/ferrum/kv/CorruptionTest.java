@@ -58,19 +58,19 @@ class CorruptionTest {
         }
     }
 
-    /** Offsets of the records in a segment file, walking the headers. */
+    /** Offsets and sizes of the records in a segment file, walking the headers (format 2). */
     static List<long[]> records(Path seg) throws IOException {
         ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(seg)).order(ByteOrder.LITTLE_ENDIAN);
         List<long[]> out = new ArrayList<>();
-        int pos = 0;
-        while (pos + 13 <= b.limit()) {
-            int k = b.getInt(pos);
-            int v = b.getInt(pos + 4);
-            if (k == 0) {
+        int pos = 64;
+        while (pos + 25 <= b.limit()) {
+            if (b.getInt(pos) == 0) {
                 break;
             }
-            out.add(new long[] {pos, 13 + k + v});
-            pos += 13 + k + v;
+            int k = b.getInt(pos + 12);
+            int v = b.getInt(pos + 16);
+            out.add(new long[] {pos, 25 + k + v});
+            pos += 25 + k + v;
         }
         return out;
     }
@@ -87,8 +87,8 @@ class CorruptionTest {
 
     static String keyAt(Path seg, long recordOffset) throws IOException {
         byte[] all = Files.readAllBytes(seg);
-        int k = ByteBuffer.wrap(all).order(ByteOrder.LITTLE_ENDIAN).getInt((int) recordOffset);
-        return new String(all, (int) recordOffset + 9, k, UTF_8);
+        int k = ByteBuffer.wrap(all).order(ByteOrder.LITTLE_ENDIAN).getInt((int) recordOffset + 12);
+        return new String(all, (int) recordOffset + 21, k, UTF_8);
     }
 
     @Test
@@ -117,8 +117,17 @@ class CorruptionTest {
         List<long[]> recs = records(second);
         long[] rec = recs.get(recs.size() / 2);
         String victim = keyAt(second, rec[0]);
-        flipBit(second, rec[0] + 1, 6); // in the key length: framing itself is damaged
-        try (KvStore kv = KvStore.open(options())) {
+        flipBit(second, rec[0] + 13, 6); // in the key length: framing itself is damaged
+        assertThatThrownBy(() -> KvStore.open(options()))
+                .isInstanceOf(CorruptStoreException.class)
+                .hasMessageContaining(second.getFileName().toString());
+        try (KvStore kv = KvStore.open(KvOptions.builder(dir)
+                .durability(Durability.NO_SYNC)
+                .segmentBytes(4096)
+                .maxKeyBytes(64)
+                .maxValueBytes(512)
+                .salvage(true)
+                .build())) {
             RecoveryReport r = kv.recoveryReport();
             assertThat(r.corruptions()).hasSize(1);
             assertThat(r.corruptions().get(0).file())
@@ -143,8 +152,12 @@ class CorruptionTest {
         long end = recs.get(recs.size() - 1)[0] + recs.get(recs.size() - 1)[1];
         try (FileChannel ch = FileChannel.open(active, StandardOpenOption.WRITE)) {
             // a record whose header and half its key made it to disk
-            ByteBuffer torn = ByteBuffer.allocate(14).order(ByteOrder.LITTLE_ENDIAN);
-            torn.putInt(10)
+            ByteBuffer torn = ByteBuffer.allocate(26).order(ByteOrder.LITTLE_ENDIAN);
+            torn.putInt(ByteBuffer.wrap(Files.readAllBytes(active))
+                            .order(ByteOrder.LITTLE_ENDIAN)
+                            .getInt(64)) // the segment's salt
+                    .putLong(1000)
+                    .putInt(10)
                     .putInt(100)
                     .put((byte) 0)
                     .put("abcde".getBytes(UTF_8))
@@ -152,7 +165,7 @@ class CorruptionTest {
             ch.write(torn, end);
         }
         try (KvStore kv = KvStore.open(options())) {
-            assertThat(kv.recoveryReport().tornTailBytes()).isEqualTo(14);
+            assertThat(kv.recoveryReport().tornTailBytes()).isEqualTo(26);
             assertThat(kv.recoveryReport().corruptions()).isEmpty();
             assertThat(kv.size()).isEqualTo(20);
             kv.put("after".getBytes(UTF_8), "x".getBytes(UTF_8));
@@ -166,7 +179,7 @@ class CorruptionTest {
     }
 
     @Test
-    void truncatedSealedSegmentLosesOnlyTheCutRecords() throws IOException {
+    void truncatedSealedSegmentIsRefusedAndSalvageLosesOnlyTheCutRecords() throws IOException {
         fill(200);
         Path first = segments().get(0);
         List<long[]> recs = records(first);
@@ -174,13 +187,29 @@ class CorruptionTest {
         try (FileChannel ch = FileChannel.open(first, StandardOpenOption.WRITE)) {
             ch.truncate(cut[0] + cut[1] / 2);
         }
-        try (KvStore kv = KvStore.open(options())) {
+        assertThatThrownBy(() -> KvStore.open(options()))
+                .isInstanceOf(CorruptStoreException.class)
+                .hasMessageContaining("TRUNCATED");
+        try (KvStore kv = KvStore.open(KvOptions.builder(dir)
+                .durability(Durability.NO_SYNC)
+                .segmentBytes(4096)
+                .maxKeyBytes(64)
+                .maxValueBytes(512)
+                .salvage(true)
+                .build())) {
             RecoveryReport r = kv.recoveryReport();
-            assertThat(r.corruptions()).hasSize(1);
-            assertThat(r.corruptions().get(0).offset()).isEqualTo(cut[0]);
+            assertThat(r.segmentProblems())
+                    .extracting(RecoveryReport.SegmentProblem::kind)
+                    .contains(RecoveryReport.SegmentProblem.Kind.TRUNCATED);
             assertThat(kv.size()).isEqualTo(200 - 3);
             assertThat(kv.get(key(0))).isEqualTo(value(0));
             assertThat(kv.get(key(199))).isEqualTo(value(199));
+        }
+        try (KvStore kv = KvStore.open(options())) {
+            assertThat(kv.recoveryReport().clean())
+                    .as("salvage rewrote the manifest")
+                    .isTrue();
+            assertThat(kv.size()).isEqualTo(200 - 3);
         }
     }
 
@@ -193,6 +222,7 @@ class CorruptionTest {
         try (KvStore kv = KvStore.open(options())) {
             assertThat(kv.recoveryReport().segmentsFromHints())
                     .isEqualTo(kv.recoveryReport().segments() - 2);
+            assertThat(kv.recoveryReport().clean()).isTrue();
             assertThat(kv.size()).isEqualTo(200);
             for (int i = 0; i < 200; i++) {
                 assertThat(kv.get(key(i))).isEqualTo(value(i));

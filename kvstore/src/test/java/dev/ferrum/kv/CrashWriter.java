@@ -10,7 +10,8 @@ import java.nio.file.Path;
 
 /**
  * Child-JVM writer for {@link CrashRecoveryTest}: puts (and sometimes deletes) forever under
- * SYNC_EVERY_WRITE and prints "A seq" after each call returns, i.e. each acknowledged write.
+ * SYNC_EVERY_WRITE and prints "A seq" after each call returns, i.e. each acknowledged write. Every 150
+ * writes it starts a compaction beside the writer ("CS" when it starts, "CD" when it committed).
  * Values are a function of seq, so the parent can tell a correct value from a corrupt one.
  */
 public final class CrashWriter {
@@ -49,6 +50,7 @@ public final class CrashWriter {
                 .maxValueBytes(4096)
                 .maxKeyBytes(64)
                 .build())) {
+            boolean[] compacting = {false};
             out.println("OPEN");
             out.flush();
             for (; ; seq++) {
@@ -57,10 +59,25 @@ public final class CrashWriter {
                 } else {
                     kv.put(key(seq), value(seq));
                 }
-                out.println("A " + seq);
-                out.flush();
-                if (seq % 500 == 0) {
-                    kv.compactInBackground();
+                synchronized (out) {
+                    out.println("A " + seq);
+                    out.flush();
+                }
+                if (seq % 150 == 0 && !compacting[0]) {
+                    // a compaction beside the writes; the kill may land anywhere inside it
+                    compacting[0] = true;
+                    Thread.ofVirtual().start(() -> {
+                        synchronized (out) {
+                            out.println("CS");
+                            out.flush();
+                        }
+                        kv.compact();
+                        synchronized (out) {
+                            out.println("CD");
+                            out.flush();
+                        }
+                        compacting[0] = false;
+                    });
                 }
             }
         }

@@ -186,8 +186,8 @@ class KvStoreTest {
             kv.put(b("k"), b("v2"));
             KvStats s = kv.stats();
             assertThat(s.keys()).isEqualTo(1);
-            assertThat(s.liveBytes()).isEqualTo(13 + 1 + 2);
-            assertThat(s.deadBytes()).isEqualTo(13 + 1 + 2);
+            assertThat(s.liveBytes()).isEqualTo(25 + 1 + 2);
+            assertThat(s.deadBytes()).isEqualTo(25 + 1 + 2);
             assertThat(s.indexBytes()).isPositive();
         }
     }

@@ -34,10 +34,13 @@ import java.lang.invoke.VarHandle;
  */
 public final class HashIndex {
 
-    /** Resolves a record location to its mapped segment (throws {@link IllegalStateException} if retired). */
+    /** Resolves a record location to its mapped segment, or {@code null} if it was retired and unmapped. */
     public interface Locations {
         MemorySegment segmentOf(long location);
     }
+
+    /** Result of {@link #find}: a segment on the probe path went away mid-lookup; look again. */
+    public static final long RETRY = -1;
 
     private static final long SLOT_BYTES = 16;
     private static final int OFFSET_BITS = 40;
@@ -46,6 +49,38 @@ public final class HashIndex {
     private static final VarHandle WORD = ValueLayout.JAVA_LONG.varHandle();
 
     private static final VarHandle LIVE;
+
+    // Accessors named by access mode (the project-wide convention, see package-info): la = load-acquire,
+    // sr = store-release, lp/sp = plain load/store. Slot words are 8-byte aligned (64-byte aligned tables,
+    // 16-byte slots), which every mode of the JAVA_LONG var handle requires.
+
+    private static long la(MemorySegment slots, long at) {
+        return (long) WORD.getAcquire(slots, at);
+    }
+
+    private static void sr(MemorySegment slots, long at, long v) {
+        WORD.setRelease(slots, at, v);
+    }
+
+    private static long lp(MemorySegment slots, long at) {
+        return (long) WORD.get(slots, at);
+    }
+
+    private static void sp(MemorySegment slots, long at, long v) {
+        WORD.set(slots, at, v);
+    }
+
+    private long laLive() {
+        return (long) LIVE.getAcquire(this);
+    }
+
+    private long lpLive() {
+        return (long) LIVE.get(this);
+    }
+
+    private void srLive(long v) {
+        LIVE.setRelease(this, v);
+    }
 
     static {
         try {
@@ -70,7 +105,7 @@ public final class HashIndex {
     private volatile Table table;
     /** Slots with a non-zero hash (live + deleted); writer-only. */
     private long used;
-    /** Slots with a live location; written by the writer only ({@link #LIVE} setRelease), read with getAcquire. */
+    /** Slots with a live location; written by the writer only (srLive), read with laLive. */
     @SuppressWarnings("unused") // accessed through LIVE
     private long live;
 
@@ -112,7 +147,7 @@ public final class HashIndex {
 
     /** Live keys. */
     public long size() {
-        return (long) LIVE.getAcquire(this); // pairs with the writer's setRelease
+        return laLive(); // pairs with the writer's setRelease
     }
 
     /** Bytes of off-heap memory held by current and retired tables. */
@@ -125,26 +160,50 @@ public final class HashIndex {
         return table.mask + 1;
     }
 
-    private boolean matches(long loc, MemorySegment key, long keyOffset, int keyLength) {
+    private static final int NO = 0;
+    private static final int YES = 1;
+    private static final int GONE = 2;
+
+    /**
+     * Compares the key of the record at {@code loc}: {@link #YES}, {@link #NO}, or {@link #GONE} if its
+     * segment was retired and unmapped. Unmapping closes the segment's shared arena, and a lookup that
+     * read the location just before can then meet the closed scope: that access fails with
+     * IllegalStateException (never a fault), which is turned into GONE right here, the one place a
+     * lock-free reader touches a segment while probing.
+     */
+    private int matches(long loc, MemorySegment key, long keyOffset, int keyLength) {
         MemorySegment s = locations.segmentOf(loc);
-        long rec = offset(loc);
-        if (Records.keyLength(s, rec) != keyLength) {
-            return false;
+        if (s == null) {
+            return GONE;
         }
-        long k = Records.keyOffset(rec);
-        return MemorySegment.mismatch(s, k, k + keyLength, key, keyOffset, keyOffset + keyLength) < 0;
+        try {
+            long rec = offset(loc);
+            if (Records.keyLength(s, rec) != keyLength) {
+                return NO;
+            }
+            long k = Records.keyOffset(rec);
+            return MemorySegment.mismatch(s, k, k + keyLength, key, keyOffset, keyOffset + keyLength) < 0 ? YES : NO;
+        } catch (IllegalStateException closedScope) {
+            return GONE;
+        }
     }
 
-    private boolean matches(long loc, byte[] key) {
+    private int matches(long loc, byte[] key) {
         MemorySegment s = locations.segmentOf(loc);
-        return Records.keyEquals(s, offset(loc), key);
+        if (s == null) {
+            return GONE;
+        }
+        try {
+            return Records.keyEquals(s, offset(loc), key) ? YES : NO;
+        } catch (IllegalStateException closedScope) {
+            return GONE;
+        }
     }
 
     /**
      * Lock-free lookup of a heap key (the hot path: no wrapper segment is created).
      *
-     * @return the record location, or 0 if absent
-     * @throws IllegalStateException if a segment was retired mid-lookup (caller retries)
+     * @return the record location, 0 if absent, or {@link #RETRY} if a segment was retired mid-lookup
      */
     public long find(byte[] key, long hash) {
         Table t = table; // volatile load: a fully built table (LoadLoad)
@@ -152,14 +211,20 @@ public final class HashIndex {
         long mask = t.mask;
         for (long i = hash & mask; ; i = (i + 1) & mask) {
             long at = i * SLOT_BYTES;
-            long h = (long) WORD.getAcquire(slots, at); // pairs with setRelease of a new slot's hash
+            long h = la(slots, at); // pairs with sr of a new slot's hash
             if (h == 0) {
                 return 0;
             }
             if (h == hash) {
-                long loc = (long) WORD.getAcquire(slots, at + 8); // pairs with setRelease in put/replaceIf
-                if (loc != 0 && matches(loc, key)) {
-                    return loc;
+                long loc = la(slots, at + 8); // pairs with sr in put/replaceIf
+                if (loc != 0) {
+                    int m = matches(loc, key);
+                    if (m == YES) {
+                        return loc;
+                    }
+                    if (m == GONE) {
+                        return RETRY;
+                    }
                 }
             }
         }
@@ -170,13 +235,13 @@ public final class HashIndex {
         MemorySegment slots = t.slots;
         for (long i = hash & t.mask; ; i = (i + 1) & t.mask) {
             long at = i * SLOT_BYTES;
-            long h = (long) WORD.get(slots, at); // plain: only the writer stores slots
+            long h = lp(slots, at); // plain: only the writer stores slots
             if (h == 0) {
                 return -1;
             }
             if (h == hash) {
-                long loc = (long) WORD.get(slots, at + 8);
-                if (loc != 0 && matches(loc, key)) {
+                long loc = lp(slots, at + 8);
+                if (loc != 0 && matches(loc, key) == YES) { // writer: every indexed segment is live
                     return at;
                 }
             }
@@ -198,8 +263,7 @@ public final class HashIndex {
     /**
      * Lock-free lookup.
      *
-     * @return the record location, or 0 if absent
-     * @throws IllegalStateException if a segment was retired mid-lookup (caller retries)
+     * @return the record location, 0 if absent, or {@link #RETRY} if a segment was retired mid-lookup
      */
     public long find(MemorySegment key, long keyOffset, int keyLength, long hash) {
         Table t = table; // volatile load: a fully built table (LoadLoad)
@@ -207,14 +271,20 @@ public final class HashIndex {
         long mask = t.mask;
         for (long i = hash & mask; ; i = (i + 1) & mask) {
             long at = i * SLOT_BYTES;
-            long h = (long) WORD.getAcquire(slots, at); // pairs with setRelease of a new slot's hash
+            long h = la(slots, at); // pairs with sr of a new slot's hash
             if (h == 0) {
                 return 0;
             }
             if (h == hash) {
-                long loc = (long) WORD.getAcquire(slots, at + 8); // pairs with setRelease in put/replaceIf
-                if (loc != 0 && matches(loc, key, keyOffset, keyLength)) {
-                    return loc;
+                long loc = la(slots, at + 8); // pairs with sr in put/replaceIf
+                if (loc != 0) {
+                    int m = matches(loc, key, keyOffset, keyLength);
+                    if (m == YES) {
+                        return loc;
+                    }
+                    if (m == GONE) {
+                        return RETRY;
+                    }
                 }
             }
         }
@@ -225,13 +295,13 @@ public final class HashIndex {
         MemorySegment slots = t.slots;
         for (long i = hash & t.mask; ; i = (i + 1) & t.mask) {
             long at = i * SLOT_BYTES;
-            long h = (long) WORD.get(slots, at); // plain: only the writer stores slots
+            long h = lp(slots, at); // plain: only the writer stores slots
             if (h == 0) {
                 return -1;
             }
             if (h == hash) {
-                long loc = (long) WORD.get(slots, at + 8);
-                if (loc != 0 && matches(loc, key, keyOffset, keyLength)) {
+                long loc = lp(slots, at + 8);
+                if (loc != 0 && matches(loc, key, keyOffset, keyLength) == YES) {
                     return at;
                 }
             }
@@ -250,15 +320,15 @@ public final class HashIndex {
 
     private long putAt(Table t, long at, long hash, long location) {
         if (at >= 0) {
-            long prev = (long) WORD.get(t.slots, at + 8);
-            WORD.setRelease(t.slots, at + 8, location); // StoreStore: record bytes before its location
+            long prev = lp(t.slots, at + 8);
+            sr(t.slots, at + 8, location); // StoreStore: record bytes before its location
             return prev;
         }
         if (used + 1 > (t.mask + 1) * 3 / 4) {
             t = resize(t);
         }
         insertNew(t, hash, location);
-        LIVE.setRelease(this, (long) LIVE.get(this) + 1); // single writer: plain read, release store (no StoreLoad)
+        srLive(lpLive() + 1); // single writer: plain read, release store (no StoreLoad)
         return 0;
     }
 
@@ -266,18 +336,18 @@ public final class HashIndex {
         MemorySegment slots = t.slots;
         for (long i = hash & t.mask; ; i = (i + 1) & t.mask) {
             long at = i * SLOT_BYTES;
-            long h = (long) WORD.get(slots, at);
+            long h = lp(slots, at);
             if (h == 0) {
-                WORD.setRelease(slots, at + 8, location);
-                WORD.setRelease(slots, at, hash); // StoreStore: location before the hash that reveals it
+                sr(slots, at + 8, location);
+                sr(slots, at, hash); // StoreStore: location before the hash that reveals it
                 used++;
                 return;
             }
-            if ((long) WORD.get(slots, at + 8) == 0) {
+            if (lp(slots, at + 8) == 0) {
                 // Reuse a deleted slot: readers see either the old hash with location 0 (skip), the new
                 // hash with location 0 (skip), or the new hash with the new location.
-                WORD.setRelease(slots, at, hash);
-                WORD.setRelease(slots, at + 8, location);
+                sr(slots, at, hash);
+                sr(slots, at + 8, location);
                 return;
             }
         }
@@ -297,9 +367,9 @@ public final class HashIndex {
         if (at < 0) {
             return 0;
         }
-        long prev = (long) WORD.get(t.slots, at + 8);
-        WORD.setRelease(t.slots, at + 8, 0L);
-        LIVE.setRelease(this, (long) LIVE.get(this) - 1);
+        long prev = lp(t.slots, at + 8);
+        sr(t.slots, at + 8, 0L);
+        srLive(lpLive() - 1);
         return prev;
     }
 
@@ -308,29 +378,28 @@ public final class HashIndex {
             MemorySegment key, long keyOffset, int keyLength, long hash, long expected, long location) {
         Table t = table;
         long at = slotOf(t, key, keyOffset, keyLength, hash);
-        if (at < 0 || (long) WORD.get(t.slots, at + 8) != expected) {
+        if (at < 0 || lp(t.slots, at + 8) != expected) {
             return false;
         }
-        WORD.setRelease(t.slots, at + 8, location); // StoreStore: the copied record is complete
+        sr(t.slots, at + 8, location); // StoreStore: the copied record is complete
         return true;
     }
 
     private Table resize(Table old) {
         long capacity = old.mask + 1;
-        long newCapacity =
-                (long) LIVE.get(this) + 1 > capacity / 2 ? capacity * 2 : capacity; // mostly deleted: rehash same size
+        long newCapacity = lpLive() + 1 > capacity / 2 ? capacity * 2 : capacity; // mostly deleted: rehash same size
         Table t = newTable(newCapacity);
         MemorySegment from = old.slots;
         MemorySegment to = t.slots;
         long n = 0;
         for (long at = 0; at < capacity * SLOT_BYTES; at += SLOT_BYTES) {
-            long h = (long) WORD.get(from, at);
-            long loc = (long) WORD.get(from, at + 8);
+            long h = lp(from, at);
+            long loc = lp(from, at + 8);
             if (h != 0 && loc != 0) {
                 for (long i = h & t.mask; ; i = (i + 1) & t.mask) {
-                    if ((long) WORD.get(to, i * SLOT_BYTES) == 0) {
-                        WORD.set(to, i * SLOT_BYTES, h); // plain: table not yet published
-                        WORD.set(to, i * SLOT_BYTES + 8, loc);
+                    if (lp(to, i * SLOT_BYTES) == 0) {
+                        sp(to, i * SLOT_BYTES, h); // plain: table not yet published
+                        sp(to, i * SLOT_BYTES + 8, loc);
                         break;
                     }
                 }
@@ -347,8 +416,8 @@ public final class HashIndex {
         Table t = table;
         long capacity = t.mask + 1;
         for (long at = 0; at < capacity * SLOT_BYTES; at += SLOT_BYTES) {
-            long loc = (long) WORD.getAcquire(t.slots, at + 8);
-            if (loc != 0 && (long) WORD.getAcquire(t.slots, at) != 0) {
+            long loc = la(t.slots, at + 8);
+            if (loc != 0 && la(t.slots, at) != 0) {
                 action.accept(loc);
             }
         }

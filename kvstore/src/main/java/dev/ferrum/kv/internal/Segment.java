@@ -12,13 +12,15 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * One segment file, mapped once for its whole life into a shared {@link Arena}.
  *
- * <p>File name {@code <major>-<minor>.seg} (16 + 4 hex digits) gives the replay order: records in a
+ * <p>The file starts with a {@link SegmentHeader}; records follow from offset {@link SegmentHeader#BYTES}.
+ * File name {@code <major>-<minor>.seg} (16 + 4 hex digits) gives the replay order: records in a
  * later file override earlier ones. Ordinary segments have minor 0; compaction writes its output as
  * {@code <last input major>-<n>} so it sorts after every input and before the active segment.
  *
@@ -39,6 +41,8 @@ public final class Segment {
     public final Path path;
     /** Mapped size: the preallocated file size. */
     public final long capacity;
+    /** The salt from the file's header, repeated in every record of it. */
+    public final int salt;
 
     private final Arena arena;
     private final MemorySegment map;
@@ -48,17 +52,26 @@ public final class Segment {
      * compactor for segments nobody else appends to) and read by other threads only after they take the
      * writer lock, which orders the accesses. Not volatile, so an append costs no StoreLoad fence.
      */
-    private long dataEnd;
+    private long dataEnd = SegmentHeader.BYTES;
     /** Bytes of records still referenced by the index (writer-maintained, read under the writer lock). */
     public long liveBytes;
     /** Whether this segment no longer receives appends. */
     public boolean sealed;
+    /** Sequence number of the last record appended (writer) or found (recovery). */
+    public long lastSequence;
+    /** Number of msyncs issued on this segment (a test hook for the force accounting). */
+    private final AtomicLong forces = new AtomicLong();
+    /** Pins held by forces outside the writer lock; -1 once unmapped. */
+    private final java.util.concurrent.atomic.AtomicInteger pins = new java.util.concurrent.atomic.AtomicInteger();
+    /** Set by {@link #unmap()}; read by the last {@link #unpin()} (after its CAS, so it sees the store). */
+    private volatile boolean unmapRequested;
 
-    private Segment(int id, long major, int minor, Path path, Arena arena, MemorySegment map) {
+    private Segment(int id, long major, int minor, Path path, int salt, Arena arena, MemorySegment map) {
         this.id = id;
         this.major = major;
         this.minor = minor;
         this.path = path;
+        this.salt = salt;
         this.arena = arena;
         this.map = map;
         this.readOnly = map.asReadOnly();
@@ -80,44 +93,54 @@ public final class Segment {
     }
 
     /**
-     * Creates a new zero-filled segment file of {@code capacity} bytes and maps it: sparse, or with every
-     * block written when {@code preallocate} (for per-write syncs). The file's size and directory entry
-     * are forced before it is used, so later data syncs need no metadata sync.
+     * Creates a segment file of {@code capacity} bytes with a fresh header and salt, reserves its blocks
+     * ({@link Preallocator}: a full disk fails here with {@code StorageFullException}, never later as
+     * SIGBUS through the mapping) and maps it. The file's size and directory entry are forced before it
+     * is used, so later data syncs need no metadata sync. On failure the file is removed again.
+     *
+     * @param writeZeros write every block (for per-write syncs, see {@link Preallocator}) instead of fallocate
      */
     public static Segment create(
-            int id, Path dir, String name, long major, int minor, long capacity, boolean preallocate)
+            int id, Path dir, String name, long major, int minor, long capacity, boolean writeZeros)
             throws IOException {
         Path path = dir.resolve(name);
         Arena arena = Arena.ofShared();
+        boolean created = false;
         try (FileChannel ch = FileChannel.open(
                 path, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            if (preallocate) {
-                // Write real zeros: a later msync of a page in a hole (or in a fallocate'd, unwritten extent)
-                // must allocate/convert blocks, a metadata change that costs a journal commit per sync.
-                // With the blocks written once here, a per-write msync flushes data pages only.
-                ByteBuffer zeros = ByteBuffer.allocateDirect(1 << 20);
-                for (long pos = 0; pos < capacity; ) {
-                    zeros.clear().limit((int) Math.min(zeros.capacity(), capacity - pos));
-                    pos += ch.write(zeros, pos);
-                }
+            created = true;
+            int salt = SegmentHeader.newSalt();
+            Preallocator.reserve(path, ch, capacity, writeZeros);
+            ByteBuffer header = SegmentHeader.encode(new SegmentHeader.Fields(salt, major, minor, capacity));
+            while (header.hasRemaining()) {
+                ch.write(header, header.position());
             }
-            // READ_WRITE mapping beyond EOF grows the file to `capacity` (sparse: holes read as zero).
             MemorySegment map = ch.map(FileChannel.MapMode.READ_WRITE, 0, capacity, arena);
             ch.force(true);
             Durable.syncDirectory(dir);
-            return new Segment(id, major, minor, path, arena, map);
+            return new Segment(id, major, minor, path, salt, arena, map);
         } catch (IOException | RuntimeException e) {
             arena.close();
+            if (created) {
+                try {
+                    Files.deleteIfExists(path);
+                } catch (IOException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
             throw e;
         }
     }
 
-    /** Maps an existing segment file (its whole current size). */
-    public static Segment open(int id, Path path, long major, int minor) throws IOException {
+    /**
+     * Maps an existing segment file (its whole current size). The header is not checked here: the caller
+     * ({@link Recovery}) checks it with {@link SegmentHeader#check} and passes the salt it found.
+     */
+    public static Segment open(int id, Path path, long major, int minor, int salt) throws IOException {
         Arena arena = Arena.ofShared();
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             MemorySegment map = ch.map(FileChannel.MapMode.READ_WRITE, 0, ch.size(), arena);
-            return new Segment(id, major, minor, path, arena, map);
+            return new Segment(id, major, minor, path, salt, arena, map);
         } catch (IOException | RuntimeException e) {
             arena.close();
             throw e;
@@ -145,13 +168,55 @@ public final class Segment {
     /** msync of {@code [from, to)}: blocks until those pages are on stable storage. */
     public void force(long from, long to) {
         if (to > from) {
+            forces.incrementAndGet();
             map.asSlice(from, to - from).force();
         }
     }
 
-    /** Unmaps; readers still holding an address get {@link IllegalStateException}, not a fault. */
+    /** How many msyncs were issued on this segment. */
+    public long forces() {
+        return forces.get();
+    }
+
+    /**
+     * Pins the mapping for a force that runs outside the writer lock (group commit): while pinned,
+     * {@link #unmap()} is deferred to the last {@link #unpin()}. An explicit protocol instead of letting
+     * the force fail with the closed arena's exception.
+     *
+     * @return false if the segment is already unmapped (nothing left to force)
+     */
+    public boolean tryPin() {
+        for (; ; ) {
+            int p = pins.get();
+            if (p < 0) {
+                return false;
+            }
+            if (pins.compareAndSet(p, p + 1)) {
+                return true;
+            }
+        }
+    }
+
+    public void unpin() {
+        if (pins.decrementAndGet() == 0 && unmapRequested) {
+            unmap();
+        }
+    }
+
+    /**
+     * Unmaps once no pin is held (else the last unpin does); readers without a guard still holding an
+     * address get the closed arena's {@link IllegalStateException}, never a fault. Idempotent.
+     */
     public void unmap() {
-        arena.close();
+        unmapRequested = true;
+        if (pins.compareAndSet(0, -1)) {
+            arena.close();
+        }
+    }
+
+    /** Whether the mapping is still open. */
+    public boolean mapped() {
+        return arena.scope().isAlive();
     }
 
     /** Order key comparison: replay order of segment files. */
@@ -160,12 +225,17 @@ public final class Segment {
         return c != 0 ? c : Long.compare(minorA, minorB);
     }
 
+    /** Replay order of two segments. */
+    public static int compareOrder(Segment a, Segment b) {
+        return compareOrder(a.major, a.minor, b.major, b.minor);
+    }
+
     @Override
     public String toString() {
         return path.getFileName().toString();
     }
 
-    /** Deletes the file (the mapping stays valid until {@link #unmap()}). */
+    /** Deletes the file and its hint (the mapping stays valid until {@link #unmap()}). */
     public void deleteFile() throws IOException {
         Files.deleteIfExists(path);
         Files.deleteIfExists(HintFile.pathFor(path));
