@@ -191,6 +191,7 @@ public final class Quantity implements Measure, Comparable<Quantity> {
      *
      * @param n the power
      * @return {@code this^n}
+     * @throws ArithmeticException if an exponent of the dimension would leave ±{@value Dimension#MAX_EXPONENT}
      */
     public Quantity pow(int n) {
         return new Quantity(Math.pow(si, n), dimension.pow(n));

@@ -25,7 +25,6 @@ import java.math.BigInteger;
  */
 record Ratio(double numerator, double denominator, double value, boolean exact) {
 
-    private static final double MAX_EXACT = 0x1p53;
     private static final BigInteger MAX_EXACT_INTEGER = BigInteger.ONE.shiftLeft(53);
 
     static final Ratio ONE = new Ratio(1, 1, 1, true);
@@ -101,10 +100,6 @@ record Ratio(double numerator, double denominator, double value, boolean exact) 
         return new Ratio(value, 1, value, false);
     }
 
-    private static boolean isExactInteger(double x) {
-        return x <= MAX_EXACT && x == Math.rint(x);
-    }
-
     /**
      * The product.
      *
@@ -154,40 +149,25 @@ record Ratio(double numerator, double denominator, double value, boolean exact) 
     }
 
     /**
-     * {@code v} of this unit in SI: {@code v × numerator / denominator}. Falls back to {@code v × value} when the
-     * intermediate product overflows (it can, for |v| near {@link Double#MAX_VALUE}, where the result would not).
+     * {@code v} of this unit in SI: {@code v × numerator / denominator}, branch-free so that conversion loops
+     * vectorise (the test on the denominator is loop-invariant). For |v| above {@code Double.MAX_VALUE / numerator}
+     * (about 7e305 inches) the product overflows to infinity even where the result would not; an exact numerator is
+     * at most 2^53, so the limit is above 1e292.
      *
      * @param v a number of units
      * @return the SI value
      */
     double toSi(double v) {
-        if (denominator == 1.0) {
-            return v * numerator;
-        }
-        double r = v * numerator / denominator;
-        return Double.isInfinite(r) && !Double.isInfinite(v) ? v * value : r;
+        return denominator == 1.0 ? v * numerator : v * numerator / denominator;
     }
 
     /**
-     * The number of units in an SI value: {@code si × denominator / numerator}.
+     * The number of units in an SI value: {@code si × denominator / numerator} (the same overflow caveat).
      *
      * @param si the SI value
      * @return the number of units
      */
     double fromSi(double si) {
-        if (denominator == 1.0) {
-            return si / numerator;
-        }
-        double r = si * denominator / numerator;
-        return Double.isInfinite(r) && !Double.isInfinite(si) ? si / value : r;
-    }
-
-    /**
-     * Whether the exact fraction is also an integer (for generated code: a plain multiply).
-     *
-     * @return whether the denominator is 1 and the numerator an exact integer
-     */
-    boolean isInteger() {
-        return exact && denominator == 1.0 && isExactInteger(numerator);
+        return denominator == 1.0 ? si / numerator : si * denominator / numerator;
     }
 }

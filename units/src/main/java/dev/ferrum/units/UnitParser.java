@@ -107,14 +107,17 @@ final class UnitParser {
         if (!isSymbol(symbol)) {
             throw new IllegalArgumentException("cannot register '" + symbol + "': not a single unit symbol");
         }
+        // Validate everything before publishing, so a refused symbol is never visible to a concurrent parse.
+        if (POINT_SCALES.containsKey(symbol)) {
+            throw new IllegalArgumentException("symbol '" + symbol + "' already reads as a temperature scale");
+        }
+        Unit<?> prefixed = SYMBOLS.containsKey(symbol) ? null : lookupPrefixed(symbol);
+        if (prefixed != null) {
+            throw new IllegalArgumentException("symbol '" + symbol + "' already reads as " + describe(prefixed));
+        }
         Unit<?> existing = SYMBOLS.putIfAbsent(symbol, unit);
         if (existing != null && !existing.equals(unit)) {
             throw new IllegalArgumentException("symbol '" + symbol + "' already names " + describe(existing));
-        }
-        if (existing == null && (POINT_SCALES.containsKey(symbol) || lookupPrefixed(symbol) != null)) {
-            SYMBOLS.remove(symbol, unit);
-            throw new IllegalArgumentException("symbol '" + symbol + "' already reads as "
-                    + (POINT_SCALES.containsKey(symbol) ? "a temperature scale" : describe(lookupPrefixed(symbol))));
         }
     }
 

@@ -15,8 +15,12 @@
  * <p>One class per kind of quantity ({@link Length}, {@link Velocity}, {@link Force} ...), generated at build
  * time from {@code src/main/dimensions/dimensions.txt} together with the table of {@code times}/{@code div}
  * overloads; {@link Quantity} carries its {@link Dimension} at run time for values read from text or files.
- * {@link Units} holds the named units; {@link TemperaturePoint} handles the affine temperature scales.
+ * {@link Units} holds the named units; {@link TemperaturePoint} handles the affine temperature scales. Plane
+ * angle is a dimension of its own ({@link Dimension#angle()}): {@code Angle / Time} is an
+ * {@link AngularVelocity}, not a {@link Frequency}. Users add units with {@link Unit#define} and
+ * {@link Unit#register}, and kinds with {@link Kind#define} and {@link CustomQuantity}, without rebuilding.
  *
- * <p>All types are immutable and thread-safe.
+ * <p>The module needs no JVM flags (no restricted methods, no incubator modules). All types are immutable and
+ * thread-safe; the unit-symbol and kind registries are thread-safe.
  */
 package dev.ferrum.units;

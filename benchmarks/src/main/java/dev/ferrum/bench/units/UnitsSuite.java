@@ -30,7 +30,7 @@ public final class UnitsSuite implements Suite {
 
     @Override
     public List<Class<?>> benchmarks() {
-        return List.of(KinematicsBench.class, NBodyBench.class, ObjectStateBench.class);
+        return List.of(KinematicsBench.class, NBodyBench.class, ObjectStateBench.class, ConversionBench.class);
     }
 
     @Override
@@ -78,6 +78,15 @@ public final class UnitsSuite implements Suite {
                         "NBodyBench.typedSum",
                         "NBodyBench.indriya",
                         "Indriya 2.2.3",
+                        Double.NaN,
+                        null),
+                Comparison.vs(
+                        "units.conversion.checked_vs_raw",
+                        "1024 km-to-mile conversions through Length.of(v, unit).in(unit), whose run-time unit check catches raw"
+                                + " casts, vs raw double doing the same arithmetic (the cost of the check)",
+                        "ConversionBench.typed",
+                        "ConversionBench.raw",
+                        "raw double",
                         Double.NaN,
                         null),
                 Comparison.vs(

@@ -67,6 +67,17 @@ class UnitsKernelsTest {
     }
 
     @Test
+    void conversionKernelsAgreeBitForBit() {
+        ConversionBench bench = new ConversionBench();
+        double[] raw = new double[ConversionBench.VALUES];
+        double[] typed = new double[ConversionBench.VALUES];
+        ConversionBench.raw(bench.kilometres, raw);
+        ConversionBench.typed(bench.kilometres, typed);
+        assertThat(typed).containsExactly(raw);
+        assertThat(raw[0]).isCloseTo(bench.kilometres[0] / 1.609344, within(1e-9 * raw[0]));
+    }
+
+    @Test
     void suiteRowsReferenceExistingBenchmarks() throws NoSuchMethodException {
         UnitsSuite suite = new UnitsSuite();
         assertThat(suite.name()).isEqualTo("units");
