@@ -23,6 +23,8 @@ final class ConfinedBumpArena extends BumpArena {
     private long top;
     /** Current chunk's size; -1 when there is no current chunk so every request takes the slow path. */
     private long limit = -1;
+    /** What the handle fast path compares with: {@link #limit}, or -1 in an exact-bounds arena. */
+    private long handleLimit = -1;
     /** The current chunk's generation-scoped view. */
     private MemorySegment view;
     /** genBits | index << INDEX_SHIFT of the current chunk. */
@@ -38,25 +40,39 @@ final class ConfinedBumpArena extends BumpArena {
 
     @Override
     public long allocateOffset(long byteSize, long byteAlignment) {
-        if (exactBounds) {
-            return allocateExact(byteSize, byteAlignment);
+        // Thread.currentThread() is an intrinsic (loads from the thread register): the confinement check is
+        // two dependent loads and a compare per allocation. An exact-bounds arena never passes the limit
+        // compare (handleLimit is -1), so its header path costs the default path nothing.
+        if (Thread.currentThread() != owner
+                || invalidRequest(byteSize, byteAlignment)
+                || byteAlignment > CHUNK_ALIGNMENT) {
+            return allocateOffsetSlow(byteSize, byteAlignment);
         }
-        return allocateBlock(byteSize, byteAlignment);
+        long t = top;
+        long aligned = (t + byteAlignment - 1) & -byteAlignment; // round up: byteAlignment is a power of two
+        if (aligned > handleLimit - byteSize) { // no overflow: limits, byteSize in -1..2^35
+            return allocateOffsetSlow(byteSize, byteAlignment);
+        }
+        top = aligned + byteSize;
+        wasted += aligned - t;
+        return handleBase | aligned;
+    }
+
+    private long allocateOffsetSlow(long byteSize, long byteAlignment) {
+        checkOwner();
+        return exactBounds ? allocateExact(byteSize, byteAlignment) : allocateSlow(byteSize, byteAlignment);
     }
 
     @Override
     long allocateBlock(long byteSize, long byteAlignment) {
-        // Thread.currentThread() is an intrinsic (a load from the thread register): the confinement check
-        // costs a load and a compare per allocation.
-        if (Thread.currentThread() != owner
-                || invalidRequest(byteSize, byteAlignment)
-                || byteAlignment > CHUNK_ALIGNMENT) {
-            return allocateSlowOwned(byteSize, byteAlignment);
+        // the plain handle path against the real limit, for allocateExact (owner already checked)
+        if (invalidRequest(byteSize, byteAlignment) || byteAlignment > CHUNK_ALIGNMENT) {
+            return allocateSlow(byteSize, byteAlignment);
         }
         long t = top;
-        long aligned = (t + byteAlignment - 1) & -byteAlignment; // round up: byteAlignment is a power of two
-        if (aligned > limit - byteSize) { // no overflow: limit, byteSize in 0..2^35
-            return allocateSlowOwned(byteSize, byteAlignment);
+        long aligned = (t + byteAlignment - 1) & -byteAlignment;
+        if (aligned > limit - byteSize) {
+            return allocateSlow(byteSize, byteAlignment);
         }
         top = aligned + byteSize;
         wasted += aligned - t;
@@ -165,6 +181,7 @@ final class ConfinedBumpArena extends BumpArena {
         if (index < 0) {
             top = 0;
             limit = -1;
+            handleLimit = -1;
             view = null;
             handleBase = 0;
             return;
@@ -172,6 +189,7 @@ final class ConfinedBumpArena extends BumpArena {
         Chunk c = chunks[index];
         top = Chunk.offset(c.lpTop());
         limit = c.bytes;
+        handleLimit = exactBounds ? -1 : c.bytes;
         view = c.view();
         handleBase = genBits | ((long) index << INDEX_SHIFT);
     }
