@@ -183,6 +183,9 @@ public final class ArenaSuite implements Suite {
                         + " each); times are per block and include the release and a Blackhole.consume per block.",
                 "malloc/free are critical FFM downcalls with long-typed pointers (the fastest way to call them).",
                 "The handle path's arena is built with temporalSafety(false): handles carry their own generation"
-                        + " check, so reset() allocates nothing; the segment path uses the default (safety on).");
+                        + " check, so reset() allocates nothing; the segment path uses the default (safety on).",
+                "Rows whose peer allocates on the Java heap (new byte[n], slicingAllocator, the segment path) are"
+                        + " GC-bound: young-GC pauses take longer in wall time when the machine is loaded, so these"
+                        + " rows swing most between runs.");
     }
 }
