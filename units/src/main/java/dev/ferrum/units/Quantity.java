@@ -61,7 +61,10 @@ public final class Quantity implements Measure, Comparable<Quantity> {
      * {@code "12 J/(kg·K)"}, {@code "0.5"} (dimensionless). Symbols are those of {@link Units} plus SI prefixes on
      * prefixable units ({@code "MeV"}, {@code "mbar"}); {@code ·}, {@code *} and spaces multiply, {@code /} divides the
      * next factor, {@code ^n} (or {@code ²}, {@code ³}) raises. Every {@code toString} of this package parses back
-     * to the same value.
+     * to the same value. A number followed only by {@code °C}/{@code degC} or {@code °F}/{@code degF} is a
+     * thermometer reading, converted to the absolute temperature ({@code "25 °C"} is 298.15 K); a temperature
+     * difference is written {@code "25 Δ°C"} (or {@code delta_degC}, or in K). Symbols added with
+     * {@link Unit#register} are recognised too.
      *
      * @param text the text
      * @return the quantity
