@@ -45,17 +45,31 @@ import java.util.Objects;
  * <h2>Threads</h2>
  * <ul>
  *   <li>{@link #ofConfined()}: one owner thread (the creator) allocates and touches the memory; fastest.
- *       Other threads get {@link WrongThreadException}. Rust: a {@code Bump} that is {@code Send} but not
+ *       Other threads get {@link WrongThreadException}, from every allocation as well as from every access. Rust: a {@code Bump} that is {@code Send} but not
  *       {@code Sync}.</li>
  *   <li>{@link #ofShared()}: any thread may allocate concurrently (lock-free CAS on the chunk's bump pointer,
  *       a lock only to install a new chunk) and access the memory. {@link #reset()}, {@link #mark()},
- *       {@link #rewind(Mark)}, {@link #stats()} and {@link #close()} require quiescence: no allocation may
- *       run concurrently with them (Rust needs {@code &mut Bump} for reset).</li>
+ *       {@link #rewind(Mark)}, {@link #stats()} and {@link #close()} require quiescence: no allocation should
+ *       run concurrently with them (Rust needs {@code &mut Bump} for reset). If that rule is broken, blocks
+ *       are still never handed out twice: an allocation racing a reset belongs to the old generation (stale
+ *       handle, dead segment) or retries in the new one.</li>
  * </ul>
  * Use the confined arena for per-request, per-frame or per-pass scratch memory on one thread; use the shared
  * one when several threads build blocks others read, and reset it rarely (or build it with
  * {@code temporalSafety(false)} and use handles). An arena that is only used through handles can always be
  * built with {@code temporalSafety(false)}: handles carry their own generation check.
+ *
+ * <h2>Failures are all or nothing</h2>
+ * FFM cannot close a scope while one of its segments is in use by a downcall or an I/O operation that has not
+ * returned. {@link #reset()}, {@link #rewind(Mark)} and {@link #close()} close their scopes before changing
+ * anything; if FFM refuses, they throw {@link IllegalStateException} and the arena is as before (generation,
+ * marks, allocation position, chunks, stats; a failed {@code close()} leaves it open), and a later call does
+ * the whole job. Caveat: with marks outstanding, segments of marks newer than the in-use segment's may already
+ * be dead (FFM closes one scope at a time; the arena gives those levels fresh scopes).
+ *
+ * <h2>Handle checks</h2>
+ * Handle accessors check the handle's generation and chunk and keep the access inside that chunk; they do not
+ * check the block unless the arena was built with {@link Builder#exactHandleBounds(boolean)}.
  *
  * <h2>Complexity</h2>
  * Allocation is O(1) (amortized; the slow path allocates a chunk). {@code reset()} and {@code rewind} are
@@ -299,7 +313,10 @@ public abstract sealed class BumpArena implements SegmentAllocator, AutoCloseabl
     /**
      * Forgets every allocation and keeps the chunks for reuse. With temporal safety, every segment handed
      * out so far becomes inaccessible; every handle becomes stale. Outstanding marks are released.
-     * Shared arenas: must not run concurrently with allocations.
+     * Shared arenas: meant for quiescent moments (see the class comment).
+     *
+     * @throws IllegalStateException if the arena is closed, or if a segment of the arena is in use by a
+     *     downcall or I/O operation (then nothing was released)
      */
     public abstract void reset();
 
@@ -316,7 +333,8 @@ public abstract sealed class BumpArena implements SegmentAllocator, AutoCloseabl
      *
      * @param mark a mark of this arena, of the current generation, not released yet
      * @throws IllegalArgumentException if the mark belongs to another arena
-     * @throws IllegalStateException    if the mark was already released (by a rewind or reset)
+     * @throws IllegalStateException    if the mark was already released (by a rewind or reset), or if a
+     *     segment allocated since the mark is in use by a downcall or I/O operation (then nothing was released)
      */
     public abstract void rewind(Mark mark);
 
@@ -325,7 +343,11 @@ public abstract sealed class BumpArena implements SegmentAllocator, AutoCloseabl
 
     /**
      * Frees every chunk. Every segment handed out and every handle becomes inaccessible
-     * ({@link IllegalStateException}); further allocation throws {@link IllegalStateException}. Idempotent.
+     * ({@link IllegalStateException}); further allocation throws {@link IllegalStateException}. Idempotent
+     * once it succeeded.
+     *
+     * @throws IllegalStateException if a segment of the arena is in use by a downcall or I/O operation; the
+     *     arena then stays open and unchanged, and a later {@code close()} frees everything
      */
     @Override
     public abstract void close();
