@@ -336,7 +336,9 @@ public final class CaptureReader {
     // ---------------------------------------------------------------- classic pcap and format detection
 
     private boolean readFileHeader() {
-        ensure(PCAP_HEADER_BYTES);
+        if (source != null) {
+            ensure(PCAP_HEADER_BYTES);
+        }
         if (end < 4) {
             return fatal(0, "file of " + end + " bytes is too short for a capture header");
         }
@@ -374,7 +376,9 @@ public final class CaptureReader {
 
     private boolean nextPcapRecord() {
         while (true) {
-            ensure(PCAP_RECORD_HEADER_BYTES);
+            if (source != null) {
+                ensure(PCAP_RECORD_HEADER_BYTES);
+            }
             long at = position;
             long remaining = end - at;
             if (remaining == 0) {
@@ -393,7 +397,9 @@ public final class CaptureReader {
             long captured = bigEndian ? lengths >>> 32 : lengths & 0xFFFF_FFFFL;
             long original = bigEndian ? lengths & 0xFFFF_FFFFL : lengths >>> 32;
             if (captured <= MAX_CAPTURED_BYTES) {
-                ensure(PCAP_RECORD_HEADER_BYTES + captured);
+                if (source != null) {
+                    ensure(PCAP_RECORD_HEADER_BYTES + captured);
+                }
                 at = position; // a stream buffer may have moved
                 remaining = end - at;
             }
@@ -422,7 +428,9 @@ public final class CaptureReader {
 
     private boolean nextPcapngPacket() {
         while (true) {
-            ensure(12);
+            if (source != null) {
+                ensure(12);
+            }
             long at = position;
             long remaining = end - at;
             if (remaining == 0) {
@@ -434,7 +442,9 @@ public final class CaptureReader {
             }
             int type = (int) Bytes.u32(segment, at, bigEndian);
             if (type == PCAPNG_SECTION_HEADER) {
-                ensure(28);
+                if (source != null) {
+                    ensure(28);
+                }
                 at = position;
                 remaining = end - at;
                 if (remaining < 28) {
@@ -458,7 +468,9 @@ public final class CaptureReader {
             }
             long length = Bytes.u32(segment, at + 4, bigEndian);
             if (length <= MAX_CAPTURED_BYTES + 4096) {
-                ensure(length);
+                if (source != null) {
+                    ensure(length);
+                }
                 at = position;
                 remaining = end - at;
             }

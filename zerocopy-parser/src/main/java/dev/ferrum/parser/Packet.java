@@ -105,6 +105,7 @@ public final class Packet {
 
     // Decoded layers: offsets and anomaly bits, computed by one forward pass (internal.PacketDecoder).
     private final PacketDecoder decoded = new PacketDecoder();
+    private int layers; // decoded.layers(), copied: the hot has()/tcp() checks read it without an indirection
     private int framingAnomalies;
     private boolean hasTimestamp = true;
     private Packet quoted;
@@ -268,12 +269,12 @@ public final class Packet {
 
     /** Bit set of the {@code LAYER_*} constants that were decoded. */
     public int layers() {
-        return decoded.layers();
+        return layers;
     }
 
     /** Whether all layer bits in {@code mask} were decoded. */
     public boolean has(int mask) {
-        return (decoded.layers() & mask) == mask;
+        return (layers & mask) == mask;
     }
 
     /**
@@ -410,7 +411,7 @@ public final class Packet {
 
     /** The ICMP or ICMPv6 header. @throws IllegalStateException if neither was decoded */
     public IcmpHeader icmp() {
-        if ((decoded.layers() & (LAYER_ICMP | LAYER_ICMPV6)) == 0) {
+        if ((layers & (LAYER_ICMP | LAYER_ICMPV6)) == 0) {
             throw new IllegalStateException("packet at offset " + recordOffset + " has no ICMP header");
         }
         return icmp;
@@ -418,7 +419,6 @@ public final class Packet {
 
     /** Source port of the TCP or UDP header, or -1. */
     public int sourcePort() {
-        int layers = decoded.layers();
         if ((layers & LAYER_TCP) != 0) {
             return tcp.sourcePort();
         }
@@ -427,7 +427,6 @@ public final class Packet {
 
     /** Destination port of the TCP or UDP header, or -1. */
     public int destinationPort() {
-        int layers = decoded.layers();
         if ((layers & LAYER_TCP) != 0) {
             return tcp.destinationPort();
         }
@@ -476,7 +475,7 @@ public final class Packet {
     }
 
     private void require(int layer, String name) {
-        if ((decoded.layers() & layer) == 0) {
+        if ((layers & layer) == 0) {
             throw new IllegalStateException("packet at offset " + recordOffset + " has no " + name + " header");
         }
     }
@@ -490,6 +489,7 @@ public final class Packet {
         quotedFor = -1;
         decoded.decode(segment, dataOffset, capturedLength, originalLength, linkType, framingAnomalies, quotedDatagram);
         int layers = decoded.layers();
+        this.layers = layers;
         if ((layers & LAYER_ETHERNET) != 0) {
             ethernet.wrap(segment, dataOffset);
         }
