@@ -7,11 +7,11 @@ package dev.ferrum.guide;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ferrum.parser.internal.CaptureGenerator;
 import dev.ferrum.parser.CaptureReader;
 import dev.ferrum.parser.MalformedCaptureException;
 import dev.ferrum.parser.Packet;
 import dev.ferrum.parser.ParseMode;
+import dev.ferrum.parser.internal.CaptureGenerator;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;

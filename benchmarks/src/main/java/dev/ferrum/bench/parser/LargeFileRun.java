@@ -4,9 +4,9 @@
  */
 package dev.ferrum.bench.parser;
 
-import dev.ferrum.parser.internal.CaptureGenerator;
 import dev.ferrum.parser.CaptureReader;
 import dev.ferrum.parser.ParseMode;
+import dev.ferrum.parser.internal.CaptureGenerator;
 import java.lang.foreign.Arena;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -38,10 +38,24 @@ public abstract sealed class QueueChannel {
     public static final String CLQ = "clq";
     public static final String FERRUM_SPSC_TIMED = "ferrum-spsc-timed";
     public static final String ABQ_TIMED = "abq-timed";
+    /** Control for the timed row: JCTools' SPSC queue behind the same wait loop and strategy as WaitingQueue. */
+    public static final String JCTOOLS_SPSC_TIMED = "jctools-spsc-timed";
 
     /** Every name {@link #create} accepts. */
-    public static final List<String> NAMES =
-            List.of(FERRUM_SPSC, FERRUM_MPMC, JCTOOLS_SPSC, JCTOOLS_MPMC, ABQ, LBQ, CLQ, FERRUM_SPSC_TIMED, ABQ_TIMED);
+    public static final List<String> NAMES = List.of(
+            FERRUM_SPSC,
+            FERRUM_MPMC,
+            JCTOOLS_SPSC,
+            JCTOOLS_MPMC,
+            ABQ,
+            LBQ,
+            CLQ,
+            FERRUM_SPSC_TIMED,
+            ABQ_TIMED,
+            JCTOOLS_SPSC_TIMED);
+
+    /** The wait strategy of both parking variants: the one WaitingQueue row and its JCTools control. */
+    static final WaitStrategy TIMED_STRATEGY = WaitStrategy.parking(100, TimeUnit.MICROSECONDS);
 
     /** Timeout of the {@code -timed} variants' blocking calls. */
     static final long TIMEOUT_MICROS = 1_000;
@@ -80,8 +94,8 @@ public abstract sealed class QueueChannel {
             case LBQ -> new Lbq(new LinkedBlockingQueue<>(capacity));
             case CLQ -> new Clq(new ConcurrentLinkedQueue<>());
             case FERRUM_SPSC_TIMED ->
-                new FerrumSpscTimed(new WaitingQueue<>(
-                        new SpscQueue<>(capacity), WaitStrategy.parking(100, TimeUnit.MICROSECONDS)));
+                new FerrumSpscTimed(new WaitingQueue<>(new SpscQueue<>(capacity), TIMED_STRATEGY));
+            case JCTOOLS_SPSC_TIMED -> new JcSpscTimed(new SpscArrayQueue<>(capacity), TIMED_STRATEGY);
             case ABQ_TIMED -> new AbqTimed(new ArrayBlockingQueue<>(capacity));
             default -> throw new IllegalArgumentException("unknown queue '" + name + "'; known: " + NAMES);
         };
@@ -99,6 +113,7 @@ public abstract sealed class QueueChannel {
             case CLQ -> "ConcurrentLinkedQueue (unbounded)";
             case FERRUM_SPSC_TIMED -> "Ferrum WaitingQueue(SpscQueue, parking) offer/poll with timeout";
             case ABQ_TIMED -> "ArrayBlockingQueue offer/poll with timeout";
+            case JCTOOLS_SPSC_TIMED -> "JCTools 4.0.5 SpscArrayQueue + the same parking wait loop, with timeout";
             default -> name;
         };
     }
@@ -262,6 +277,62 @@ public abstract sealed class QueueChannel {
         @Override
         public Integer poll() throws InterruptedException {
             return q.poll(TIMEOUT_MICROS, TimeUnit.MICROSECONDS);
+        }
+    }
+
+    /**
+     * JCTools' SPSC queue with WaitingQueue's timed loop copied verbatim (try, check the time left, idle by the
+     * same {@link WaitStrategy} for at most that long, saturating attempt counter): the difference to the
+     * WaitingQueue row is the queue alone, the difference to ArrayBlockingQueue is the waiting scheme.
+     */
+    private static final class JcSpscTimed extends QueueChannel {
+        private final SpscArrayQueue<Integer> q;
+        private final WaitStrategy strategy;
+
+        JcSpscTimed(SpscArrayQueue<Integer> q, WaitStrategy strategy) {
+            this.q = q;
+            this.strategy = strategy;
+        }
+
+        @Override
+        public boolean offer(Integer element) throws InterruptedException {
+            long timeoutNanos = TimeUnit.MICROSECONDS.toNanos(TIMEOUT_MICROS);
+            long start = System.nanoTime();
+            for (int attempt = 0; ; attempt = attempt == Integer.MAX_VALUE ? attempt : attempt + 1) {
+                checkInterrupt();
+                if (q.offer(element)) {
+                    return true;
+                }
+                long remaining = timeoutNanos - (System.nanoTime() - start);
+                if (remaining <= 0) {
+                    return false;
+                }
+                strategy.idle(attempt, remaining);
+            }
+        }
+
+        @Override
+        public Integer poll() throws InterruptedException {
+            long timeoutNanos = TimeUnit.MICROSECONDS.toNanos(TIMEOUT_MICROS);
+            long start = System.nanoTime();
+            for (int attempt = 0; ; attempt = attempt == Integer.MAX_VALUE ? attempt : attempt + 1) {
+                checkInterrupt();
+                Integer element = q.poll();
+                if (element != null) {
+                    return element;
+                }
+                long remaining = timeoutNanos - (System.nanoTime() - start);
+                if (remaining <= 0) {
+                    return null;
+                }
+                strategy.idle(attempt, remaining);
+            }
+        }
+
+        private static void checkInterrupt() throws InterruptedException {
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
+            }
         }
     }
 }

@@ -61,7 +61,8 @@ public final class QueueSuite implements Suite {
 
     @Override
     public List<Class<?>> benchmarks() {
-        return List.of(QueueThroughputBench.class, SpscCapacityBench.class, RingBufferBench.class);
+        return List.of(
+                QueueThroughputBench.class, SpscCapacityBench.class, MpmcContentionBench.class, RingBufferBench.class);
     }
 
     /** Agrona 2.x reaches {@code jdk.internal.misc.Unsafe}, which JDK 25 exports only on request. */
@@ -83,9 +84,14 @@ public final class QueueSuite implements Suite {
         return List.of(
                 "quick mode runs 3 forks per queue benchmark (single forks of one queue range over 2x on 2 cores, "
                         + "depending on where the scheduler places the two threads); scores average all forks",
-                "this machine has 2 cores: every throughput row is 1 producer thread + 1 consumer thread, MPMC too "
-                        + "(its CAS on both indices is paid but never contended); other processes share the cores, "
-                        + "so expect noise of 10-30% between runs",
+                "this machine has 2 cores: the throughput rows are 1 producer thread + 1 consumer thread (MPMC's CAS "
+                        + "on both indices is paid but not contended) except the MPMC 2P+1C and 1P+2C rows, whose "
+                        + "three threads share two cores (one is always preempted: they measure the queues under "
+                        + "preemption as much as under CAS contention, compare them only with each other); other "
+                        + "processes share the cores, so expect noise of 10-30% between runs",
+                "the blocking rows: WaitingQueue(SpscQueue) and, as a control, JCTools' SpscArrayQueue behind a copy "
+                        + "of WaitingQueue's timed loop with the same WaitStrategy (parking, 100 us max), both against "
+                        + "ArrayBlockingQueue's timed offer/poll: the control separates the queue from the wait scheme",
                 "queue throughput = elements delivered (successful polls) per second, JCTools' "
                         + "QueueThroughputBackoffNone pattern (JMH @Group, one offer or poll per invocation, failed "
                         + "attempts retried at once, yielding only after 100 failures in a row so that two threads "
@@ -116,6 +122,11 @@ public final class QueueSuite implements Suite {
         return "QueueThroughputBench.tpt[capacity=" + CAPACITY + ",impl=" + impl + "]";
     }
 
+    /** Elements delivered per second, summed over the consumer threads, in the contended MPMC benchmark. */
+    static String contention(String group, String impl) {
+        return "MpmcContentionBench." + group + "[capacity=" + CAPACITY + ",impl=" + impl + "]:pollsMade";
+    }
+
     static String ring(String impl, int messageBytes) {
         return "RingBufferBench.tpt[impl=" + impl + ",messageBytes=" + messageBytes + "]:messagesRead";
     }
@@ -144,12 +155,11 @@ public final class QueueSuite implements Suite {
                 null));
         c.add(Comparison.vs(
                 "queue.spsc.throughput_64k.vs_jctools",
-                "SpscQueue vs JCTools SpscArrayQueue throughput, 1P+1C, capacity 65536, elements/s (informational: "
-                        + "the issue's rows use " + CAPACITY + ")",
+                "SpscQueue vs JCTools SpscArrayQueue throughput, 1P+1C, capacity 65536, elements/s",
                 "SpscCapacityBench.tpt[capacity=65536,impl=" + spsc + "]:pollsMade",
                 "SpscCapacityBench.tpt[capacity=65536,impl=" + QueueChannel.JCTOOLS_SPSC + "]:pollsMade",
                 QueueChannel.describe(QueueChannel.JCTOOLS_SPSC),
-                Double.NaN,
+                1.0,
                 null));
         c.add(Comparison.vs(
                 "queue.spsc.throughput.vs_clq",
@@ -192,6 +202,35 @@ public final class QueueSuite implements Suite {
                 QueueChannel.describe(QueueChannel.ABQ_TIMED),
                 Double.NaN,
                 null));
+        c.add(Comparison.vs(
+                "queue.timed.throughput.vs_jctools_parking",
+                "blocking APIs, same parking wait loop: WaitingQueue(SpscQueue) vs JCTools SpscArrayQueue, offer/poll "
+                        + "with 1 ms timeout" + tp,
+                throughput(QueueChannel.FERRUM_SPSC_TIMED),
+                throughput(QueueChannel.JCTOOLS_SPSC_TIMED),
+                QueueChannel.describe(QueueChannel.JCTOOLS_SPSC_TIMED),
+                Double.NaN,
+                null));
+        c.add(Comparison.vs(
+                "queue.timed.control.jctools_parking_vs_abq",
+                "control for the blocking row: JCTools SpscArrayQueue + WaitingQueue's parking loop vs "
+                        + "ArrayBlockingQueue, offer/poll with 1 ms timeout" + tp,
+                throughput(QueueChannel.JCTOOLS_SPSC_TIMED),
+                throughput(QueueChannel.ABQ_TIMED),
+                QueueChannel.describe(QueueChannel.ABQ_TIMED),
+                Double.NaN,
+                null));
+        for (String[] shape : new String[][] {{"p2c1", "2P+1C"}, {"p1c2", "1P+2C"}}) {
+            c.add(Comparison.vs(
+                    "queue.mpmc.throughput_" + shape[0] + ".vs_jctools",
+                    "MpmcQueue vs JCTools MpmcArrayQueue throughput, " + shape[1] + " (contended CAS; 3 threads on 2 "
+                            + "cores), capacity " + CAPACITY + ", elements/s",
+                    contention(shape[0], mpmc),
+                    contention(shape[0], QueueChannel.JCTOOLS_MPMC),
+                    QueueChannel.describe(QueueChannel.JCTOOLS_MPMC),
+                    Double.NaN,
+                    null));
+        }
         for (int size : MESSAGE_SIZES) {
             c.add(Comparison.vs(
                     "queue.ring.spsc." + size + ".vs_agrona",

@@ -54,7 +54,8 @@ public class QueueThroughputBench {
         QueueChannel.LBQ,
         QueueChannel.CLQ,
         QueueChannel.FERRUM_SPSC_TIMED,
-        QueueChannel.ABQ_TIMED
+        QueueChannel.ABQ_TIMED,
+        QueueChannel.JCTOOLS_SPSC_TIMED
     })
     public String impl;
 

@@ -6,11 +6,11 @@ package dev.ferrum.bench.parser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ferrum.parser.internal.CaptureGenerator;
 import dev.ferrum.parser.CaptureReader;
 import dev.ferrum.parser.Ipv4Header;
 import dev.ferrum.parser.Packet;
 import dev.ferrum.parser.ParseMode;
+import dev.ferrum.parser.internal.CaptureGenerator;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.file.Path;

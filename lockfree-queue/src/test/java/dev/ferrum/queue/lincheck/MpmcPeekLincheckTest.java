@@ -29,8 +29,7 @@ public class MpmcPeekLincheckTest {
     private final MpmcQueue<Integer> queue = new MpmcQueue<>(2);
 
     @Operation
-    public boolean offer(
-            @EnabledIfSystemProperty(named = "ferrum.long", matches = "true") @Param(name = "element") int element) {
+    public boolean offer(@Param(name = "element") int element) {
         return queue.offer(element);
     }
 
