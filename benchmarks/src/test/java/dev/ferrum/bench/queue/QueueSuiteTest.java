@@ -62,7 +62,13 @@ class QueueSuiteTest {
         assertThat(targets)
                 .containsEntry("queue.spsc.throughput.vs_abq", 8.8)
                 .containsEntry("queue.spsc.throughput.vs_jctools", 1.0)
-                .containsEntry("queue.mpmc.throughput.vs_jctools", 1.0);
+                .containsEntry("queue.mpmc.throughput.vs_jctools", 1.0)
+                .containsEntry("queue.spsc.throughput_64k.vs_jctools", 1.0)
+                .containsKeys(
+                        "queue.timed.throughput.vs_jctools_parking",
+                        "queue.timed.control.jctools_parking_vs_abq",
+                        "queue.mpmc.throughput_p2c1.vs_jctools",
+                        "queue.mpmc.throughput_p1c2.vs_jctools");
     }
 
     @Test

@@ -112,7 +112,10 @@ public final class RingLayout {
         INT.setOpaque(data, recordOffset, length);
     }
 
-    /** Opaque load of the long at {@code offset}: for scans over claimed space (unblock). */
+    /**
+     * Opaque load of the long at {@code offset}: for scans over claimed space (unblock). The offset is a
+     * multiple of 8 (records are 8-aligned) in an 8-aligned segment, as the var handle's atomicity requires.
+     */
     public static long loLongAt(MemorySegment data, long offset) {
         return (long) LONG.getOpaque(data, offset);
     }
@@ -161,6 +164,8 @@ public final class RingLayout {
     /** Bytes of the file header that hold fields. */
     public static final int FILE_HEADER_FIELDS_BYTES = 56;
 
+    // Little-endian whatever the platform (the file format's byte order). Atomic access needs natural alignment:
+    // the mapping starts at a page boundary and every header offset above is a multiple of 8.
     private static final ValueLayout.OfLong FILE_LONG =
             ValueLayout.JAVA_LONG.withOrder(java.nio.ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle FILE_LONG_HANDLE = FILE_LONG.varHandle();
