@@ -11,7 +11,8 @@ import java.lang.invoke.VarHandle;
 
 /**
  * One chunk of arena memory plus its bump pointer: the only place in the module that does raw work
- * (a {@code reinterpret} and a {@code VarHandle} CAS). Everything else reads as ordinary Java.
+ * (two {@code reinterpret} call sites that change a scope only, {@link #rescope} and {@link #slice}, and a
+ * {@code VarHandle} on the bump pointer). Everything else reads as ordinary Java.
  *
  * <p>The bump pointer is a <em>tagged word</em>: {@code [tag:28][offset:36]}. The offset is the first free
  * byte (chunks are at most 2<sup>35</sup> bytes). The tag is the owner's <em>epoch</em>, which changes at
@@ -117,7 +118,7 @@ public final class Chunk {
      * Re-scopes this chunk's view to {@code generation} so that every slice cut from it dies when that
      * arena closes. No restricted call when temporal safety is off ({@code generation == null}).
      */
-    @SuppressWarnings("restricted") // reinterpret: the one re-scoping point, invariant in the SAFETY note
+    @SuppressWarnings("restricted") // reinterpret: re-scopes the view, invariant in the SAFETY note
     public void rescope(Arena generation) {
         if (generation == null) {
             view = memory;

@@ -1,6 +1,7 @@
 /**
  * Internals of Ferrum Arena: {@link dev.ferrum.arena.internal.Chunk}, the one class that does raw work
- * (a {@code reinterpret} per chunk and generation, a {@code VarHandle} on the bump pointer).
+ * (a scope-only {@code reinterpret} of a chunk per generation and of a handle's segment, a {@code VarHandle} on
+ * the bump pointer).
  *
  * <h2>Memory-ordering vocabulary</h2>
  * Accessors are named by the ordering they really have, one convention across Ferrum's modules:
