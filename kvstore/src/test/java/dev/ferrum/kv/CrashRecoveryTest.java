@@ -23,9 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Kills a child writer JVM with SIGKILL ({@code destroyForcibly}) at random moments, reopens the store
- * and checks that every write the child acknowledged under SYNC_EVERY_WRITE is present (or superseded
+ * and checks that every write the child acknowledged (rounds rotate through the three policies) is present (or superseded
  * by a later write that also reached the file) and that no value read back is corrupt.
- * 4 rounds by default, 25 with {@code -Dferrum.long=true}.
+ * 5 rounds by default, 25 with {@code -Dferrum.long=true}, N with {@code -Dferrum.crash.rounds=N}.
  */
 class CrashRecoveryTest {
 
@@ -46,6 +46,7 @@ class CrashRecoveryTest {
         long nextSeq = 1;
         int killedMidWrite = 0;
         for (int round = 0; round < rounds; round++) {
+            Durability policy = Durability.values()[round % Durability.values().length];
             ProcessBuilder pb = new ProcessBuilder(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "--enable-native-access=ALL-UNNAMED",
@@ -54,7 +55,8 @@ class CrashRecoveryTest {
                     System.getProperty("java.class.path"),
                     CrashWriter.class.getName(),
                     dir.toString(),
-                    Long.toString(nextSeq));
+                    Long.toString(nextSeq),
+                    policy.name());
             pb.redirectError(ProcessBuilder.Redirect.INHERIT);
             Process child = pb.start();
             AtomicLong lastAck = new AtomicLong(nextSeq - 1);
@@ -82,7 +84,7 @@ class CrashRecoveryTest {
             assertThat(opened.await(60, TimeUnit.SECONDS))
                     .as("child opened the store")
                     .isTrue();
-            Thread.sleep(50 + random.nextInt(400));
+            Thread.sleep(200 + random.nextInt(1200)); // long enough for compactions to commit, or not
             // SIGKILL through the ProcessHandle: Process.destroyForcibly() would also close our end of the
             // child's stdout and drop acknowledgements still in the pipe.
             child.toHandle().destroyForcibly();
@@ -95,7 +97,7 @@ class CrashRecoveryTest {
                 killedMidCompaction++;
             }
             long inflight = acked + 1; // may or may not have reached the file before the kill
-            System.out.println("round " + round + ": seq " + nextSeq + ".." + acked + " acknowledged");
+            System.out.println("round " + round + " (" + policy + "): seq " + nextSeq + ".." + acked + " acknowledged");
             // For each key: the value of its last acknowledged write, unless the in-flight write to the
             // same key reached the file.
             Map<String, Long> lastWrite = new HashMap<>();

@@ -9,8 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
- * Child-JVM writer for {@link CrashRecoveryTest}: puts (and sometimes deletes) forever under
- * SYNC_EVERY_WRITE and prints "A seq" after each call returns, i.e. each acknowledged write. Every 150
+ * Child-JVM writer for {@link CrashRecoveryTest}: puts (and sometimes deletes) forever under the
+ * policy given (SYNC_EVERY_WRITE by default; a SIGKILL loses nothing under any policy, the page cache
+ * survives the process) and prints "A seq" after each call returns, i.e. each acknowledged write. Every 150
  * writes it starts a compaction beside the writer ("CS" when it starts, "CD" when it committed).
  * Values are a function of seq, so the parent can tell a correct value from a corrupt one.
  */
@@ -43,9 +44,10 @@ public final class CrashWriter {
     public static void main(String[] args) {
         Path dir = Path.of(args[0]);
         long seq = Long.parseLong(args[1]);
+        Durability policy = args.length > 2 ? Durability.valueOf(args[2]) : Durability.SYNC_EVERY_WRITE;
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
         try (KvStore kv = KvStore.open(KvOptions.builder(dir)
-                .durability(Durability.SYNC_EVERY_WRITE)
+                .durability(policy)
                 .segmentBytes(64 << 10)
                 .maxValueBytes(4096)
                 .maxKeyBytes(64)

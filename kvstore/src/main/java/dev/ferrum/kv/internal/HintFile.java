@@ -59,7 +59,7 @@ public final class HintFile {
         return tombstone ? offset | TOMBSTONE_BIT : offset;
     }
 
-    /** Writes and forces the hint (to a temporary name first, then renamed). */
+    /** Writes the hint (to a temporary name first, then renamed; not forced, see below). */
     public static void write(Path segment, int salt, long dataEnd, long[] entries, int[] keyCrcs, int count)
             throws IOException {
         ByteBuffer b = ByteBuffer.allocate(HEADER + count * ENTRY + 4).order(ByteOrder.LITTLE_ENDIAN);
@@ -79,7 +79,8 @@ public final class HintFile {
                 while (b.hasRemaining()) {
                     ch.write(b);
                 }
-                ch.force(true);
+                // Not forced: a hint lost or half-written by an OS crash fails its checks and is ignored
+                // (the segment is scanned), so an fsync per sealed segment would buy nothing.
             }
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
