@@ -10,21 +10,14 @@ import dev.ferrum.bench.report.Score;
 import dev.ferrum.bench.support.Comparison;
 import dev.ferrum.bench.support.RunContext;
 import dev.ferrum.bench.support.Suite;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * The kvstore suite: point reads, writes and a 95/5 mix against RocksDB, LMDB and H2 MVStore (JMH),
@@ -329,179 +322,56 @@ public final class KvSuite implements Suite {
                         "includes JIT compilation of the FFM access paths"));
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static void awaitPort(int port, Process p, long timeoutMillis) throws Exception {
-        long end = System.currentTimeMillis() + timeoutMillis;
-        while (System.currentTimeMillis() < end) {
-            if (!p.isAlive()) {
-                throw new IllegalStateException("server exited early: "
-                        + new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
-            }
-            try (Socket s = new Socket("127.0.0.1", port)) {
-                return;
-            } catch (IOException e) {
-                Thread.sleep(100);
-            }
-        }
-        throw new IllegalStateException("server did not listen on " + port);
-    }
-
-    /** redis-benchmark -t set,get (with and without -P 16) against ferrum-kv serve and redis-server. */
+    /**
+     * redis-benchmark -t set,get -n 200000 -c 50, with and without -P 16, against ferrum-kv serve and
+     * redis-server in interleaved rounds ({@link RespBenchmark}); rows report the median of the rounds.
+     */
     private List<Row> redisBenchmark(RunContext context) throws Exception {
-        if (!Files.isExecutable(Path.of("/usr/bin/redis-benchmark"))
-                || !Files.isExecutable(Path.of("/usr/bin/redis-server"))) {
+        if (!RespBenchmark.available()) {
             return List.of(Row.missing(
-                    "kv.redis.set",
+                    "kv.resp.set.vs_redis",
                     SUITE,
                     "redis-benchmark vs redis-server",
                     "redis-benchmark/redis-server not installed (Debian redis-tools, redis-server)"));
         }
-        int n = context.quick() ? 100_000 : 1_000_000;
-        int nPipelined = context.quick() ? 400_000 : 4_000_000;
-        Path dir = Files.createTempDirectory("kv-serve");
-        int ferrumPort = freePort();
-        List<String> cmd = new ArrayList<>(List.of(
-                javaBin(),
-                "--enable-native-access=ALL-UNNAMED",
-                "-Xmx1g",
-                "-cp",
-                ownJar().toString(),
-                "dev.ferrum.kv.server.internal.cli.FerrumKv",
-                "serve",
-                "--dir",
-                dir.toString(),
-                "--port",
-                Integer.toString(ferrumPort),
-                "--durability",
-                "NO_SYNC"));
-        Process ferrum = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        int redisPort = freePort();
-        Process redis = new ProcessBuilder(
-                        "redis-server",
-                        "--port",
-                        Integer.toString(redisPort),
-                        "--bind",
-                        "127.0.0.1",
-                        "--save",
-                        "",
-                        "--appendonly",
-                        "no",
-                        "--dir",
-                        dir.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("redis.log").toFile())
-                .start();
+        int rounds = context.quick() ? 3 : 7;
+        int n = 200_000;
         StringBuilder log = new StringBuilder();
+        List<RespBenchmark.Result> results;
         try {
-            awaitPort(ferrumPort, ferrum, 30_000);
-            awaitPort(redisPort, redis, 30_000);
-            Map<String, Double> ours = new HashMap<>();
-            Map<String, Double> theirs = new HashMap<>();
-            for (boolean pipelined : new boolean[] {false, true}) {
-                // warm the JIT of ferrum-kv with a short unmeasured pass
-                runRedisBenchmark(ferrumPort, pipelined, 50_000, log);
-                ours.putAll(
-                        suffix(runRedisBenchmark(ferrumPort, pipelined, pipelined ? nPipelined : n, log), pipelined));
-                theirs.putAll(
-                        suffix(runRedisBenchmark(redisPort, pipelined, pipelined ? nPipelined : n, log), pipelined));
-            }
-            Files.writeString(context.outputDir().resolve("kv-redis-benchmark.txt"), log.toString());
-            List<Row> rows = new ArrayList<>();
-            for (String t : List.of("SET", "GET", "SET-P16", "GET-P16")) {
-                String desc = "redis-benchmark -t " + t.toLowerCase().replace("-p16", "")
-                        + (t.endsWith("P16") ? " -P 16" : "")
-                        + " (50 clients, loopback, -n " + (t.endsWith("P16") ? nPipelined : n)
-                        + "); ferrum-kv serve NO_SYNC vs redis-server without persistence";
-                rows.add(Row.compared(
-                        "kv.redis." + t.toLowerCase().replace("-", "_"),
-                        SUITE,
-                        desc,
-                        new Score(ours.getOrDefault(t, Double.NaN), Double.NaN, "ops/s", Double.NaN),
-                        "redis-server " + redisVersion(),
-                        new Score(theirs.getOrDefault(t, Double.NaN), Double.NaN, "ops/s", Double.NaN),
-                        Double.NaN,
-                        null,
-                        "2-core machine: clients, server and redis-benchmark share the cores"));
-            }
-            return rows;
+            results = RespBenchmark.run(ownJar().toString(), rounds, n, 1, log);
         } finally {
-            ferrum.destroy();
-            redis.destroy();
-            ferrum.waitFor(20, TimeUnit.SECONDS);
-            redis.waitFor(20, TimeUnit.SECONDS);
-            ferrum.destroyForcibly();
-            redis.destroyForcibly();
-            try (Stream<Path> walk = Files.walk(dir)) {
-                walk.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-            }
+            Files.writeString(context.outputDir().resolve("kv-redis-benchmark.txt"), log.toString());
         }
-    }
-
-    private static Map<String, Double> suffix(Map<String, Double> m, boolean pipelined) {
-        Map<String, Double> out = new HashMap<>();
-        m.forEach((k, v) -> out.put(pipelined ? k + "-P16" : k, v));
-        return out;
-    }
-
-    private static String redisVersion() {
-        try {
-            Process p = new ProcessBuilder("redis-server", "--version")
-                    .redirectErrorStream(true)
-                    .start();
-            String s = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            int i = s.indexOf("v=");
-            return i < 0 ? "" : s.substring(i + 2, s.indexOf(' ', i));
-        } catch (IOException e) {
-            return "";
+        String version = RespBenchmark.redisVersion();
+        List<Row> rows = new ArrayList<>();
+        for (RespBenchmark.Result r : results) {
+            boolean p16 = r.test().endsWith("-P16");
+            String op = r.test().replace("-P16", "").toLowerCase(java.util.Locale.ROOT);
+            String desc = "redis-benchmark -t " + op + (p16 ? " -P 16" : "") + " -n " + n
+                    + " -c 50 (loopback); ferrum-kv serve NO_SYNC vs redis-server without persistence";
+            double[] ratios = r.ratios();
+            rows.add(Row.compared(
+                    "kv.resp." + op + (p16 ? ".p16" : "") + ".vs_redis",
+                    SUITE,
+                    desc,
+                    new Score(r.ferrumMedian(), Double.NaN, "ops/s", Double.NaN),
+                    "redis-server " + version,
+                    new Score(r.redisMedian(), Double.NaN, "ops/s", Double.NaN),
+                    p16 ? 1.0 : Double.NaN,
+                    null,
+                    String.format(
+                            java.util.Locale.ROOT,
+                            "median of %d interleaved rounds; ferrum-kv %,.0f-%,.0f, redis-server %,.0f-%,.0f ops/s, "
+                                    + "per-round ratio %.2f-%.2fx; servers and redis-benchmark share the machine's cores",
+                            rounds,
+                            RespBenchmark.min(r.ferrum()),
+                            RespBenchmark.max(r.ferrum()),
+                            RespBenchmark.min(r.redis()),
+                            RespBenchmark.max(r.redis()),
+                            RespBenchmark.min(ratios),
+                            RespBenchmark.max(ratios))));
         }
-    }
-
-    /** Runs redis-benchmark --csv and returns requests/s by test name (SET, GET). */
-    private static Map<String, Double> runRedisBenchmark(int port, boolean pipelined, int n, StringBuilder log)
-            throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(
-                "redis-benchmark",
-                "-h",
-                "127.0.0.1",
-                "-p",
-                Integer.toString(port),
-                "-t",
-                "set,get",
-                "-n",
-                Integer.toString(n),
-                "-r",
-                "100000",
-                "-d",
-                "100",
-                "--csv"));
-        if (pipelined) {
-            cmd.addAll(List.of("-P", "16"));
-        }
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        Map<String, Double> out = new HashMap<>();
-        log.append("$ ").append(String.join(" ", cmd)).append('\n');
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line; (line = r.readLine()) != null; ) {
-                log.append(line).append('\n');
-                String[] f = line.split(",");
-                if (f.length >= 2 && f[0].startsWith("\"")) {
-                    String test = f[0].replace("\"", "");
-                    try {
-                        out.put(test, Double.parseDouble(f[1].replace("\"", "")));
-                    } catch (NumberFormatException ignored) {
-                        // header line
-                    }
-                }
-            }
-        }
-        if (!p.waitFor(300, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-        }
-        return out;
+        return rows;
     }
 }

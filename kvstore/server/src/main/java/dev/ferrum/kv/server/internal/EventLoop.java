@@ -36,6 +36,9 @@ public final class EventLoop implements Runnable {
     /** Replies buffered beyond this are written before more requests are executed. */
     static final int OUT_HIGH_WATER = 256 * 1024;
 
+    /** The first unexpected error is printed (with its stack trace) once per process; later ones are not. */
+    private static volatile boolean unexpectedLogged;
+
     private final ServerState st;
     private final Selector selector;
     private final ConcurrentLinkedQueue<SocketChannel> incoming = new ConcurrentLinkedQueue<>();
@@ -118,8 +121,17 @@ public final class EventLoop implements Runnable {
             if (k.isValid() && k.isReadable() && !c.closed) {
                 onReadable(c);
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
             // connection-level failure (reset by peer, ...): drop this client, keep serving the others
+            out.reset();
+            close(c);
+        } catch (RuntimeException e) {
+            // a bug or an unexpected store failure: drop this client, keep serving the others, say why
+            if (!unexpectedLogged) {
+                unexpectedLogged = true;
+                System.err.println("ferrum-kv: closing client " + c.id + " after an unexpected error:");
+                e.printStackTrace();
+            }
             out.reset();
             close(c);
         }
