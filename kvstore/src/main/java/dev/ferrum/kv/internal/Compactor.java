@@ -103,9 +103,13 @@ public final class Compactor {
                     long loc = HashIndex.location(in.id, off);
                     int klen = Records.keyLength(src, off);
                     long hash = KeyHash.of(src, Records.keyOffset(off), klen);
-                    if (index.find(src, Records.keyOffset(off), klen, hash) != loc) {
+                    long cur = index.find(src, Records.keyOffset(off), klen, hash);
+                    if (cur != loc && cur != HashIndex.RETRY) {
                         continue; // overwritten or deleted: dropped
                     }
+                    // (RETRY cannot happen here: compactions are serialized and only they retire
+                    // segments; were it to, copying a possibly dead record only costs space, since the
+                    // index switch below moves an entry only if it still points at the input.)
                     if (out == null || outOffset + size > out.capacity) {
                         if (out != null) {
                             moves.add(Arrays.copyOf(curMoves, nMoves));
