@@ -94,11 +94,16 @@ public final class FerrumKv {
 
     /** Opens the store, creating it if needed (put, serve). */
     KvStore open(long expectedKeys) {
+        return open(expectedKeys, 64L << 20);
+    }
+
+    KvStore open(long expectedKeys, long segmentBytes) {
         checkGlobalOptions();
         return KvStore.open(KvOptions.builder(dir)
                 .durability(durability)
                 .syncIntervalMillis(syncMs)
                 .expectedKeys(expectedKeys)
+                .segmentBytes(segmentBytes)
                 .build());
     }
 
@@ -467,6 +472,14 @@ public final class FerrumKv {
         @Option(names = "--expected-keys", defaultValue = "1000000", description = "initial index capacity")
         long expectedKeys;
 
+        @Option(
+                names = "--segment-bytes",
+                defaultValue = "268435456",
+                description = "size of new segment files (default: ${DEFAULT-VALUE}, 256 MiB: a segment roll "
+                        + "seals a segment and writes its hint file, which stalls the event loop briefly, so "
+                        + "fewer rolls mean fewer stalls)")
+        long segmentBytes;
+
         @Override
         public Integer call() throws Exception {
             requireAtLeast(spec, "--port", port, 0);
@@ -482,6 +495,8 @@ public final class FerrumKv {
             requireAtMost(spec, "--io-threads", ioThreads, 256);
             requireAtLeast(spec, "--expected-keys", expectedKeys, 0);
             requireAtMost(spec, "--expected-keys", expectedKeys, 1L << 34);
+            requireAtLeast(spec, "--segment-bytes", segmentBytes, 1L << 20);
+            requireAtMost(spec, "--segment-bytes", segmentBytes, 1L << 40);
             RespServerConfig config = RespServerConfig.builder()
                     .bind(bind)
                     .port(port)
@@ -492,7 +507,7 @@ public final class FerrumKv {
                     .idleTimeoutSeconds(timeout)
                     .ioThreads(ioThreads)
                     .build();
-            KvStore kv = top.open(expectedKeys);
+            KvStore kv = top.open(expectedKeys, segmentBytes);
             RespServer server;
             try {
                 server = new RespServer(kv, config).start();
