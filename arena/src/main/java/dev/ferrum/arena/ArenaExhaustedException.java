@@ -29,17 +29,17 @@ public final class ArenaExhaustedException extends RuntimeException {
         this.remainingBytes = remainingBytes;
     }
 
-    /** @return the size in bytes of the request that failed */
+    /** Returns the size in bytes of the request that failed. */
     public long requestedBytes() {
         return requestedBytes;
     }
 
-    /** @return the alignment in bytes of the request that failed */
+    /** Returns the alignment in bytes of the request that failed. */
     public long requestedAlignment() {
         return requestedAlignment;
     }
 
-    /** @return bytes still obtainable when the request failed (current chunk's free space plus unreserved budget) */
+    /** Returns bytes still obtainable when the request failed (current chunk's free space plus unreserved budget). */
     public long remainingBytes() {
         return remainingBytes;
     }

@@ -160,17 +160,17 @@ public abstract sealed class BumpArena implements SegmentAllocator, AutoCloseabl
     // ------------------------------------------------------------------------------------------------
     // Factories
 
-    /** @return a single-thread arena with default sizes and temporal safety (the fastest variant) */
+    /** Returns a single-thread arena with default sizes and temporal safety (the fastest variant). */
     public static BumpArena ofConfined() {
         return builder().build();
     }
 
-    /** @return a thread-safe arena with default sizes and temporal safety; its memory is accessible from any thread */
+    /** Returns a thread-safe arena with default sizes and temporal safety; its memory is accessible from any thread. */
     public static BumpArena ofShared() {
         return builder().shared(true).build();
     }
 
-    /** @return a builder for chunk sizes, hard limit, confinement and temporal safety */
+    /** Returns a builder for chunk sizes, hard limit, confinement and temporal safety. */
     public static Builder builder() {
         return new Builder();
     }
@@ -187,6 +187,7 @@ public abstract sealed class BumpArena implements SegmentAllocator, AutoCloseabl
         private Builder() {}
 
         /**
+         * Sets the size of the first chunk.
          * @param bytes size of the first chunk, 1..{@link #MAX_CHUNK_BYTES}; later chunks double up to
          *              {@link #maxChunkBytes(long)}
          * @return this builder
@@ -197,6 +198,7 @@ public abstract sealed class BumpArena implements SegmentAllocator, AutoCloseabl
         }
 
         /**
+         * Sets the cap for doubling chunk sizes.
          * @param bytes cap for doubling chunk sizes, 1..{@link #MAX_CHUNK_BYTES}; a request larger than the
          *              cap gets an exactly-sized chunk
          * @return this builder
@@ -207,6 +209,7 @@ public abstract sealed class BumpArena implements SegmentAllocator, AutoCloseabl
         }
 
         /**
+         * Sets a hard limit on the bytes reserved for chunks.
          * @param bytes hard limit on the bytes reserved for chunks (over all chunks); a request that would
          *              exceed it fails with {@link ArenaExhaustedException}. Positive.
          * @return this builder
@@ -220,6 +223,7 @@ public abstract sealed class BumpArena implements SegmentAllocator, AutoCloseabl
         }
 
         /**
+         * Chooses the thread-safe or the thread-confined variant.
          * @param shared {@code true} for the thread-safe variant (chunks from {@link Arena#ofShared()}),
          *               {@code false} (default) for the single-thread one
          * @return this builder
@@ -230,6 +234,7 @@ public abstract sealed class BumpArena implements SegmentAllocator, AutoCloseabl
         }
 
         /**
+         * Turns temporal safety (segments die at reset, rewind and close) on or off.
          * @param on {@code true} (default): segments die at reset/rewind/close; {@code false}: segments are
          *           plain chunk slices valid until close (cheaper reset, no use-after-reset detection)
          * @return this builder
@@ -240,6 +245,7 @@ public abstract sealed class BumpArena implements SegmentAllocator, AutoCloseabl
         }
 
         /**
+         * Turns exact per-block bounds checks on handle accessors on or off.
          * @param on {@code false} (default): handle accessors check the handle's generation and chunk and keep
          *           the access inside that chunk, but not inside the block (an offset past the block reads its
          *           neighbour); {@code true}: every handle block carries an 8-byte size header (plus padding
@@ -254,7 +260,7 @@ public abstract sealed class BumpArena implements SegmentAllocator, AutoCloseabl
             return this;
         }
 
-        /** @return a new arena; no memory is reserved until the first allocation */
+        /** Returns a new arena; no memory is reserved until the first allocation. */
         public BumpArena build() {
             if (chunkBytes > maxChunkBytes) {
                 throw new IllegalArgumentException(
@@ -338,7 +344,7 @@ public abstract sealed class BumpArena implements SegmentAllocator, AutoCloseabl
      */
     public abstract void rewind(Mark mark);
 
-    /** @return a snapshot of the counters; exact when no allocation runs concurrently */
+    /** Returns a snapshot of the counters; exact when no allocation runs concurrently. */
     public abstract Stats stats();
 
     /**
@@ -352,10 +358,10 @@ public abstract sealed class BumpArena implements SegmentAllocator, AutoCloseabl
     @Override
     public abstract void close();
 
-    /** @return {@code true} for the thread-safe variant */
+    /** Returns {@code true} for the thread-safe variant. */
     public abstract boolean isShared();
 
-    /** @return whether segments die at reset/rewind (see {@link Builder#temporalSafety(boolean)}) */
+    /** Returns whether segments die at reset/rewind (see {@link Builder#temporalSafety(boolean)}). */
     public final boolean hasTemporalSafety() {
         return temporalSafety;
     }
@@ -400,7 +406,7 @@ public abstract sealed class BumpArena implements SegmentAllocator, AutoCloseabl
      */
     public record Stats(long bytesAllocated, long bytesWasted, int chunks, long highWaterMark, long reservedBytes) {
 
-        /** @return bytes in use now: allocated plus alignment waste */
+        /** Returns bytes in use now: allocated plus alignment waste. */
         public long bytesInUse() {
             return bytesAllocated + bytesWasted;
         }
@@ -417,7 +423,7 @@ public abstract sealed class BumpArena implements SegmentAllocator, AutoCloseabl
     // chunk (never memory outside the arena). Build with exactHandleBounds(true) for exact checks: the
     // block's size is then stored in a header just below the block and every access is checked against it.
 
-    /** @return the byte at {@code offset} inside the block {@code handle} */
+    /** Returns the byte at {@code offset} inside the block {@code handle}. */
     public final byte getByte(long handle, long offset) {
         return memoryOf(handle, offset, 1).get(ValueLayout.JAVA_BYTE, offsetOf(handle) + offset);
     }
@@ -427,7 +433,7 @@ public abstract sealed class BumpArena implements SegmentAllocator, AutoCloseabl
         memoryOf(handle, offset, 1).set(ValueLayout.JAVA_BYTE, offsetOf(handle) + offset, value);
     }
 
-    /** @return the (possibly unaligned) short at {@code offset} inside the block {@code handle} */
+    /** Returns the (possibly unaligned) short at {@code offset} inside the block {@code handle}. */
     public final short getShort(long handle, long offset) {
         return memoryOf(handle, offset, 2).get(ValueLayout.JAVA_SHORT_UNALIGNED, offsetOf(handle) + offset);
     }
@@ -437,7 +443,7 @@ public abstract sealed class BumpArena implements SegmentAllocator, AutoCloseabl
         memoryOf(handle, offset, 2).set(ValueLayout.JAVA_SHORT_UNALIGNED, offsetOf(handle) + offset, value);
     }
 
-    /** @return the (possibly unaligned) int at {@code offset} inside the block {@code handle} */
+    /** Returns the (possibly unaligned) int at {@code offset} inside the block {@code handle}. */
     public final int getInt(long handle, long offset) {
         return memoryOf(handle, offset, 4).get(ValueLayout.JAVA_INT_UNALIGNED, offsetOf(handle) + offset);
     }
@@ -447,7 +453,7 @@ public abstract sealed class BumpArena implements SegmentAllocator, AutoCloseabl
         memoryOf(handle, offset, 4).set(ValueLayout.JAVA_INT_UNALIGNED, offsetOf(handle) + offset, value);
     }
 
-    /** @return the (possibly unaligned) long at {@code offset} inside the block {@code handle} */
+    /** Returns the (possibly unaligned) long at {@code offset} inside the block {@code handle}. */
     public final long getLong(long handle, long offset) {
         return memoryOf(handle, offset, 8).get(ValueLayout.JAVA_LONG_UNALIGNED, offsetOf(handle) + offset);
     }
@@ -457,7 +463,7 @@ public abstract sealed class BumpArena implements SegmentAllocator, AutoCloseabl
         memoryOf(handle, offset, 8).set(ValueLayout.JAVA_LONG_UNALIGNED, offsetOf(handle) + offset, value);
     }
 
-    /** @return the (possibly unaligned) float at {@code offset} inside the block {@code handle} */
+    /** Returns the (possibly unaligned) float at {@code offset} inside the block {@code handle}. */
     public final float getFloat(long handle, long offset) {
         return memoryOf(handle, offset, 4).get(ValueLayout.JAVA_FLOAT_UNALIGNED, offsetOf(handle) + offset);
     }
@@ -467,7 +473,7 @@ public abstract sealed class BumpArena implements SegmentAllocator, AutoCloseabl
         memoryOf(handle, offset, 4).set(ValueLayout.JAVA_FLOAT_UNALIGNED, offsetOf(handle) + offset, value);
     }
 
-    /** @return the (possibly unaligned) double at {@code offset} inside the block {@code handle} */
+    /** Returns the (possibly unaligned) double at {@code offset} inside the block {@code handle}. */
     public final double getDouble(long handle, long offset) {
         return memoryOf(handle, offset, 8).get(ValueLayout.JAVA_DOUBLE_UNALIGNED, offsetOf(handle) + offset);
     }
@@ -535,6 +541,8 @@ public abstract sealed class BumpArena implements SegmentAllocator, AutoCloseabl
     }
 
     /**
+     * Returns the offset of a handle's block in its chunk.
+     *
      * @param handle a handle
      * @return the offset of the handle's block in its chunk (see {@link #chunkSegment(long)}). Two handles
      *     of one chunk differ by exactly the difference of their offsets.
@@ -544,8 +552,7 @@ public abstract sealed class BumpArena implements SegmentAllocator, AutoCloseabl
     }
 
     /**
-     * @return whether two handles name the same chunk of the same generation ({@link #NULL_HANDLE} shares
-     *     a chunk with no handle)
+     * Returns whether two handles name the same chunk of the same generation ({@link #NULL_HANDLE} shares a chunk with no handle).
      */
     public static boolean sameChunk(long a, long b) {
         return ((a ^ b) & ~OFFSET_MASK) == 0;
@@ -632,7 +639,7 @@ public abstract sealed class BumpArena implements SegmentAllocator, AutoCloseabl
     // ------------------------------------------------------------------------------------------------
     // Shared machinery. Callers own the arena (confined: owner thread; shared: hold the lock, or quiescent).
 
-    /** @return an arena of the variant's confinement (chunk arena, generation scopes) */
+    /** Returns an arena of the variant's confinement (chunk arena, generation scopes). */
     abstract Arena newArena();
 
     /** Index of the current chunk, or -1 when there is none (fresh, after reset, after close). */

@@ -30,6 +30,7 @@ public final class ReprC {
     private ReprC() {}
 
     /**
+     * Lays out a C struct: each member at its natural alignment, with the padding C would insert.
      * @param members the struct's fields in order (any layouts, typically named {@code ValueLayout}s)
      * @return a struct layout with C padding inserted between and after the members
      * @throws IllegalArgumentException if there are no members

@@ -17,8 +17,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Project-wide rules that no single module can check for itself: peers stay in benchmarks/, no Unsafe,
- * one exported API package per library, and CI runs the README's test command.
+ * Project-wide rules that no single module can check for itself: one exported API package per library, one
+ * JDK finder for every launcher, and CI runs the README's test command.
  */
 class BuildHygieneTest {
 
@@ -27,35 +27,35 @@ class BuildHygieneTest {
     static final List<String> LIBRARIES =
             List.of("arena", "lockfree-queue", "zerocopy-parser", "kvstore", "kvstore/server", "units", "matrix");
 
-    static final Pattern PEER =
-            Pattern.compile("<artifactId>(jctools-core|agrona|disruptor|rocksdbjni|lmdbjava|mapdb|h2"
-                    + "|ejml-[a-z]+|indriya|pcap4j-[a-z-]+|chronicle-map|jmh-core)</artifactId>");
+    // Peers in library modules and Unsafe are caught by the build itself (maven-enforcer's bannedDependencies,
+    // transitive ones included, and forbiddenapis on the compiled classes): see the root pom.xml.
 
     @Test
-    void libraryModulesDoNotDependOnBenchmarkPeers() throws IOException {
-        for (String module : LIBRARIES) {
-            String pom = Files.readString(ROOT.resolve(module).resolve("pom.xml"));
-            Matcher m = PEER.matcher(pom);
-            assertThat(m.find())
-                    .as("%s/pom.xml must not depend on peer %s", module, m.find(0) ? m.group(1) : "")
-                    .isFalse();
-        }
-    }
-
-    @Test
-    void noSourceFileUsesSunMiscUnsafe() throws IOException {
-        List<Path> offenders = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(ROOT)) {
-            for (Path p : files.filter(f -> f.toString().endsWith(".java"))
-                    .filter(f -> !f.toString().contains("/target/"))
-                    .toList()) {
-                String text = Files.readString(p);
-                if (text.contains("sun.misc." + "Unsafe")) {
-                    offenders.add(ROOT.relativize(p));
-                }
+    void everyLauncherUsesTheOneJdkFinder() throws IOException {
+        assertThat(ROOT.resolve(".mvn/find-jdk.sh")).exists();
+        assertThat(Files.readString(ROOT.resolve("mvnw")))
+                .as("mvnw sources .mvn/find-jdk.sh (re-add the two lines after regenerating the wrapper)")
+                .contains(". \"$(dirname \"$0\")/.mvn/find-jdk.sh\"")
+                .contains("ferrum_find_jdk || exit 1")
+                .doesNotContain("ferrum_java_major() {");
+        assertThat(Files.readString(ROOT.resolve("mvnw.cmd")))
+                .as("mvnw.cmd dot-sources .mvn/find-jdk.ps1 and takes the JAVA_HOME it prints")
+                .contains(". \"$scriptDir/.mvn/find-jdk.ps1\"")
+                .contains("IF \"%%A\"==\"JAVA_HOME\"");
+        try (Stream<Path> files = Files.walk(ROOT, 4)) {
+            List<Path> launchers = files.filter(p -> p.getParent() != null
+                            && p.getParent().getFileName().toString().equals("bin")
+                            && !p.toString().contains("/target/"))
+                    .toList();
+            assertThat(launchers).as("the CLI launchers").isNotEmpty();
+            for (Path launcher : launchers) {
+                assertThat(Files.readString(launcher))
+                        .as("%s uses .mvn/find-jdk.sh, not a JDK search of its own", ROOT.relativize(launcher))
+                        .contains(".mvn/find-jdk.sh")
+                        .contains("ferrum_find_jdk")
+                        .doesNotContain("/usr/lib/jvm");
             }
         }
-        assertThat(offenders).as("files that use the JDK-internal Unsafe class").isEmpty();
     }
 
     @Test

@@ -73,9 +73,26 @@ public final class MappedRingBuffer implements AutoCloseable {
     /** Which ring a file holds; fixed at creation so that every process uses the same producer protocol. */
     public enum Kind {
         /** One producer, one consumer: {@link SpscRingBuffer}. */
-        SPSC,
+        SPSC(1),
         /** Many producers (threads or processes), one consumer: {@link MpscRingBuffer}. */
-        MPSC
+        MPSC(2);
+
+        /** The kind's code in the file header: fixed by the file format, never the enum's ordinal. */
+        final int code;
+
+        Kind(int code) {
+            this.code = code;
+        }
+
+        /** Returns the kind with this header code, or null. */
+        static Kind ofCode(int code) {
+            for (Kind k : values()) {
+                if (k.code == code) {
+                    return k;
+                }
+            }
+            return null;
+        }
     }
 
     /** Bytes before the ring: one page, so the ring's data starts page-aligned. */
@@ -195,7 +212,7 @@ public final class MappedRingBuffer implements AutoCloseable {
                 ByteBuffer.allocate(RingLayout.FILE_HEADER_FIELDS_BYTES).order(ByteOrder.LITTLE_ENDIAN);
         header.putLong(MAGIC)
                 .putInt(VERSION)
-                .putInt(kind.ordinal() + 1)
+                .putInt(kind.code)
                 .putInt(capacity)
                 .putInt(FILE_HEADER_BYTES)
                 .putLong(total)
@@ -293,7 +310,8 @@ public final class MappedRingBuffer implements AutoCloseable {
             throw new InvalidRingFileException(file + ": ring buffer file version " + version
                     + " at offset 8, this library reads version " + VERSION);
         }
-        if (kindCode < 1 || kindCode > Kind.values().length) {
+        Kind kind = Kind.ofCode(kindCode);
+        if (kind == null) {
             throw new InvalidRingFileException(file + ": unknown ring kind " + kindCode + " at offset 12");
         }
         if (capacity < RingBuffer.MIN_CAPACITY || capacity > (1 << 30) || Integer.bitCount(capacity) != 1) {
@@ -309,7 +327,6 @@ public final class MappedRingBuffer implements AutoCloseable {
         if (epoch == 0) {
             throw new InvalidRingFileException(file + ": epoch 0 at offset 32 (create writes a non-zero one)");
         }
-        Kind kind = Kind.values()[kindCode - 1];
         // Shared arena: the ring may be used from several threads (MPSC producers, a consumer thread);
         // the mapping outlives the channel and ends when the arena closes.
         Arena arena = Arena.ofShared();

@@ -128,8 +128,8 @@ public final class MpscRingBuffer extends RingBuffer {
             writeGap(headOffset, -length);
             return true;
         }
-        long claimedEnd = headOffset + Math.min(tail - head, capacity - headOffset);
-        for (long i = headOffset + ALIGNMENT; i < claimedEnd; i += ALIGNMENT) {
+        long claimedEnd = headOffset + Math.min(tail - head, (long) capacity - headOffset);
+        for (long i = (long) headOffset + ALIGNMENT; i < claimedEnd; i += ALIGNMENT) {
             if (RingLayout.loLongAt(data, i) != 0) {
                 // The first non-zero word after a zeroed stretch must be a published or claimed header.
                 if (RingLayout.laRecordLength(data, i) != 0 && isZero(headOffset, i)) {

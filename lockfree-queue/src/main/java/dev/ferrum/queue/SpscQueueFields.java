@@ -45,7 +45,7 @@ abstract class SpscColdFields<E> extends SpscPadBeforeCold {
 /** Separates the cold fields from the producer's. */
 @SuppressWarnings("unused") // padding
 abstract class SpscPadBeforeProducer<E> extends SpscColdFields<E> {
-    long p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, p1a, p1b, p1c, p1d, p1e, p1f;
+    long q00, q01, q02, q03, q04, q05, q06, q07, q08, q09, q10, q11, q12, q13, q14, q15;
 
     SpscPadBeforeProducer(int capacity) {
         super(capacity);

@@ -93,6 +93,7 @@ public sealed interface WaitStrategy permits WaitStrategy.BusySpin, WaitStrategy
         /** Attempts spent spinning before yielding. */
         static final int SPINS = 100;
 
+        @SuppressWarnings("ThreadPriorityCheck") // yielding between spinning and parking is this strategy's job
         @Override
         public void idle(int attempt) {
             if (attempt >= 0 && attempt < SPINS) {
@@ -115,11 +116,13 @@ public sealed interface WaitStrategy permits WaitStrategy.BusySpin, WaitStrategy
 
         static final int YIELDS = 20;
 
+        @SuppressWarnings("ThreadPriorityCheck") // yielding between spinning and parking is this strategy's job
         @Override
         public void idle(int attempt) {
             idle(attempt, Long.MAX_VALUE);
         }
 
+        @SuppressWarnings("ThreadPriorityCheck") // yielding between spinning and parking is this strategy's job
         @Override
         public void idle(int attempt, long remainingNanos) {
             long park = parkNanos(attempt, remainingNanos);

@@ -133,7 +133,12 @@ public final class WaitingQueue<E> {
         }
     }
 
-    /** Non-blocking: the queue's own {@link BoundedQueue#offer}. @param element not null @return whether added */
+    /**
+     * Non-blocking: the queue's own {@link BoundedQueue#offer}.
+     *
+     * @param element not null
+     * @return whether added
+     */
     public boolean offer(E element) {
         return queue.offer(element);
     }

@@ -38,6 +38,7 @@ public final class DynMatrix {
     }
 
     /**
+     * Creates a zero matrix.
      * @param rows number of rows, at least 1
      * @param cols number of columns, at least 1
      * @return a new zero matrix (off-heap)
@@ -49,6 +50,7 @@ public final class DynMatrix {
     }
 
     /**
+     * Creates an identity matrix.
      * @param n the dimension
      * @return a new {@code n x n} identity
      */
@@ -61,6 +63,7 @@ public final class DynMatrix {
     }
 
     /**
+     * Creates a matrix from row-major values.
      * @param rows     number of rows
      * @param cols     number of columns
      * @param rowMajor exactly {@code rows * cols} values
@@ -80,6 +83,7 @@ public final class DynMatrix {
     }
 
     /**
+     * Creates a matrix of reproducible random values.
      * @param rows number of rows
      * @param cols number of columns
      * @param seed random seed
@@ -101,12 +105,12 @@ public final class DynMatrix {
         }
     }
 
-    /** @return number of rows */
+    /** Returns number of rows. */
     public int rows() {
         return store.rows();
     }
 
-    /** @return number of columns */
+    /** Returns number of columns. */
     public int cols() {
         return store.cols();
     }
@@ -130,6 +134,7 @@ public final class DynMatrix {
     }
 
     /**
+     * Reads one element.
      * @param row    row index
      * @param column column index
      * @return the element
@@ -141,6 +146,7 @@ public final class DynMatrix {
     }
 
     /**
+     * Writes one element.
      * @param row    row index
      * @param column column index
      * @param value  the new element
@@ -160,12 +166,12 @@ public final class DynMatrix {
         }
     }
 
-    /** @return the backing memory, row-major (see {@link Matrix#segment()}) */
+    /** Returns the backing memory, row-major (see {@link Matrix#segment()}). */
     public MemorySegment segment() {
         return store.segment().asSlice(0, (long) store.size() * Double.BYTES);
     }
 
-    /** @return a copy of the elements, row-major */
+    /** Returns a copy of the elements, row-major. */
     public double[] toArray() {
         return store.toArray();
     }
@@ -188,6 +194,7 @@ public final class DynMatrix {
     }
 
     /**
+     * Adds element-wise.
      * @param other same shape
      * @return {@code this + other}
      * @throws ShapeMismatchException if the shapes differ
@@ -200,6 +207,7 @@ public final class DynMatrix {
     }
 
     /**
+     * Subtracts element-wise.
      * @param other same shape
      * @return {@code this - other}
      * @throws ShapeMismatchException if the shapes differ
@@ -212,6 +220,7 @@ public final class DynMatrix {
     }
 
     /**
+     * Multiplies every element by a scalar.
      * @param factor the scalar
      * @return {@code factor * this}
      */
@@ -222,6 +231,7 @@ public final class DynMatrix {
     }
 
     /**
+     * Combines two matrices element by element.
      * @param other same shape
      * @param op    combining function
      * @return {@code op(this[i][j], other[i][j])}
@@ -235,6 +245,7 @@ public final class DynMatrix {
     }
 
     /**
+     * Multiplies element-wise (Hadamard product).
      * @param other same shape
      * @return the element-wise product
      * @throws ShapeMismatchException if the shapes differ
@@ -245,6 +256,7 @@ public final class DynMatrix {
     }
 
     /**
+     * Applies a function to every element.
      * @param f applied to every element
      * @return {@code f(this[i][j])}
      */
@@ -255,6 +267,7 @@ public final class DynMatrix {
     }
 
     /**
+     * Multiplies by another matrix.
      * @param other a matrix with {@code cols()} rows
      * @return {@code this * other}
      * @throws ShapeMismatchException if {@code cols() != other.rows()}
@@ -269,29 +282,30 @@ public final class DynMatrix {
         return new DynMatrix(out);
     }
 
-    /** @return the transpose */
+    /** Returns the transpose. */
     public DynMatrix transpose() {
         DoubleStore out = store.allocateLike(cols(), rows());
         DoubleOps.transpose(store, out);
         return new DynMatrix(out);
     }
 
-    /** @return the Frobenius norm */
+    /** Returns the Frobenius norm. */
     public double normFrobenius() {
         return DoubleOps.frobenius(store);
     }
 
-    /** @return the largest absolute column sum */
+    /** Returns the largest absolute column sum. */
     public double norm1() {
         return DoubleOps.norm1(store);
     }
 
-    /** @return the largest absolute row sum */
+    /** Returns the largest absolute row sum. */
     public double normInf() {
         return DoubleOps.normInf(store);
     }
 
     /**
+     * Sums the diagonal.
      * @return the trace
      * @throws ShapeMismatchException if not square
      */
@@ -301,6 +315,7 @@ public final class DynMatrix {
     }
 
     /**
+     * Computes the determinant.
      * @return the determinant
      * @throws ShapeMismatchException if not square
      */
@@ -310,6 +325,7 @@ public final class DynMatrix {
     }
 
     /**
+     * Computes the inverse.
      * @return the inverse
      * @throws ShapeMismatchException if not square
      * @throws SingularMatrixException    if singular
@@ -348,6 +364,7 @@ public final class DynMatrix {
     }
 
     /**
+     * Compares element-wise within an absolute tolerance.
      * @param other     another matrix
      * @param tolerance largest allowed absolute difference
      * @return whether shapes are equal and all elements are within tolerance

@@ -35,6 +35,7 @@ public final class FloatMatrix<R extends Dim, C extends Dim> {
     }
 
     /**
+     * Creates a zero matrix in the given storage.
      * @param rows    row dimension
      * @param cols    column dimension
      * @param storage off-heap or on-heap
@@ -51,6 +52,7 @@ public final class FloatMatrix<R extends Dim, C extends Dim> {
     }
 
     /**
+     * Creates a zero matrix.
      * @param rows row dimension
      * @param cols column dimension
      * @param <R>  row dimension type
@@ -62,6 +64,7 @@ public final class FloatMatrix<R extends Dim, C extends Dim> {
     }
 
     /**
+     * Creates a matrix from row-major values.
      * @param rows     row dimension
      * @param cols     column dimension
      * @param rowMajor exactly {@code rows * cols} values
@@ -83,6 +86,7 @@ public final class FloatMatrix<R extends Dim, C extends Dim> {
     }
 
     /**
+     * Creates a matrix of reproducible random values.
      * @param rows    row dimension
      * @param cols    column dimension
      * @param seed    random seed
@@ -101,17 +105,18 @@ public final class FloatMatrix<R extends Dim, C extends Dim> {
         return m;
     }
 
-    /** @return number of rows */
+    /** Returns number of rows. */
     public int rows() {
         return rows.value();
     }
 
-    /** @return number of columns */
+    /** Returns number of columns. */
     public int cols() {
         return cols.value();
     }
 
     /**
+     * Reads one element.
      * @param row    row index
      * @param column column index
      * @return the element
@@ -123,6 +128,7 @@ public final class FloatMatrix<R extends Dim, C extends Dim> {
     }
 
     /**
+     * Writes one element.
      * @param row    row index
      * @param column column index
      * @param value  new element
@@ -150,12 +156,13 @@ public final class FloatMatrix<R extends Dim, C extends Dim> {
         }
     }
 
-    /** @return the backing memory, row-major, element {@code (i, j)} at {@code (i * cols() + j) * 4} */
+    /** Returns the backing memory, row-major, element {@code (i, j)} at {@code (i * cols() + j) * 4}. */
     public MemorySegment segment() {
         return store.segment().asSlice(0, (long) store.size() * Float.BYTES);
     }
 
     /**
+     * Adds element-wise.
      * @param other same shape
      * @return {@code this + other}
      */
@@ -169,6 +176,7 @@ public final class FloatMatrix<R extends Dim, C extends Dim> {
     }
 
     /**
+     * Subtracts element-wise.
      * @param other same shape
      * @return {@code this - other}
      */
@@ -182,6 +190,7 @@ public final class FloatMatrix<R extends Dim, C extends Dim> {
     }
 
     /**
+     * Multiplies every element by a scalar.
      * @param factor the scalar
      * @return {@code factor * this}
      */
@@ -194,6 +203,7 @@ public final class FloatMatrix<R extends Dim, C extends Dim> {
     }
 
     /**
+     * Multiplies by another matrix into a new one.
      * @param other the right factor
      * @param <K>   the result's columns
      * @return {@code this * other}
@@ -206,6 +216,7 @@ public final class FloatMatrix<R extends Dim, C extends Dim> {
     }
 
     /**
+     * Multiplies by another matrix into {@code out}.
      * @param other the right factor
      * @param out   receives the product; not {@code this} nor {@code other}
      * @param <K>   the result's columns
@@ -222,7 +233,7 @@ public final class FloatMatrix<R extends Dim, C extends Dim> {
         return out;
     }
 
-    /** @return the transpose */
+    /** Returns the transpose. */
     public FloatMatrix<C, R> transpose() {
         FloatStore out = store.allocateLike(cols(), rows());
         for (int i = 0; i < rows(); i++) {
@@ -233,7 +244,7 @@ public final class FloatMatrix<R extends Dim, C extends Dim> {
         return new FloatMatrix<>(cols, rows, out);
     }
 
-    /** @return the Frobenius norm, accumulated in double */
+    /** Returns the Frobenius norm, accumulated in double. */
     public double normFrobenius() {
         double sum = 0;
         for (long e = 0; e < store.size(); e++) {
@@ -244,6 +255,7 @@ public final class FloatMatrix<R extends Dim, C extends Dim> {
     }
 
     /**
+     * Compares element-wise within an absolute tolerance.
      * @param other     same shape
      * @param tolerance largest allowed absolute difference
      * @return whether all elements are within tolerance
@@ -258,7 +270,7 @@ public final class FloatMatrix<R extends Dim, C extends Dim> {
         return true;
     }
 
-    /** @return a double-precision copy (off-heap) */
+    /** Returns a double-precision copy (off-heap). */
     public Matrix<R, C> toDouble() {
         Matrix<R, C> m = Matrix.zeros(rows, cols);
         for (int i = 0; i < rows(); i++) {

@@ -251,32 +251,33 @@ public final class Matrix<R extends Dim, C extends Dim> {
 
     // ---------------------------------------------------------------- shape and elements
 
-    /** @return the row dimension token */
+    /** Returns the row dimension token. */
     public Size<R> rowSize() {
         return rows;
     }
 
-    /** @return the column dimension token */
+    /** Returns the column dimension token. */
     public Size<C> colSize() {
         return cols;
     }
 
-    /** @return number of rows */
+    /** Returns number of rows. */
     public int rows() {
         return rowCount;
     }
 
-    /** @return number of columns */
+    /** Returns number of columns. */
     public int cols() {
         return colCount;
     }
 
-    /** @return where the elements live */
+    /** Returns where the elements live. */
     public Storage storage() {
         return store.isOnHeap() ? Storage.ON_HEAP : Storage.OFF_HEAP;
     }
 
     /**
+     * Reads one element.
      * @param row    row index, {@code 0 <= row < rows()}
      * @param column column index, {@code 0 <= column < cols()}
      * @return the element
@@ -290,6 +291,7 @@ public final class Matrix<R extends Dim, C extends Dim> {
     }
 
     /**
+     * Writes one element.
      * @param row    row index, {@code 0 <= row < rows()}
      * @param column column index, {@code 0 <= column < cols()}
      * @param value  the new element
@@ -319,12 +321,12 @@ public final class Matrix<R extends Dim, C extends Dim> {
         return store.segment().asSlice(0, (long) store.size() * Double.BYTES);
     }
 
-    /** @return a copy of the elements, row-major */
+    /** Returns a copy of the elements, row-major. */
     public double[] toArray() {
         return store.toArray();
     }
 
-    /** @return a copy of the elements as an array of rows */
+    /** Returns a copy of the elements as an array of rows. */
     public double[][] toRows() {
         double[][] out = new double[rows()][cols()];
         for (int i = 0; i < out.length; i++) {
@@ -335,7 +337,7 @@ public final class Matrix<R extends Dim, C extends Dim> {
         return out;
     }
 
-    /** @return an independent copy in the same kind of storage */
+    /** Returns an independent copy in the same kind of storage. */
     public Matrix<R, C> copy() {
         DoubleStore out = store.allocateLike(rows(), cols());
         store.copyTo(out);
@@ -354,6 +356,7 @@ public final class Matrix<R extends Dim, C extends Dim> {
     // ---------------------------------------------------------------- arithmetic
 
     /**
+     * Adds element-wise.
      * @param other a matrix of the same shape
      * @return {@code this + other}, new
      */
@@ -365,6 +368,7 @@ public final class Matrix<R extends Dim, C extends Dim> {
     }
 
     /**
+     * Subtracts element-wise.
      * @param other a matrix of the same shape
      * @return {@code this - other}, new
      */
@@ -388,6 +392,7 @@ public final class Matrix<R extends Dim, C extends Dim> {
     }
 
     /**
+     * Multiplies every element by a scalar.
      * @param factor the scalar
      * @return {@code factor * this}, new
      */
@@ -432,6 +437,7 @@ public final class Matrix<R extends Dim, C extends Dim> {
     }
 
     /**
+     * Applies a function to every element.
      * @param f applied to every element
      * @return {@code f(this[i][j])}, new
      */
@@ -546,7 +552,7 @@ public final class Matrix<R extends Dim, C extends Dim> {
                 "times: out must not be one of the factors (it is overwritten while they are read)");
     }
 
-    /** @return the transpose, a {@code C x R} matrix, new */
+    /** Returns the transpose, a {@code C x R} matrix, new. */
     public Matrix<C, R> transpose() {
         DoubleStore out = store.allocateLike(cols(), rows());
         DoubleOps.transpose(store, out);
@@ -635,22 +641,22 @@ public final class Matrix<R extends Dim, C extends Dim> {
 
     // ---------------------------------------------------------------- norms and comparison
 
-    /** @return the Frobenius norm, {@code sqrt(sum of squares)} */
+    /** Returns the Frobenius norm, {@code sqrt(sum of squares)}. */
     public double normFrobenius() {
         return DoubleOps.frobenius(store);
     }
 
-    /** @return the induced 1-norm: largest absolute column sum */
+    /** Returns the induced 1-norm: largest absolute column sum. */
     public double norm1() {
         return DoubleOps.norm1(store);
     }
 
-    /** @return the induced infinity-norm: largest absolute row sum */
+    /** Returns the induced infinity-norm: largest absolute row sum. */
     public double normInf() {
         return DoubleOps.normInf(store);
     }
 
-    /** @return the largest absolute element (max norm) */
+    /** Returns the largest absolute element (max norm). */
     public double normMax() {
         return DoubleOps.maxAbs(store);
     }

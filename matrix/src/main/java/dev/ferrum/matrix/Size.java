@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentMap;
  *
  * @param <D> the dimension type
  */
+@SuppressWarnings("UnusedTypeParameter") // phantom type: D exists for the compiler only, that is the point
 public final class Size<D extends Dim> {
 
     /** Largest size of one dimension (so that {@code rows * cols * 8} never overflows a {@code long} segment). */
@@ -91,12 +92,12 @@ public final class Size<D extends Dim> {
         return (Size<D>) bound;
     }
 
-    /** @return the number of rows or columns this dimension stands for */
+    /** Returns the number of rows or columns this dimension stands for. */
     public int value() {
         return value;
     }
 
-    /** @return the dimension type's simple name, e.g. {@code N3} or {@code Features} */
+    /** Returns the dimension type's simple name, e.g. {@code N3} or {@code Features}. */
     public String name() {
         return dim.getSimpleName();
     }

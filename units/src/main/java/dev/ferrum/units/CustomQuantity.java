@@ -162,6 +162,8 @@ public abstract non-sealed class CustomQuantity<Q extends CustomQuantity<Q>> imp
     }
 
     /** Equal when the other is of the same class with the same SI value. */
+    // getClass, not instanceof: two user kinds with the same SI value (a torque and an energy) are not equal.
+    @SuppressWarnings("EqualsGetClass")
     @Override
     public final boolean equals(Object o) {
         return o != null && o.getClass() == getClass() && Double.compare(((CustomQuantity<?>) o).si, si) == 0;

@@ -61,6 +61,8 @@ public enum Prefix {
     private final String symbol;
     private final int exponent;
     private final double factor;
+
+    @SuppressWarnings("ImmutableEnumChecker") // Ratio is a record of four final primitives: immutable
     private final Ratio ratio;
 
     Prefix(String symbol, int exponent) {

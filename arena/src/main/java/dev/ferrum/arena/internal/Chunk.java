@@ -60,17 +60,17 @@ public final class Chunk {
         this.view = memory;
     }
 
-    /** @return the tag bits of epoch {@code epoch}, ready to be or-ed with an offset */
+    /** Returns the tag bits of epoch {@code epoch}, ready to be or-ed with an offset. */
     public static long tagBits(long epoch) {
         return (epoch & EPOCH_MASK) << TAG_SHIFT;
     }
 
-    /** @return the offset part of a word */
+    /** Returns the offset part of a word. */
     public static long offset(long word) {
         return word & OFFSET_MASK;
     }
 
-    /** @return the tag part of a word (still shifted) */
+    /** Returns the tag part of a word (still shifted). */
     public static long tag(long word) {
         return word & ~OFFSET_MASK;
     }

@@ -70,7 +70,7 @@ public final class ArenaLinkedList {
         size++;
     }
 
-    /** @return the first value; O(1) */
+    /** Returns the first value; O(1). */
     public long getFirst() {
         if (head == BumpArena.NULL_HANDLE) {
             throw new NoSuchElementException("list is empty");
@@ -78,12 +78,13 @@ public final class ArenaLinkedList {
         return arena.getLong(head, VALUE_OFFSET);
     }
 
-    /** @return the number of elements */
+    /** Returns the number of elements. */
     public long size() {
         return size;
     }
 
     /**
+     * Sums the values in list order.
      * @return the sum of all values, walking the nodes in order; O(n)
      */
     public long sum() {

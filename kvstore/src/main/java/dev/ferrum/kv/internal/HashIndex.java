@@ -138,6 +138,9 @@ public final class HashIndex {
         return location & OFFSET_MASK;
     }
 
+    // Tables are created only by the single writer (under the store's write lock); the field is volatile so
+    // that stats() on other threads read a current value, not for atomicity.
+    @SuppressWarnings("NonAtomicVolatileUpdate")
     private Table newTable(long capacity) {
         MemorySegment slots = allocator.allocate(capacity * SLOT_BYTES, 64);
         slots.fill((byte) 0); // arena memory is not zeroed after reuse; 0 means "never used"

@@ -102,7 +102,7 @@ public final class CaptureGenerator {
                 }
                 boolean vlan = random.nextInt(20) == 0;
                 int payload = random.nextInt(64);
-                int transportBytes = protocol == 6 ? 20 : protocol == 17 ? 8 : 8;
+                int transportBytes = protocol == 6 ? 20 : 8; // UDP and ICMP headers are both 8 bytes
                 int ipBytes = (v6 ? 40 : 20) + transportBytes + payload;
                 int frameBytes = 14 + (vlan ? 4 : 0) + ipBytes;
                 int recordStart = out.position();

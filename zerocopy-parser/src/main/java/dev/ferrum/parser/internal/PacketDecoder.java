@@ -15,8 +15,8 @@ import java.lang.foreign.MemorySegment;
  * whatever was odd. It reads only through {@link Bytes} and checks every read against the captured end first,
  * so no input makes it throw; every loop advances by at least 4 bytes, so no input makes it loop.
  *
- * <p>Snap-length truncation is not an anomaly: each header is decoded as far as its bytes go ({@link
- * #tcpEnd()} / {@link #udpEnd()} bound the fields the views may read) and {@link #truncated()} is set. A
+ * <p>Snap-length truncation is not an anomaly: each header is decoded as far as its bytes go ({@code
+ * tcpEnd()} / {@code udpEnd()} bound the fields the views may read) and {@link #truncated()} is set. A
  * shortfall on a packet the snap length did not cut is {@link Anomaly#PAST_CAPTURED_END}.
  *
  * <p>Not thread-safe; one instance per {@link Packet}, reset by every {@link #decode}.
@@ -35,7 +35,6 @@ public final class PacketDecoder {
     private static final int ICMP_QUOTE_OFFSET = 8;
 
     private MemorySegment segment = MemorySegment.NULL;
-    private long dataOffset;
     private long capturedEnd;
     private long reportedEnd;
     private boolean cut;
@@ -79,7 +78,6 @@ public final class PacketDecoder {
             int framingAnomalies,
             boolean quoted) {
         this.segment = segment;
-        this.dataOffset = dataOffset;
         this.capturedEnd = dataOffset + capturedLength;
         this.reportedEnd = quoted ? capturedEnd : dataOffset + Math.max(originalLength, capturedLength);
         this.cut = quoted || capturedLength < originalLength;
@@ -345,7 +343,7 @@ public final class PacketDecoder {
                     return;
                 }
                 payloadOffset = at + UDP_BYTES;
-                payloadLength = length - UDP_BYTES;
+                payloadLength = (long) length - UDP_BYTES;
             }
             case 1, 58 -> {
                 if ((ipProtocol == 58) != overIpv6) {

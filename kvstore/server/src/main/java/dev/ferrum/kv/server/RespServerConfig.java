@@ -12,15 +12,15 @@ import java.util.Objects;
  * @param bind                   address to listen on
  * @param port                   TCP port (0 picks a free one)
  * @param maxClients             most connections served at once; one more is answered
- *                               {@code -ERR max number of clients reached} and closed (Redis's
- *                               {@code maxclients}; capped at the process's open-file limit minus 32)
+ *                               {@code -ERR max number of clients reached} and closed (what Redis
+ *                               calls maxclients; capped at the process's open-file limit minus 32)
  * @param protoMaxBulkLen        longest bulk string accepted, checked at its {@code $length} header before
  *                               any byte of it is buffered (Redis's {@code proto-max-bulk-len}); 0 = the
  *                               store's largest key or value
  * @param clientQueryBufferLimit most bytes one request may span, and so the most input buffered for one
  *                               client (Redis's {@code client-query-buffer-limit})
  * @param maxMemoryClients       most bytes buffered for all clients together (partial requests and
- *                               unsent replies); a client that would exceed it is disconnected (Redis's
+ *                               unsent replies); a client that would exceed it is disconnected (what Redis
  *                               {@code maxmemory-clients}); 0 = a quarter of the maximum heap
  * @param idleTimeoutSeconds     close a connection idle this long (Redis's {@code timeout}); 0 = never
  * @param ioThreads              event-loop threads, each serving a share of the connections

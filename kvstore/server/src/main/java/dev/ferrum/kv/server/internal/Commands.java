@@ -424,7 +424,8 @@ final class Commands {
         }
     }
 
-    /** A key and its position in SCAN order. */
+    /** A key and its position in SCAN order (the key array is owned, never compared or hashed). */
+    @SuppressWarnings("ArrayRecordComponent")
     private record Ranked(long hash, byte[] key) {}
 
     /**

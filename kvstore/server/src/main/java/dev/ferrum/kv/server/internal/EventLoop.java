@@ -255,7 +255,7 @@ public final class EventLoop implements Runnable {
     }
 
     private boolean replaceBuf(Connection c, byte[] b, int len) {
-        long delta = b.length - (c.buf == null ? 0 : c.buf.length);
+        long delta = (long) b.length - (c.buf == null ? 0 : c.buf.length);
         if (!st.charge(c, delta)) {
             evict(c);
             return false;
