@@ -37,7 +37,11 @@ public final class HintFile {
     private static final int ENTRY = 12;
     private static final long TOMBSTONE_BIT = 1L << 63;
 
-    /** Offsets, header+key CRCs and dataEnd read from a hint whose own CRC is valid. */
+    /**
+     * Offsets, header+key CRCs and dataEnd read from a hint whose own CRC is valid. The arrays are handed
+     * over, not copied (a hint can hold millions of entries); hints are never compared or hashed.
+     */
+    @SuppressWarnings("ArrayRecordComponent")
     public record Hint(int salt, long dataEnd, long[] entries, int[] keyCrcs) {
         public static long offset(long entry) {
             return entry & ~TOMBSTONE_BIT;

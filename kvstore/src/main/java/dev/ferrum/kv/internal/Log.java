@@ -25,7 +25,7 @@ import java.util.zip.CRC32C;
  *
  * <p>Thread model: every method whose name ends in {@code Locked}, and {@link #append}/{@link #publish},
  * requires {@link #writeLock}. The group-commit thread snapshots what to force under the lock and forces
- * outside it ({@link #beginSync}/{@link #endSync}).
+ * outside it ({@code beginSync}/{@code endSync}).
  *
  * <p>Durability bookkeeping: {@code syncedUpTo} is how far the active segment is known forced; sealed
  * segments not forced yet (only under NO_SYNC, whose roll does not force) are kept in {@code unsynced}

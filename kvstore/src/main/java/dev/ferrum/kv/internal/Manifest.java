@@ -114,12 +114,12 @@ public final class Manifest {
             throw bad(p, "checksum mismatch");
         }
         List<Entry> out = new ArrayList<>();
-        String[] lines = text.substring(FIRST_LINE.length() + 1, crcAt).split("\n");
+        String[] lines = text.substring(FIRST_LINE.length() + 1, crcAt).split("\n", -1);
         for (String line : lines) {
             if (line.isEmpty()) {
                 continue;
             }
-            String[] f = line.split(" ");
+            String[] f = line.split(" ", -1);
             try {
                 if (f.length == 4 && f[0].equals("seg") && f[3].equals("active")) {
                     out.add(new Entry(f[1], HexFormat.fromHexDigits(f[2]), -1, false));

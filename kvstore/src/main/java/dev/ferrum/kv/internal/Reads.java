@@ -25,7 +25,7 @@ public final class Reads {
     /** Result of {@link #copyValue}: the segment went away, look again (compared by identity). */
     public static final byte[] GONE = new byte[0];
 
-    /** Result of {@link #copyInto}/{@link #valueLength}: the segment went away, look again. */
+    /** Result of {@code copyInto}/{@code valueLength}: the segment went away, look again. */
     public static final int GONE_LENGTH = Integer.MIN_VALUE;
 
     private Reads() {}

@@ -21,13 +21,13 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Retirement: a compacted-away segment leaves the array but stays resolvable (and mapped) until no
  * {@code ReadGuard} is open; it is then unmapped. A plain {@code get} holds no guard, so it can lose the
- * race with the unmap: {@link #resolve} and {@link #copyOut} report that as {@link #RETIRED} /
+ * race with the unmap: {@link #resolve} and {@code copyOut} report that as {@link #RETIRED} /
  * {@code null} (an explicit result the caller answers by looking the key up again, where the index now
  * points at the copy), never as an exception crossing layers.
  */
 public final class SegmentTable {
 
-    /** Result of {@link #valueLength}/{@link #copyOut}-style reads: the segment went away, look again. */
+    /** Result of {@code valueLength}/{@code copyOut}-style reads: the segment went away, look again. */
     public static final int RETIRED = Integer.MIN_VALUE;
 
     /** Segments by runtime id (copy-on-write; volatile publication to lock-free readers). */

@@ -69,7 +69,6 @@ final class StatsCommand implements Callable<Integer> {
         long fragments;
         long truncated;
         long other;
-        long malformed;
         final AddressCounter talkers = new AddressCounter();
         ProgressReporter progress;
         CaptureReader reader;
@@ -103,7 +102,6 @@ final class StatsCommand implements Callable<Integer> {
 
         @Override
         public void malformed(MalformedCaptureException problem) {
-            malformed++;
             System.err.println("ferrum-pcap: " + file + ": " + problem.getMessage());
         }
     }
