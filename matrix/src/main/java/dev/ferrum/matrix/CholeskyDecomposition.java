@@ -34,7 +34,7 @@ public final class CholeskyDecomposition<N extends Dim> {
         }
     }
 
-    /** @return L, lower-triangular with a positive diagonal, new */
+    /** Returns L, lower-triangular with a positive diagonal, new. */
     public Matrix<N, N> lower() {
         Matrix<N, N> l = Matrix.zeros(size, size, storage);
         for (int i = 0; i < size.value(); i++) {
@@ -45,7 +45,7 @@ public final class CholeskyDecomposition<N extends Dim> {
         return l;
     }
 
-    /** @return the determinant, {@code prod(diag L)^2} */
+    /** Returns the determinant, {@code prod(diag L)^2}. */
     public double determinant() {
         return factor.determinant();
     }

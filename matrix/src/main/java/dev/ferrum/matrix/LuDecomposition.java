@@ -42,14 +42,13 @@ public final class LuDecomposition<N extends Dim> {
         this.shape = a.shape();
     }
 
-    /** @return whether the matrix is singular to working precision (never for NaN/infinite elements) */
+    /** Returns whether the matrix is singular to working precision (never for NaN/infinite elements). */
     public boolean isSingular() {
         return factor.singularColumn() >= 0;
     }
 
     /**
-     * @return the determinant; 0 if {@link #isSingular()}; NaN if an element is NaN; for infinite elements what
-     *     IEEE arithmetic on the pivots gives
+     * Returns the determinant; 0 if {@link #isSingular()}; NaN if an element is NaN; for infinite elements what IEEE arithmetic on the pivots gives.
      */
     public double determinant() {
         return factor.determinant();
@@ -76,6 +75,8 @@ public final class LuDecomposition<N extends Dim> {
     }
 
     /**
+     * Returns the inverse from the factors.
+     *
      * @return {@code A^-1}, new, in the decomposed matrix's kind of storage
      * @throws SingularMatrixException if {@link #isSingular()}
      */
@@ -91,7 +92,7 @@ public final class LuDecomposition<N extends Dim> {
         }
     }
 
-    /** @return L, unit lower-triangular, new */
+    /** Returns L, unit lower-triangular, new. */
     public Matrix<N, N> lower() {
         Matrix<N, N> l = Matrix.zeros(size, size, storage);
         for (int i = 0; i < size.value(); i++) {
@@ -102,7 +103,7 @@ public final class LuDecomposition<N extends Dim> {
         return l;
     }
 
-    /** @return U, upper-triangular, new */
+    /** Returns U, upper-triangular, new. */
     public Matrix<N, N> upper() {
         Matrix<N, N> u = Matrix.zeros(size, size, storage);
         for (int i = 0; i < size.value(); i++) {
@@ -113,7 +114,7 @@ public final class LuDecomposition<N extends Dim> {
         return u;
     }
 
-    /** @return the permutation matrix P of {@code P A = L U}, new */
+    /** Returns the permutation matrix P of {@code P A = L U}, new. */
     public Matrix<N, N> permutation() {
         int[] perm = factor.permutation();
         Matrix<N, N> p = Matrix.zeros(size, size, storage);

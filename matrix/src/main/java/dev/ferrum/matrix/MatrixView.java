@@ -40,17 +40,19 @@ public final class MatrixView<R extends Dim, C extends Dim> {
         this.parent = parent;
     }
 
-    /** @return number of rows of the window */
+    /** Returns number of rows of the window. */
     public int rows() {
         return rows.value();
     }
 
-    /** @return number of columns of the window */
+    /** Returns number of columns of the window. */
     public int cols() {
         return cols.value();
     }
 
     /**
+     * Reads one element of the window.
+     *
      * @param row    row index within the window
      * @param column column index within the window
      * @return the element of the underlying matrix at {@code (row0 + row, col0 + column)}
@@ -62,6 +64,8 @@ public final class MatrixView<R extends Dim, C extends Dim> {
     }
 
     /**
+     * Writes one element of the window, through to the underlying matrix.
+     *
      * @param row    row index within the window
      * @param column column index within the window
      * @param value  the new element, written to the underlying matrix
@@ -80,7 +84,7 @@ public final class MatrixView<R extends Dim, C extends Dim> {
         }
     }
 
-    /** @return a contiguous copy of the window, in the underlying matrix's kind of storage */
+    /** Returns a contiguous copy of the window, in the underlying matrix's kind of storage. */
     public Matrix<R, C> copy() {
         DoubleStore out = base.allocateLike(rows(), cols());
         for (int i = 0; i < rows(); i++) {
@@ -118,6 +122,8 @@ public final class MatrixView<R extends Dim, C extends Dim> {
     }
 
     /**
+     * Fills the window.
+     *
      * @param value written to every element of the window
      * @return this view
      */
@@ -130,7 +136,7 @@ public final class MatrixView<R extends Dim, C extends Dim> {
         return this;
     }
 
-    /** @return a copy of the window's elements, row-major */
+    /** Returns a copy of the window's elements, row-major. */
     public double[] toArray() {
         double[] out = new double[rows() * cols()];
         for (int i = 0; i < rows(); i++) {

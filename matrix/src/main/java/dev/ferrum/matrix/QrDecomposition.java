@@ -40,21 +40,21 @@ public final class QrDecomposition<R extends Dim, C extends Dim> {
         this.shape = a.shape();
     }
 
-    /** @return Q, {@code R x R} with orthonormal columns, new */
+    /** Returns Q, {@code R x R} with orthonormal columns, new. */
     public Matrix<R, R> q() {
         Matrix<R, R> q = Matrix.zeros(rows, rows, storage);
         factor.q(q.store());
         return q;
     }
 
-    /** @return R, {@code R x C}, zero below the diagonal, new */
+    /** Returns R, {@code R x C}, zero below the diagonal, new. */
     public Matrix<R, C> r() {
         Matrix<R, C> r = Matrix.zeros(rows, cols, storage);
         factor.r(r.store());
         return r;
     }
 
-    /** @return whether the columns are linearly independent to working precision (needs rows >= cols) */
+    /** Returns whether the columns are linearly independent to working precision (needs rows >= cols). */
     public boolean isFullColumnRank() {
         return rows.value() >= cols.value() && factor.rankDeficientColumn() < 0;
     }
