@@ -20,8 +20,10 @@ import java.util.List;
  * {@code report.json}: writes a {@link Report} and reads one back (Jackson's tree model, so the field names
  * and the "unmeasured is {@code null}" rule are spelled out here rather than inferred from the records).
  *
- * <p>Reading is lenient about fields a report of an older version did not have: a missing interval reads as
- * unknown ({@code NaN}), a boolean {@code met} as {@code "yes"}/{@code "no"}.
+ * <p>Each row carries its scores' intervals ({@code oursLo}/{@code oursHi}, {@code peerLo}/{@code peerHi}), the
+ * ratio's ({@code ratio_lo}/{@code ratio_hi}) and a three-valued {@code met}: {@code "yes"}, {@code "no"},
+ * {@code "noise"} (see {@link Verdict}). Reading is lenient about fields an older report did not have: a
+ * missing interval reads as unknown ({@code NaN}), a boolean {@code met} as {@code "yes"}/{@code "no"}.
  */
 public final class ReportJson {
 
@@ -50,17 +52,18 @@ public final class ReportJson {
                 jr.put("id", r.id());
                 jr.put("description", r.description());
                 number(jr, "ours", r.ours());
-                number(jr, "oursError", r.oursError());
+                number(jr, "oursLo", r.oursLo());
+                number(jr, "oursHi", r.oursHi());
                 jr.put("peerName", r.peerName());
                 number(jr, "peer", r.peer());
+                number(jr, "peerLo", r.peerLo());
+                number(jr, "peerHi", r.peerHi());
                 jr.put("unit", r.unit());
                 number(jr, "ratio", r.ratio());
+                number(jr, "ratio_lo", r.ratioLo());
+                number(jr, "ratio_hi", r.ratioHi());
                 number(jr, "target", r.target());
-                if (r.met() == null) {
-                    jr.putNull("met");
-                } else {
-                    jr.put("met", r.met());
-                }
+                jr.put("met", r.met() == null ? null : r.met().json());
                 jr.put("rust", r.rust() == null ? null : r.rust().text());
                 if (r.rust() == null) {
                     jr.putNull("rustRatio");
@@ -119,18 +122,26 @@ public final class ReportJson {
             List<Row> rows = new ArrayList<>();
             for (JsonNode r : js.path("rows")) {
                 String rust = text(r, "rust");
+                double ours = dbl(r, "ours");
+                // Reports written before intervals had only a symmetric oursError (or nothing): use it if there.
+                double oursError = dbl(r, "oursError");
                 rows.add(new Row(
                         text(r, "id"),
                         suite,
                         text(r, "description"),
-                        dbl(r, "ours"),
-                        dbl(r, "oursError"),
+                        ours,
+                        r.has("oursLo") ? dbl(r, "oursLo") : ours - oursError,
+                        r.has("oursHi") ? dbl(r, "oursHi") : ours + oursError,
                         text(r, "peerName"),
                         dbl(r, "peer"),
+                        dbl(r, "peerLo"),
+                        dbl(r, "peerHi"),
                         text(r, "unit"),
                         dbl(r, "ratio"),
+                        dbl(r, "ratio_lo"),
+                        dbl(r, "ratio_hi"),
                         dbl(r, "target"),
-                        r.hasNonNull("met") ? r.get("met").asBoolean() : null,
+                        r.hasNonNull("met") ? Verdict.fromJson(r.get("met").asText()) : null,
                         rust == null ? null : new RustFigure(rust, dbl(r, "rustRatio")),
                         dbl(r, "oursBytesPerOp"),
                         dbl(r, "peerBytesPerOp"),
@@ -141,6 +152,10 @@ public final class ReportJson {
             report.add(new Report.SuiteResult(suite, text(js, "title"), text(js, "status"), rows, notes));
         }
         return report;
+    }
+
+    private static Object scalar(JsonNode v) {
+        return v.isIntegralNumber() ? (Object) v.asLong() : v.isNumber() ? (Object) v.asDouble() : v.asText();
     }
 
     private static String text(JsonNode node, String field) {

@@ -4,15 +4,20 @@
  */
 package dev.ferrum.bench.runner;
 
+import dev.ferrum.bench.report.MachineFacts;
 import dev.ferrum.bench.report.Report;
+import dev.ferrum.bench.report.ReportJson;
 import dev.ferrum.bench.report.Row;
+import dev.ferrum.bench.report.RunComparison;
 import dev.ferrum.bench.support.Comparison;
 import dev.ferrum.bench.support.Measurements;
 import dev.ferrum.bench.support.RunContext;
 import dev.ferrum.bench.support.Suite;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -23,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -69,11 +75,14 @@ public final class BenchRunner {
         static final class Mode {
             @Option(
                     names = "--quick",
-                    description = "short warm-up and measurement; one fork, more where a suite asks: about ten"
-                            + " minutes in all")
+                    description = "short warm-up and measurement; each suite's benchmarks run in 2 or more rounds"
+                            + " of one fork (ours and the peer's forks alternate), the interval is the range over"
+                            + " them")
             boolean quick;
 
-            @Option(names = "--full", description = "JMH defaults of each benchmark (the default mode; much longer)")
+            @Option(
+                    names = "--full",
+                    description = "JMH defaults of each benchmark, forks included (the default mode; much longer)")
             boolean full;
         }
 
@@ -97,6 +106,19 @@ public final class BenchRunner {
 
         @Option(names = "--list", description = "list suites, their benchmarks and report rows, then exit")
         boolean list;
+
+        @Option(
+                names = "--compare",
+                paramLabel = "OLD_REPORT_JSON",
+                description = "after the run, print per row the old and new ratio and whether the change is outside"
+                        + " the noise (default: docs/report/report.json when there is one)")
+        Path compare;
+
+        @Option(
+                names = "--to",
+                paramLabel = "NEW_REPORT_JSON",
+                description = "with --compare: compare with this report instead of running the benchmarks")
+        Path to;
     }
 
     /** Suite names for picocli's help text. */
@@ -108,7 +130,7 @@ public final class BenchRunner {
     }
 
     /** Validated command line. */
-    record Options(boolean quick, List<String> suites, Path out, boolean list) {
+    record Options(boolean quick, List<String> suites, Path out, boolean list, Path compare, Path to) {
 
         /**
          * Parses and validates the arguments.
@@ -144,7 +166,16 @@ public final class BenchRunner {
             Path out = cli.out != null
                     ? cli.out
                     : Files.isDirectory(Path.of("benchmarks")) ? Path.of("benchmarks", "results") : Path.of("results");
-            return new Options(cli.mode.quick, List.copyOf(suites), out, cli.list);
+            if (cli.to != null && cli.compare == null) {
+                throw new IllegalArgumentException("--to needs --compare OLD_REPORT_JSON (the report to compare with)");
+            }
+            for (Path p : new Path[] {cli.compare, cli.to}) {
+                if (p != null && !Files.isRegularFile(p)) {
+                    throw new IllegalArgumentException(
+                            p + " does not exist or is not a file (a report.json is wanted)");
+                }
+            }
+            return new Options(cli.mode.quick, List.copyOf(suites), out, cli.list, cli.compare, cli.to);
         }
     }
 
@@ -167,6 +198,9 @@ public final class BenchRunner {
             if (options.list()) {
                 list(options, System.out);
                 return 0;
+            }
+            if (options.to() != null) {
+                return compare(options.compare(), options.to(), System.out);
             }
             try {
                 return run(options, System.out);
@@ -246,7 +280,7 @@ public final class BenchRunner {
         Path dir = options.out().resolve(stamp);
         Files.createDirectories(dir);
         String mode = options.quick() ? "quick" : "full";
-        Report report = new Report(mode, started).headlines(SuiteCatalog.headlines());
+        Report report = new Report(mode, started, MachineFacts.now(FORK_FLAGS)).headlines(SuiteCatalog.headlines());
         Measurements measurements = new Measurements();
 
         List<Suite> runnable = new ArrayList<>();
@@ -262,7 +296,7 @@ public final class BenchRunner {
                 continue;
             }
             runnable.add(suite.get());
-            total += runCount(suite.get());
+            total += runCount(suite.get()) * rounds(suite.get(), options);
         }
         out.printf(
                 "Ferrum benchmarks, %s mode: %d suite(s), %d JMH runs; results in %s%n",
@@ -274,10 +308,15 @@ public final class BenchRunner {
             List<String> notes = new ArrayList<>(suite.notes());
             String status = "measured";
             ProgressFormat progress = new ProgressFormat(out, suite.name(), done, total, startNanos);
+            int rounds = rounds(suite, options);
             try {
-                if (!suite.benchmarks().isEmpty()) {
-                    Collection<RunResult> results =
-                            new Runner(jmhOptions(suite, options, dir).build(), progress).run();
+                for (int round = 1; round <= rounds && !suite.benchmarks().isEmpty(); round++) {
+                    progress.round(round, rounds);
+                    Collection<RunResult> results = new Runner(
+                                    jmhOptions(suite, options, dir, round, rounds)
+                                            .build(),
+                                    progress)
+                            .run();
                     measurements.addAll(results);
                 }
             } catch (RunnerException | RuntimeException e) {
@@ -286,7 +325,7 @@ public final class BenchRunner {
                 notes.add("JMH run failed: " + e);
                 out.println("suite " + suite.name() + " failed: " + e);
             }
-            done = Math.max(done + runCount(suite), progress.done());
+            done = Math.max(done + runCount(suite) * rounds, progress.done());
             List<Row> rows = new ArrayList<>(rows(suite, measurements));
             try {
                 rows.addAll(suite.extraRows(new RunContext(options.quick(), dir, measurements)));
@@ -297,15 +336,75 @@ public final class BenchRunner {
             report.add(new Report.SuiteResult(suite.name(), suite.title(), status, rows, notes));
         }
 
+        report.machineFact("loadAverageAfter", MachineFacts.loadAverage());
         report.write(dir);
+        Path baseline = options.compare() != null
+                ? options.compare()
+                : publishedReport().orElse(null);
+        if (baseline != null) {
+            try {
+                ByteArrayOutputStream text = new ByteArrayOutputStream();
+                try (PrintStream both = new PrintStream(text, true, StandardCharsets.UTF_8)) {
+                    RunComparison.print(
+                            RunComparison.compare(ReportJson.read(Files.readString(baseline)), report),
+                            baseline.toString(),
+                            dir.resolve("report.json").toString(),
+                            both);
+                }
+                Files.writeString(dir.resolve("compare.txt"), text.toString(StandardCharsets.UTF_8));
+            } catch (IOException | IllegalArgumentException e) {
+                out.println("cannot compare with " + baseline + ": " + e.getMessage());
+                baseline = null;
+            }
+        }
         Path latest = options.out().resolve("latest");
         copyTree(dir, latest);
         report.print(out);
+        if (baseline != null) {
+            out.print(Files.readString(dir.resolve("compare.txt")));
+        }
         out.println("Report: " + dir.resolve("report.md").toAbsolutePath());
         out.println("        " + dir.resolve("report.json").toAbsolutePath());
         out.println("Charts: " + dir.resolve("charts").toAbsolutePath());
+        if (baseline != null) {
+            out.println("Compared with " + baseline.toAbsolutePath() + ": "
+                    + dir.resolve("compare.txt").toAbsolutePath());
+        }
         out.println("Latest copy: " + latest.toAbsolutePath());
         return failures == 0 ? 0 : 1;
+    }
+
+    /** The published report of the repository this runs in ({@code docs/report/report.json}), if any. */
+    static Optional<Path> publishedReport() {
+        for (Path p :
+                List.of(Path.of("docs", "report", "report.json"), Path.of("..", "docs", "report", "report.json"))) {
+            if (Files.isRegularFile(p)) {
+                return Optional.of(p.toAbsolutePath().normalize());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** {@code --compare OLD --to NEW}: prints the row-by-row comparison of two stored reports. */
+    static int compare(Path older, Path newer, PrintStream out) {
+        try {
+            Report a = ReportJson.read(Files.readString(older));
+            Report b = ReportJson.read(Files.readString(newer));
+            RunComparison.print(RunComparison.compare(a, b), older.toString(), newer.toString(), out);
+            return 0;
+        } catch (IOException | IllegalArgumentException e) {
+            out.println("error: cannot compare " + older + " with " + newer + ": " + e.getMessage());
+            return 2;
+        }
+    }
+
+    /**
+     * How many times the suite's benchmarks run, one fork each, in turn (so ours and the peer's forks
+     * alternate and a drift in the machine's load hits both): the suite's quick-mode forks in quick mode,
+     * once (with JMH's own fork count) in full mode.
+     */
+    static int rounds(Suite suite, Options options) {
+        return options.quick() ? Math.max(1, suite.quickForks()) : 1;
     }
 
     /** Turns a suite's comparison definitions into rows, marking any benchmark that did not run. */
@@ -341,25 +440,30 @@ public final class BenchRunner {
         return rows;
     }
 
-    static ChainedOptionsBuilder jmhOptions(Suite suite, Options options, Path dir) {
-        List<String> jvmArgs = new ArrayList<>(List.of(
-                "-Xms1g",
-                "-Xmx4g",
-                "-Djava.awt.headless=true",
-                "--enable-native-access=ALL-UNNAMED",
-                "--add-modules=jdk.incubator.vector"));
+    /** Flags of every benchmark fork (a suite may add its own). */
+    static final List<String> FORK_FLAGS = List.of(
+            "-Xms1g",
+            "-Xmx4g",
+            "-Djava.awt.headless=true",
+            "--enable-native-access=ALL-UNNAMED",
+            "--add-modules=jdk.incubator.vector");
+
+    static ChainedOptionsBuilder jmhOptions(Suite suite, Options options, Path dir, int round, int rounds) {
+        List<String> jvmArgs = new ArrayList<>(FORK_FLAGS);
         jvmArgs.addAll(suite.jvmArgs());
+        String file =
+                rounds == 1 ? "jmh-" + suite.name() + ".json" : "jmh-" + suite.name() + "-round" + round + ".json";
         ChainedOptionsBuilder b = new OptionsBuilder()
                 .include(includeRegex(suite))
                 .jvmArgsAppend(jvmArgs.toArray(String[]::new))
-                .result(dir.resolve("jmh-" + suite.name() + ".json").toString())
+                .result(dir.resolve(file).toString())
                 .resultFormat(ResultFormatType.JSON)
                 .shouldFailOnError(false);
         if (suite.profileGc()) {
             b.addProfiler("gc");
         }
         if (options.quick()) {
-            b.forks(Math.max(1, suite.quickForks()))
+            b.forks(1)
                     .warmupIterations(2)
                     .warmupTime(TimeValue.milliseconds(500))
                     .measurementIterations(3)

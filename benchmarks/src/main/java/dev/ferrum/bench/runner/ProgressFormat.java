@@ -27,6 +27,7 @@ final class ProgressFormat implements OutputFormat {
     private final long startNanos;
     private final String suite;
     private int done;
+    private String round = "";
 
     /**
      * @param out        where to print
@@ -47,6 +48,11 @@ final class ProgressFormat implements OutputFormat {
         return done;
     }
 
+    /** Marks the following benchmarks as round {@code k} of {@code n} (shown only when there are several). */
+    void round(int k, int n) {
+        round = n > 1 ? " r" + k + "/" + n : "";
+    }
+
     static String clock(Duration d) {
         long s = Math.max(0, d.toSeconds());
         return String.format("%02d:%02d", s / 60, s % 60);
@@ -62,7 +68,8 @@ final class ProgressFormat implements OutputFormat {
         String[] parts = params.getBenchmark().split("\\.");
         String name = parts[parts.length - 2] + "." + parts[parts.length - 1];
         out.printf(
-                "[%3d/%d] %-7s %-44s %-24s elapsed %s  ETA %s%n", done + 1, total, suite, name, p, clock(elapsed), eta);
+                "[%3d/%d] %-7s %-44s %-24s elapsed %s  ETA %s%n",
+                done + 1, total, suite + round, name, p, clock(elapsed), eta);
         out.flush();
     }
 

@@ -30,12 +30,14 @@ public interface Suite {
     }
 
     /**
-     * Forks per benchmark in quick mode. One is enough where a fork's result is stable; two-thread benchmarks
-     * on a 2-core machine land in a different state per fork (where the scheduler puts the threads), so they
-     * ask for more and JMH averages over them.
+     * Forks per benchmark in quick mode. The runner runs the suite's benchmarks this many times, one fork each
+     * time, so ours and the peer's forks alternate and a drift in the machine's load hits both; a score is the
+     * mean over the forks and its interval their range. Two is the least that gives a range (a single fork's
+     * JMH interval does not see the fork-to-fork swing); two-thread benchmarks on a 2-core machine land in a
+     * different state per fork (where the scheduler puts the threads) and ask for more.
      */
     default int quickForks() {
-        return 1;
+        return 2;
     }
 
     /** Extra JVM flags for this suite's forks (the runner already adds native access and the Vector API). */

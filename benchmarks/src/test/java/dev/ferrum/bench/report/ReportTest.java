@@ -34,12 +34,13 @@ class ReportTest {
     void comparedRowIsMetOnlyWhenRatioReachesTarget() {
         Score ours = new Score(2.0, 0.1, "ns/op", 0);
         Score peer = new Score(40.0, 1, "ns/op", 16);
-        Row met = Row.compared("x.a", "x", "d", ours, "peer", peer, 20, RustFigure.of("45.2 vs 1.8 ns", 25.1), null);
+        // ratio 20, interval [39 / 2.1, 41 / 1.9] = [18.6, 21.6]
+        Row met = Row.compared("x.a", "x", "d", ours, "peer", peer, 15, RustFigure.of("45.2 vs 1.8 ns", 25.1), null);
         Row missed = Row.compared("x.b", "x", "d", ours, "peer", peer, 25, null, null);
         Row informational = Row.compared("x.c", "x", "d", ours, "peer", peer, Double.NaN, null, null);
         assertThat(met.ratio()).isEqualTo(20.0);
-        assertThat(met.met()).isTrue();
-        assertThat(missed.met()).isFalse();
+        assertThat(met.met()).isEqualTo(Verdict.YES);
+        assertThat(missed.met()).isEqualTo(Verdict.NO);
         assertThat(informational.met()).isNull();
     }
 
@@ -47,10 +48,10 @@ class ReportTest {
     void absoluteRowsFollowTheUnitsDirection() {
         assertThat(Row.absolute("r", "s", "d", new Score(3.0, 0, "GB/s", 0), 2.8, null, null)
                         .met())
-                .isTrue();
+                .isEqualTo(Verdict.YES);
         assertThat(Row.absolute("r", "s", "d", new Score(30, 0, "ns/op", 0), 23, null, null)
                         .met())
-                .isFalse();
+                .isEqualTo(Verdict.NO);
     }
 
     @Test
@@ -87,7 +88,7 @@ class ReportTest {
                 new Score(2, 0.1, "ns/op", 0),
                 "malloc",
                 new Score(50, 1, "ns/op", 0),
-                25,
+                20,
                 RustFigure.of("45.2 vs 1.8 ns/alloc (25x)", 25.1),
                 null);
         report.add(new Report.SuiteResult(
@@ -103,7 +104,7 @@ class ReportTest {
         assertThat(json)
                 .contains("\"id\": \"demo.alloc.bump_vs_malloc\"")
                 .contains("\"ratio\": 25.0")
-                .contains("\"met\": true")
+                .contains("\"met\": \"yes\"")
                 .contains("\"rust\": \"45.2 vs 1.8 ns/alloc (25x)\"")
                 .contains("\"status\": \"not implemented\"");
         String md = Files.readString(dir.resolve("report.md"));
@@ -157,7 +158,7 @@ class ReportTest {
                 new Score(2, 0.1, "ns/op", 0),
                 "malloc+free (critical downcall)",
                 new Score(50, 1, "ns/op", 0),
-                25,
+                20,
                 null,
                 null);
         Row informational = Row.compared(
@@ -176,7 +177,7 @@ class ReportTest {
         report.add(new Report.SuiteResult("arena", "Arena", "measured", List.of(headline, informational), List.of()));
         report.write(dir);
         assertThat(Files.readString(dir.resolve("tables/headline-arena.md")))
-                .isEqualTo("16 B allocation: **25.00x** vs malloc+free (target >= 25.00x met)");
+                .isEqualTo("16 B allocation: **25.00x** vs malloc+free (target >= 20.00x met)");
         String targets = Files.readString(dir.resolve("tables/targets.md"));
         assertThat(targets).contains("`arena.alloc16.a8.offset_vs_malloc`").doesNotContain("arena.other");
         assertThat(Files.readString(dir.resolve("tables/arena.md")))
