@@ -5,17 +5,18 @@
 package dev.ferrum.bench.arena;
 
 import dev.ferrum.arena.BumpArena;
+import dev.ferrum.bench.support.Interleaved;
+import dev.ferrum.bench.support.Interleaved.Contender;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SegmentAllocator;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedList;
-import java.util.function.LongSupplier;
+import java.util.List;
 
 /**
  * A load-robust cross-check of the JMH rows for a shared, busy machine: every contender runs in one JVM,
- * round-robin, and the best batch time is kept (so a burst of load hits all of them alike and is filtered
+ * round-robin ({@link Interleaved}), and the best batch time is kept (so a burst of load hits all of them alike and is filtered
  * out). Optimistic for everyone, and without a Blackhole: escape analysis may remove objects nobody uses
  * (the JDK slicing allocator's segment, {@code new byte[]}). Not part of the report; run it by hand:
  * {@code java --enable-native-access=ALL-UNNAMED -cp benchmarks.jar dev.ferrum.bench.arena.InterleavedTiming 16 8}.
@@ -33,10 +34,8 @@ public final class InterleavedTiming {
         allocation(size, align);
         contended(size, align);
         lists();
-        System.out.println("(checksum " + sink + ")");
+        System.out.println("(checksum " + (sink + Interleaved.sink()) + ")");
     }
-
-    private record Contender(String name, LongSupplier batch, int every) {}
 
     private static void allocation(long size, long align) {
         BumpArena handles = BumpArena.builder()
@@ -66,8 +65,8 @@ public final class InterleavedTiming {
             "allocate(64)+reset, shared, safety off",
             "allocate(64)+reset, shared, safety on"
         };
-        java.util.List<Contender> cs = new ArrayList<>();
-        cs.add(new Contender("bump handle", () -> bumpHandles(handles, size, align), 1));
+        List<Contender> cs = new ArrayList<>();
+        cs.add(new Contender("bump handle", () -> bumpHandles(handles, size, align), BATCH, 1));
         cs.add(new Contender(
                 "bump segment (temporal safety on)",
                 () -> {
@@ -78,6 +77,7 @@ public final class InterleavedTiming {
                     segments.reset();
                     return x;
                 },
+                BATCH,
                 1));
         cs.add(new Contender(
                 "JDK slicingAllocator",
@@ -89,6 +89,7 @@ public final class InterleavedTiming {
                     }
                     return x;
                 },
+                BATCH,
                 1));
         cs.add(new Contender(
                 "malloc/aligned_alloc + free, critical long downcalls",
@@ -104,6 +105,7 @@ public final class InterleavedTiming {
                     }
                     return x;
                 },
+                BATCH,
                 1));
         MemorySegment[] pointers = new MemorySegment[BATCH];
         cs.add(new Contender(
@@ -121,6 +123,7 @@ public final class InterleavedTiming {
                     }
                     return x;
                 },
+                BATCH,
                 1));
         cs.add(new Contender(
                 "Arena.ofConfined() allocate+close",
@@ -133,6 +136,7 @@ public final class InterleavedTiming {
                     }
                     return x;
                 },
+                BATCH,
                 1));
         cs.add(new Contender(
                 "new byte[size]",
@@ -143,8 +147,9 @@ public final class InterleavedTiming {
                     }
                     return x;
                 },
+                BATCH,
                 1));
-        cs.add(new Contender("shared bump handle (CAS, 1 thread)", () -> bumpHandles(shared, size, align), 1));
+        cs.add(new Contender("shared bump handle (CAS, 1 thread)", () -> bumpHandles(shared, size, align), BATCH, 1));
         for (int k = 0; k < resets.length; k++) {
             BumpArena a = resets[k];
             cs.add(new Contender(
@@ -157,13 +162,14 @@ public final class InterleavedTiming {
                         }
                         return x;
                     },
+                    BATCH,
                     k == 3 ? 20 : 1));
         }
-        long[] best = run(cs, 3000);
+        List<Interleaved.Samples> best = Interleaved.run(cs, 300, 3000);
         System.out.printf(
                 "%d-byte blocks aligned %d, ns per block (best of 3000 batches of %d):%n", size, align, BATCH);
-        for (int k = 0; k < cs.size(); k++) {
-            System.out.printf("  %-45s %10.2f%n", cs.get(k).name(), best[k] / (double) BATCH);
+        for (Interleaved.Samples k : best) {
+            System.out.printf("  %-45s %10.2f%n", k.name(), k.min());
         }
     }
 
@@ -238,8 +244,8 @@ public final class InterleavedTiming {
             array.add(i);
         }
         System.gc();
-        java.util.List<Contender> cs = java.util.List.of(
-                new Contender("arena list", arenaList::sum, 1),
+        List<Contender> cs = List.of(
+                new Contender("arena list", arenaList::sum, n, 1),
                 new Contender(
                         "LinkedList<Long>",
                         () -> {
@@ -249,6 +255,7 @@ public final class InterleavedTiming {
                             }
                             return s;
                         },
+                        n,
                         1),
                 new Contender(
                         "ArrayList<Long>",
@@ -259,28 +266,13 @@ public final class InterleavedTiming {
                             }
                             return s;
                         },
+                        n,
                         1));
-        long[] best = run(cs, 60);
+        List<Interleaved.Samples> best = Interleaved.run(cs, 5, 60);
         System.out.printf("sum of a %d-element list, ns per element (best of 60):%n", n);
-        for (int k = 0; k < cs.size(); k++) {
-            System.out.printf("  %-45s %10.2f%n", cs.get(k).name(), best[k] / (double) n);
+        for (Interleaved.Samples k : best) {
+            System.out.printf("  %-45s %10.2f%n", k.name(), k.min());
         }
         arena.close();
-    }
-
-    private static long[] run(java.util.List<Contender> cs, int rounds) {
-        long[] best = new long[cs.size()];
-        Arrays.fill(best, Long.MAX_VALUE);
-        for (int r = 0; r < rounds; r++) {
-            for (int k = 0; k < cs.size(); k++) {
-                if (r % cs.get(k).every() != 0) {
-                    continue;
-                }
-                long t0 = System.nanoTime();
-                sink += cs.get(k).batch().getAsLong();
-                best[k] = Math.min(best[k], System.nanoTime() - t0);
-            }
-        }
-        return best;
     }
 }

@@ -7,12 +7,15 @@ package dev.ferrum.bench.kv;
 import dev.ferrum.bench.report.Row;
 import dev.ferrum.bench.report.RustFigure;
 import dev.ferrum.bench.report.Score;
+import dev.ferrum.bench.support.ChildJvm;
 import dev.ferrum.bench.support.Comparison;
+import dev.ferrum.bench.support.PeerVersions;
 import dev.ferrum.bench.support.RunContext;
 import dev.ferrum.bench.support.Suite;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -75,7 +78,7 @@ public final class KvSuite implements Suite {
                 "random point get" + keys,
                 get("ferrum"),
                 get("rocksdb"),
-                "RocksDB 9.10 (rocksdbjni, defaults, flushed)",
+                PeerVersions.ROCKSDB + " (rocksdbjni, defaults, flushed)",
                 1.0,
                 null));
         c.add(Comparison.vs(
@@ -83,7 +86,7 @@ public final class KvSuite implements Suite {
                 "random point get" + keys,
                 get("ferrum"),
                 get("lmdb"),
-                "LMDB (lmdbjava 0.9.1, byte[] proxy, reused read txn)",
+                "LMDB (" + PeerVersions.LMDBJAVA + ", byte[] proxy, reused read txn)",
                 1.0,
                 null));
         c.add(Comparison.vs(
@@ -189,6 +192,9 @@ public final class KvSuite implements Suite {
         return rows;
     }
 
+    /** The ferrum-kv command line's main class (in benchmarks.jar, with the kvstore module). */
+    static final String FERRUM_KV = "dev.ferrum.kv.server.internal.cli.FerrumKv";
+
     private static String javaBin() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
@@ -209,24 +215,21 @@ public final class KvSuite implements Suite {
 
     /** Runs `ferrum-kv bench` (1M keys, 16 B / 100 B, NO_SYNC) in a fresh JVM and parses its RESULT line. */
     private static Map<String, Double> runSession(RunContext context, int warmup, StringBuilder log) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(javaBin(), "--enable-native-access=ALL-UNNAMED"));
-        cmd.addAll(SESSION_JVM);
-        cmd.addAll(List.of(
-                "-cp",
-                ownJar().toString(),
-                "dev.ferrum.kv.server.internal.cli.FerrumKv",
-                "bench",
-                "--keys",
-                "1000000",
-                "--no-progress",
-                "--durability",
-                "NO_SYNC",
-                "--warmup",
-                Integer.toString(warmup)));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        log.append("$ ").append(String.join(" ", cmd)).append('\n').append(out).append('\n');
-        if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0) {
+        ChildJvm.Output session = ChildJvm.of(FERRUM_KV)
+                .jvmArgs(SESSION_JVM)
+                .args(
+                        "bench",
+                        "--keys",
+                        "1000000",
+                        "--no-progress",
+                        "--durability",
+                        "NO_SYNC",
+                        "--warmup",
+                        Integer.toString(warmup))
+                .run(Duration.ofSeconds(300));
+        log.append(session.log());
+        String out = session.text();
+        if (session.exitCode() != 0) {
             throw new IllegalStateException("ferrum-kv bench failed: " + out);
         }
         Map<String, Double> r = new HashMap<>();

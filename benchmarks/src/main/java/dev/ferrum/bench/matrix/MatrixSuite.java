@@ -8,6 +8,7 @@ import dev.ferrum.bench.report.Row;
 import dev.ferrum.bench.report.Score;
 import dev.ferrum.bench.support.Comparison;
 import dev.ferrum.bench.support.Measurements;
+import dev.ferrum.bench.support.PeerVersions;
 import dev.ferrum.bench.support.RunContext;
 import dev.ferrum.bench.support.Suite;
 import java.util.ArrayList;
@@ -298,7 +299,8 @@ public final class MatrixSuite implements Suite {
                         + " doubles per vector the"
                         + " SIMD kernel keeps a 4 x " + 2 * peak.lanes() + " tile of C in 8 registers and packs B into"
                         + " contiguous strips (64, 256, 1024); 4x4 uses 256-bit vectors, one per row.",
-                "ojAlgo 55.0.1 is used as its documentation shows: dense R064Store (the store behind MatrixR064),"
+                PeerVersions.OJALGO
+                        + " is used as its documentation shows: dense R064Store (the store behind MatrixR064),"
                         + " fillByMultiplying into a preallocated result, OjAlgoUtils.limitThreadsTo(1) so that it, like"
                         + " every other side, runs on one thread (by default it splits large products over all cores).",
                 "The scalar-kernel rows are what the same products cost on a JVM started without --add-modules"

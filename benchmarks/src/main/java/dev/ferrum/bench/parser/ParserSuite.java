@@ -7,22 +7,21 @@ package dev.ferrum.bench.parser;
 import dev.ferrum.bench.report.Row;
 import dev.ferrum.bench.report.RustFigure;
 import dev.ferrum.bench.report.Score;
+import dev.ferrum.bench.support.ChildJvm;
 import dev.ferrum.bench.support.Comparison;
 import dev.ferrum.bench.support.Measurements;
+import dev.ferrum.bench.support.PeerVersions;
 import dev.ferrum.bench.support.RunContext;
 import dev.ferrum.bench.support.Suite;
 import dev.ferrum.parser.CaptureReader;
 import dev.ferrum.parser.ParseMode;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.lang.foreign.Arena;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Issue 5: the zero-copy pcap parser against a conventional copying parser and pcap4j on the same
@@ -177,7 +176,7 @@ public final class ParserSuite implements Suite {
             rows.add(Row.compared(
                     "parser.file.vs_pcap4j",
                     NAME,
-                    "whole-file walk throughput vs pcap4j 1.8.2",
+                    "whole-file walk throughput vs " + PeerVersions.PCAP4J,
                     gbPerSecond(ours.get(), bytes),
                     "pcap4j (libpcap via JNA + static packet factory)",
                     gbPerSecond(pcap4j.get(), bytes),
@@ -188,7 +187,7 @@ public final class ParserSuite implements Suite {
             rows.add(Row.missing(
                     "parser.file.vs_pcap4j",
                     NAME,
-                    "whole-file walk throughput vs pcap4j 1.8.2",
+                    "whole-file walk throughput vs " + PeerVersions.PCAP4J,
                     "pcap4j did not run (needs libpcap0.8: " + (Files.exists(Path.of(LIBPCAP)) ? "present" : "missing")
                             + ")"));
         }
@@ -219,36 +218,24 @@ public final class ParserSuite implements Suite {
         Path file = Path.of(
                 System.getProperty("java.io.tmpdir"),
                 "ferrum-parser-large-" + BenchFiles.VERSION + "-" + (bytes >> 20) + "m.pcap");
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = List.of(
-                java,
-                "-Xmx64m",
-                "-XX:+UseSerialGC",
-                "-cp",
-                System.getProperty("java.class.path"),
-                LargeFileRun.class.getName(),
-                file.toString(),
-                Long.toString(bytes));
-        Process process = new ProcessBuilder(command)
-                .redirectError(ProcessBuilder.Redirect.INHERIT)
-                .start();
-        String result = null;
-        try (BufferedReader r =
-                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (line.startsWith("RESULT ")) {
-                    result = line;
-                }
-            }
+        ChildJvm.Output out;
+        try {
+            out = ChildJvm.of(LargeFileRun.class)
+                    .jvmArgs("-Xmx64m", "-XX:+UseSerialGC")
+                    .args(file.toString(), Long.toString(bytes))
+                    .run(Duration.ofMinutes(15));
+        } catch (IllegalStateException e) {
+            return List.of(Row.missing(
+                    "parser.large_file.gbps", NAME, "large file walk under -Xmx64m", "child JVM: " + e.getMessage()));
         }
-        if (!process.waitFor(15, TimeUnit.MINUTES) || result == null) {
-            process.destroyForcibly();
+        String result = out.resultLine().orElse(null);
+        if (out.exitCode() != 0 || result == null) {
             return List.of(Row.missing(
                     "parser.large_file.gbps",
                     NAME,
                     "large file walk under -Xmx64m",
-                    "child JVM failed (exit " + (process.isAlive() ? "timeout" : process.exitValue()) + ")"));
+                    "child JVM failed (exit " + out.exitCode() + "): "
+                            + out.text().strip()));
         }
         String[] f = result.split(" ");
         long packets = Long.parseLong(f[1]);

@@ -4,6 +4,7 @@
  */
 package dev.ferrum.bench.queue;
 
+import dev.ferrum.bench.support.ChildJvm;
 import dev.ferrum.queue.MappedRingBuffer;
 import dev.ferrum.queue.MessageHandler;
 import dev.ferrum.queue.MpscRingBuffer;
@@ -15,7 +16,6 @@ import java.lang.foreign.ValueLayout;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -238,30 +238,20 @@ public final class CrossProcessRing {
         Path file = newFile();
         // The consumer creates the file (header + empty ring) before the producer starts, which opens it.
         MappedRingBuffer mapped = MappedRingBuffer.create(file, ringBytes, kind(variant));
-        String java = ProcessHandle.current()
-                .info()
-                .command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        List<String> command = new ArrayList<>(List.of(java));
-        command.addAll(jvmArgs);
-        command.addAll(List.of(
-                "-cp",
-                System.getProperty("java.class.path"),
-                CrossProcessRing.class.getName(),
-                variant,
-                file.toString(),
-                Integer.toString(ringBytes),
-                Integer.toString(messageBytes),
-                Long.toString(warmup),
-                Long.toString(count),
-                Long.toString(maxSeconds)));
+        ChildJvm child = ChildJvm.of(CrossProcessRing.class)
+                .jvmArgs(jvmArgs)
+                .args(
+                        variant,
+                        file.toString(),
+                        Integer.toString(ringBytes),
+                        Integer.toString(messageBytes),
+                        Long.toString(warmup),
+                        Long.toString(count),
+                        Long.toString(maxSeconds));
         Path log = Files.createTempFile("ferrum-ring-producer-", ".log");
         Process producer = null;
         try (mapped) {
-            producer = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile())
-                    .start();
+            producer = child.start(log);
             RingBuffer ring = mapped.ring();
             Result result;
             try {

@@ -4,6 +4,7 @@
  */
 package dev.ferrum.bench.queue;
 
+import dev.ferrum.bench.support.PeerVersions;
 import dev.ferrum.queue.MpmcQueue;
 import dev.ferrum.queue.SpscQueue;
 import dev.ferrum.queue.WaitStrategy;
@@ -106,8 +107,8 @@ public abstract sealed class QueueChannel {
         return switch (name) {
             case FERRUM_SPSC -> "Ferrum SpscQueue";
             case FERRUM_MPMC -> "Ferrum MpmcQueue";
-            case JCTOOLS_SPSC -> "JCTools 4.0.5 SpscArrayQueue";
-            case JCTOOLS_MPMC -> "JCTools 4.0.5 MpmcArrayQueue";
+            case JCTOOLS_SPSC -> PeerVersions.JCTOOLS + " SpscArrayQueue";
+            case JCTOOLS_MPMC -> PeerVersions.JCTOOLS + " MpmcArrayQueue";
             case ABQ -> "ArrayBlockingQueue (offer/poll)";
             case LBQ -> "LinkedBlockingQueue (offer/poll)";
             case CLQ -> "ConcurrentLinkedQueue (unbounded)";

@@ -7,21 +7,20 @@ package dev.ferrum.bench.queue;
 import dev.ferrum.bench.report.Row;
 import dev.ferrum.bench.report.RustFigure;
 import dev.ferrum.bench.report.Score;
+import dev.ferrum.bench.support.ChildJvm;
 import dev.ferrum.bench.support.Comparison;
 import dev.ferrum.bench.support.Measurements;
 import dev.ferrum.bench.support.RunContext;
 import dev.ferrum.bench.support.Suite;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Issue 4: the lock-free queues against {@code ArrayBlockingQueue} (the stand-in for Rust's
@@ -362,13 +361,6 @@ public final class QueueSuite implements Suite {
                 messagesPerSecond.bytesPerOp());
     }
 
-    private static String java() {
-        return ProcessHandle.current()
-                .info()
-                .command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    }
-
     /**
      * Runs every queue {@code repeats} times, each run in a fresh JVM, interleaved (A B C A B C ...) so that a
      * burst of load from other processes hits all queues alike; keeps per queue the run with the lowest p50
@@ -380,32 +372,17 @@ public final class QueueSuite implements Suite {
         Map<String, List<PingPong.Summary>> out = new LinkedHashMap<>();
         for (int repeat = 0; repeat < repeats; repeat++) {
             for (String queue : queues) {
-                List<String> cmd = new ArrayList<>(List.of(java()));
-                cmd.addAll(CHILD_JVM);
-                cmd.addAll(List.of(
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        PingPong.class.getName(),
-                        queue,
-                        Integer.toString(CAPACITY),
-                        Long.toString(warmup),
-                        Long.toString(rounds),
-                        Long.toString(maxSeconds)));
-                Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-                String text;
-                try {
-                    text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                    if (!p.waitFor(5, TimeUnit.MINUTES)) {
-                        throw new IllegalStateException("ping-pong " + queue + " did not finish");
-                    }
-                } finally {
-                    p.destroyForcibly();
-                }
-                log.append("$ ")
-                        .append(String.join(" ", cmd))
-                        .append('\n')
-                        .append(text)
-                        .append('\n');
+                ChildJvm.Output child = ChildJvm.of(PingPong.class)
+                        .jvmArgs(CHILD_JVM)
+                        .args(
+                                queue,
+                                Integer.toString(CAPACITY),
+                                Long.toString(warmup),
+                                Long.toString(rounds),
+                                Long.toString(maxSeconds))
+                        .run(Duration.ofMinutes(5));
+                log.append(child.log());
+                String text = child.text();
                 text.lines()
                         .filter(l -> l.startsWith("RESULT "))
                         .findFirst()

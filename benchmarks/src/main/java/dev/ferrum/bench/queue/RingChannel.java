@@ -4,6 +4,7 @@
  */
 package dev.ferrum.bench.queue;
 
+import dev.ferrum.bench.support.PeerVersions;
 import dev.ferrum.queue.MessageHandler;
 import dev.ferrum.queue.MpscRingBuffer;
 import dev.ferrum.queue.RingBuffer;
@@ -94,8 +95,8 @@ public abstract sealed class RingChannel implements AutoCloseable {
         return switch (name) {
             case FERRUM_SPSC -> "Ferrum SpscRingBuffer";
             case FERRUM_MPSC -> "Ferrum MpscRingBuffer";
-            case AGRONA_ONE_TO_ONE -> "Agrona 2.3.0 OneToOneRingBuffer";
-            case AGRONA_MANY_TO_ONE -> "Agrona 2.3.0 ManyToOneRingBuffer";
+            case AGRONA_ONE_TO_ONE -> PeerVersions.AGRONA + " OneToOneRingBuffer";
+            case AGRONA_MANY_TO_ONE -> PeerVersions.AGRONA + " ManyToOneRingBuffer";
             default -> name;
         };
     }

@@ -29,6 +29,7 @@ public final class PeerVersions {
     public static final String EJML = "EJML " + of("ejml");
     public static final String INDRIYA = "Indriya " + of("indriya");
     public static final String PCAP4J = "pcap4j " + of("pcap4j");
+    public static final String OJALGO = "ojAlgo " + of("ojalgo");
 
     private PeerVersions() {}
 

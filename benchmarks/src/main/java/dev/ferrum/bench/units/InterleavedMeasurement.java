@@ -5,32 +5,24 @@
 package dev.ferrum.bench.units;
 
 import dev.ferrum.bench.report.Row;
-import dev.ferrum.bench.report.Score;
+import dev.ferrum.bench.support.Interleaved;
 import dev.ferrum.units.Time;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.BiPredicate;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
- * A second opinion on the raw-vs-typed rows that a loaded machine cannot shake: both kernels run alternately in
- * one JVM (the order flips every round, each round starts from a fresh copy of the same state), and the report
- * takes the minimum and the median over all rounds. Minutes-long load swings that move one JMH run against the
- * next hit both sides of a round equally. Results are also checked to be bit-for-bit equal every round.
+ * A second opinion on the raw-vs-typed rows that a loaded machine cannot shake: both kernels take turns in one
+ * JVM ({@link Interleaved}: the order flips every round, each round starts from a fresh copy of the same
+ * state), and the report takes the best round, with the 10th-percentile round as the interval's other end and
+ * the medians in the note. Minutes-long load swings that move one JMH run against the next hit both sides of a
+ * round equally. Results are also checked to be bit-for-bit equal every round.
  */
 final class InterleavedMeasurement {
 
     private InterleavedMeasurement() {}
-
-    /** Per-step nanoseconds of two kernels, sorted. */
-    private record Pair(long[] raw, long[] typed) {
-        double min(long[] a) {
-            return a[0];
-        }
-
-        double median(long[] a) {
-            return a[a.length / 2];
-        }
-    }
 
     static List<Row> rows(String suite, boolean quick) {
         int rounds = quick ? 300 : 2000;
@@ -38,17 +30,17 @@ final class InterleavedMeasurement {
         Particles particles = new Particles(KinematicsBench.PARTICLES, 42);
         Time nbodyDt = Time.seconds(10);
         Time kinematicsDt = Time.seconds(1e-3);
-        Pair nbody = measure(
+        List<Interleaved.Samples> nbody = measure(
                 rounds,
                 10,
-                () -> bodies.copy(),
+                bodies::copy,
                 b -> NBodyKernels.raw(b, 10),
                 b -> NBodyKernels.typedSum(b, nbodyDt),
                 (a, b) -> Arrays.equals(a.x, b.x));
-        Pair kinematics = measure(
+        List<Interleaved.Samples> kinematics = measure(
                 rounds,
                 100,
-                () -> particles.copy(),
+                particles::copy,
                 p -> KinematicsKernels.raw(p, 1e-3),
                 p -> KinematicsKernels.typed(p, kinematicsDt),
                 (a, b) -> Arrays.equals(a.x, b.x));
@@ -66,51 +58,42 @@ final class InterleavedMeasurement {
                         nbody));
     }
 
-    private static Row row(String suite, String id, String description, Pair p) {
-        Score typed = new Score(p.min(p.typed()), Double.NaN, "ns/op", Double.NaN);
-        Score raw = new Score(p.min(p.raw()), Double.NaN, "ns/op", Double.NaN);
-        String note = String.format("medians: typed %.0f ns, raw %.0f ns", p.median(p.typed()), p.median(p.raw()));
-        return Row.compared(id, suite, description, typed, "raw double", raw, Double.NaN, null, note);
+    private static Row row(String suite, String id, String description, List<Interleaved.Samples> rawThenTyped) {
+        Interleaved.Samples raw = rawThenTyped.get(0);
+        Interleaved.Samples typed = rawThenTyped.get(1);
+        String note = String.format("medians: typed %.0f ns, raw %.0f ns", typed.median(), raw.median());
+        return Row.compared(id, suite, description, typed.score(), "raw double", raw.score(), Double.NaN, null, note);
     }
 
-    interface Equality<S> {
-        boolean same(S a, S b);
+    /** Raw then typed samples; each round both run {@code steps} steps on fresh copies, then must agree. */
+    private static <S> List<Interleaved.Samples> measure(
+            int rounds, int steps, Supplier<S> fresh, Consumer<S> raw, Consumer<S> typed, BiPredicate<S, S> same) {
+        Object[] state = new Object[2];
+        @SuppressWarnings("unchecked")
+        Supplier<S> rawState = () -> (S) state[0];
+        @SuppressWarnings("unchecked")
+        Supplier<S> typedState = () -> (S) state[1];
+        return Interleaved.run(
+                List.of(
+                        Interleaved.Contender.of("raw", steps, () -> run(raw, rawState.get(), steps)),
+                        Interleaved.Contender.of("typed", steps, () -> run(typed, typedState.get(), steps))),
+                rounds, // as many unrecorded rounds first, to bring both kernels to C2
+                rounds,
+                r -> {
+                    state[0] = fresh.get();
+                    state[1] = fresh.get();
+                },
+                r -> {
+                    if (!same.test(rawState.get(), typedState.get())) {
+                        throw new AssertionError("raw and typed kernels diverged in round " + r);
+                    }
+                });
     }
 
-    private static <S> Pair measure(
-            int rounds,
-            int steps,
-            java.util.function.Supplier<S> fresh,
-            Consumer<S> raw,
-            Consumer<S> typed,
-            Equality<S> equality) {
-        long[] rawNanos = new long[rounds];
-        long[] typedNanos = new long[rounds];
-        for (int pass = 0; pass < 2; pass++) { // pass 0 warms both kernels up to C2
-            for (int r = 0; r < rounds; r++) {
-                S a = fresh.get();
-                S b = fresh.get();
-                boolean rawFirst = (r & 1) == 0;
-                long t0 = System.nanoTime();
-                run(rawFirst ? raw : typed, rawFirst ? a : b, steps);
-                long t1 = System.nanoTime();
-                run(rawFirst ? typed : raw, rawFirst ? b : a, steps);
-                long t2 = System.nanoTime();
-                rawNanos[r] = (rawFirst ? t1 - t0 : t2 - t1) / steps;
-                typedNanos[r] = (rawFirst ? t2 - t1 : t1 - t0) / steps;
-                if (!equality.same(a, b)) {
-                    throw new AssertionError("raw and typed kernels diverged in round " + r);
-                }
-            }
-        }
-        Arrays.sort(rawNanos);
-        Arrays.sort(typedNanos);
-        return new Pair(rawNanos, typedNanos);
-    }
-
-    private static <S> void run(Consumer<S> kernel, S state, int steps) {
+    private static <S> long run(Consumer<S> kernel, S state, int steps) {
         for (int k = 0; k < steps; k++) {
             kernel.accept(state);
         }
+        return steps;
     }
 }

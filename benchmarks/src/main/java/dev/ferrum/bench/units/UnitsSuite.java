@@ -6,6 +6,7 @@ package dev.ferrum.bench.units;
 
 import dev.ferrum.bench.report.Row;
 import dev.ferrum.bench.support.Comparison;
+import dev.ferrum.bench.support.PeerVersions;
 import dev.ferrum.bench.support.RunContext;
 import dev.ferrum.bench.support.Suite;
 import java.util.List;
@@ -66,18 +67,19 @@ public final class UnitsSuite implements Suite {
                         null),
                 Comparison.vs(
                         "units.kinematics.typed_vs_indriya",
-                        "kinematics step: Ferrum typed vs Indriya 2.2.3 (JSR 385 RI) doing the same work",
+                        "kinematics step: Ferrum typed vs " + PeerVersions.INDRIYA
+                                + " (JSR 385 RI) doing the same work",
                         "KinematicsBench.typed",
                         "KinematicsBench.indriya",
-                        "Indriya 2.2.3",
+                        PeerVersions.INDRIYA,
                         Double.NaN,
                         null),
                 Comparison.vs(
                         "units.nbody.typed_vs_indriya",
-                        "n-body step: Ferrum typed vs Indriya 2.2.3 doing the same pair work",
+                        "n-body step: Ferrum typed vs " + PeerVersions.INDRIYA + " doing the same pair work",
                         "NBodyBench.typedSum",
                         "NBodyBench.indriya",
-                        "Indriya 2.2.3",
+                        PeerVersions.INDRIYA,
                         Double.NaN,
                         null),
                 Comparison.vs(
