@@ -60,16 +60,16 @@ public final class Format {
         };
     }
 
-    /** An interval as {@code 3.10-3.90} (ratios with two decimals), or "" when unknown. */
+    /** An interval as {@code 3.10..3.90} (ratios with two decimals), or "" when unknown. */
     public static String interval(double lo, double hi, boolean ratio) {
         if (Double.isNaN(lo) || Double.isNaN(hi)) {
             return "";
         }
         String top = Double.isInfinite(hi) ? "inf" : ratio ? String.format(Locale.ROOT, "%.2f", hi) : num(hi);
-        return (ratio ? String.format(Locale.ROOT, "%.2f", lo) : num(lo)) + "-" + top;
+        return (ratio ? String.format(Locale.ROOT, "%.2f", lo) : num(lo)) + ".." + top;
     }
 
-    /** A figure with its interval in brackets: {@code 3.50x [3.10-3.90]}, or the figure alone when unknown. */
+    /** A figure with its interval in brackets: {@code 3.50x [3.10..3.90]}, or the figure alone when unknown. */
     public static String withInterval(double value, double lo, double hi, boolean ratio) {
         String v = ratio ? ratio(value) : num(value);
         String i = interval(lo, hi, ratio);

@@ -145,7 +145,7 @@ public final class Report {
     public void print(PrintStream out) {
         out.println();
         out.println("==================== Ferrum benchmark report (" + mode + ") ====================");
-        out.println("[lo-hi] = interval: JMH's 99.9% confidence interval for one fork, min-max over forks or rounds;");
+        out.println("[lo..hi] = interval: JMH's 99.9% confidence interval for one fork, min-max over forks or rounds;");
         out.println("met: yes / NO / noise (the ratio's interval straddles the target: this run cannot tell)");
         for (SuiteResult s : suites) {
             out.println();

@@ -115,7 +115,7 @@ public final class ReportMarkdown {
                 .append(".  \n");
         report.machine().forEach((k, v) -> sb.append(k).append(": ").append(v).append("  \n"));
         sb.append("\nratio = how many times better ours is than the peer (above 1 = ours better, whichever way the "
-                + "unit points). [lo-hi] = interval: JMH's 99.9% confidence interval for a single fork, the range "
+                + "unit points). [lo..hi] = interval: JMH's 99.9% confidence interval for a single fork, the range "
                 + "over forks (or interleaved rounds) otherwise; the ratio's interval is the widest the two scores' "
                 + "intervals allow. met: yes, NO, or noise when the ratio's interval straddles the target. "
                 + "B/op from JMH `-prof gc` (`gc.alloc.rate.norm`).\n");

@@ -6,10 +6,12 @@ package dev.ferrum.bench.report;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Two runs side by side, row by row: did the change between them help? (the JMH user's question, asked of the
@@ -72,16 +74,21 @@ public final class RunComparison {
 
     private RunComparison() {}
 
-    /** Every row of either run, in the new run's order (rows only in the old run last). */
+    /**
+     * Every row of the suites the new run measured, in the new run's order (rows that only the old run had
+     * in those suites last). Suites the new run left out ({@code --suite}) are not compared.
+     */
     public static List<Line> compare(Report older, Report newer) {
         Map<String, Row> old = rowsById(older);
         Map<String, Row> now = rowsById(newer);
+        Set<String> suites = new HashSet<>();
+        newer.suites().forEach(s -> suites.add(s.name()));
         List<Line> lines = new ArrayList<>();
         for (Row n : now.values()) {
             lines.add(line(old.get(n.id()), n));
         }
         for (Row o : old.values()) {
-            if (!now.containsKey(o.id())) {
+            if (!now.containsKey(o.id()) && suites.contains(o.suite())) {
                 lines.add(line(o, null));
             }
         }

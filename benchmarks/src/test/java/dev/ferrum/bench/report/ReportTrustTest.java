@@ -104,10 +104,10 @@ class ReportTrustTest {
         assertThat(back.ratioLo()).isCloseTo(36.0 / 11, within(1e-12));
         assertThat(back.peerHi()).isEqualTo(44.0);
         assertThat(Files.readString(dir.resolve("report.md")))
-                .contains("4.00x [3.27-4.89]")
+                .contains("4.00x [3.27..4.89]")
                 .contains("|noise|");
         assertThat(Files.readString(dir.resolve("tables/demo.md")))
-                .contains("| 4.00x [3.27-4.89] | >= 4.00x | noise |");
+                .contains("| 4.00x [3.27..4.89] | >= 4.00x | noise |");
     }
 
     /** A report.json as written before intervals existed: boolean met, oursError only. */
@@ -173,10 +173,22 @@ class ReportTrustTest {
         RunComparison.print(lines, "old.json", "new.json", new PrintStream(text, true, StandardCharsets.UTF_8));
         assertThat(text.toString(StandardCharsets.UTF_8))
                 .contains("demo.better")
-                .contains("4.00x [3.27-4.89]")
-                .contains("8.00x [7.50-8.54]")
+                .contains("4.00x [3.27..4.89]")
+                .contains("8.00x [7.50..8.54]")
                 .contains("WORSE")
                 .contains("5 rows: 1 better, 1 WORSE, 1 within noise, 2 not in both");
+    }
+
+    @Test
+    void compareLeavesOutSuitesTheNewRunDidNotMeasure() {
+        Report older = new Report("quick", Instant.EPOCH);
+        older.add(new Report.SuiteResult("a", "A", "measured", List.of(timed("a.x", 10, 1, 40, 4, 2)), List.of()));
+        older.add(new Report.SuiteResult("b", "B", "measured", List.of(timed("b.x", 10, 1, 40, 4, 2)), List.of()));
+        Report newer = new Report("quick", Instant.EPOCH);
+        newer.add(new Report.SuiteResult("a", "A", "measured", List.of(timed("a.x", 10, 1, 40, 4, 2)), List.of()));
+        assertThat(RunComparison.compare(older, newer))
+                .extracting(RunComparison.Line::id)
+                .containsExactly("a.x");
     }
 
     @Test
