@@ -14,13 +14,12 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 
 /** 95% reads / 5% overwrites (YCSB-B shape), uniform or Zipfian (s = 0.99) keys, one thread, no fsync per write. */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-public class KvMixBench {
+public class KvMixBench extends PreloadedStore {
 
     @Param({"ferrum", "rocksdb", "lmdb", "mvstore"})
     public String store;
@@ -31,38 +30,21 @@ public class KvMixBench {
     @Param({"200000"})
     public int keys;
 
-    KvAdapter kv;
-    byte[][] keyBytes;
-    byte[] value;
-    int[] stream;
-    int next;
-
     @Setup(Level.Trial)
     public void setup() throws Exception {
-        kv = KvAdapter.open(store, keys);
-        keyBytes = KvData.keys(keys);
-        value = KvData.value(2);
-        for (int i = 0; i < keys; i++) {
-            kv.put(keyBytes[i], value);
-        }
-        kv.settle();
+        preload(store, keys, keys, 2);
         stream = dist.equals("zipfian") ? KvData.zipfian(keys, 13) : KvData.uniform(keys, 13);
-    }
-
-    @TearDown(Level.Trial)
-    public void tearDown() throws Exception {
-        kv.close();
     }
 
     @Benchmark
     public Object mix95() {
-        int n = next++;
-        int i = stream[n & (KvData.STREAM - 1)];
+        int n = next;
+        byte[] key = nextKey();
         if (n % 20 == 0) {
             value[0] = (byte) n;
-            kv.put(keyBytes[i], value);
+            kv.put(key, value);
             return value;
         }
-        return kv.get(keyBytes[i]);
+        return kv.get(key);
     }
 }

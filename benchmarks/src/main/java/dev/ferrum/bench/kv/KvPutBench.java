@@ -14,7 +14,6 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * Random overwrites of preloaded keys (uniform), one thread, one put per operation.
@@ -26,7 +25,7 @@ import org.openjdk.jmh.annotations.TearDown;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-public class KvPutBench {
+public class KvPutBench extends PreloadedStore {
 
     @Param({"ferrum", "rocksdb", "lmdb", "mvstore", "ferrum-group", "ferrum-sync", "rocksdb-sync", "lmdb-sync"})
     public String store;
@@ -34,41 +33,19 @@ public class KvPutBench {
     @Param({"200000"})
     public int keys;
 
-    KvAdapter kv;
-    byte[][] keyBytes;
-    byte[] value;
-    int[] stream;
-    int next;
-
     @Setup(Level.Trial)
     public void setup() throws Exception {
-        kv = KvAdapter.open(store, keys);
-        keyBytes = KvData.keys(keys);
-        value = KvData.value(1);
-        if (store.endsWith("-sync")) {
-            // Synced stores are preloaded with 2,000 keys and overwrite among those: a 200k preload
-            // with an fsync per write would take minutes.
-            for (int i = 0; i < Math.min(keys, 2000); i++) {
-                kv.put(keyBytes[i], value);
-            }
-        } else {
-            for (int i = 0; i < keys; i++) {
-                kv.put(keyBytes[i], value);
-            }
-        }
-        kv.settle();
-        stream = KvData.uniform(store.endsWith("-sync") ? Math.min(keys, 2000) : keys, 11);
-    }
-
-    @TearDown(Level.Trial)
-    public void tearDown() throws Exception {
-        kv.close();
+        // Synced stores are preloaded with 2,000 keys and overwrite among those: a 200k preload
+        // with an fsync per write would take minutes.
+        int preloaded = store.endsWith("-sync") ? Math.min(keys, 2000) : keys;
+        preload(store, keys, preloaded, 1);
+        stream = KvData.uniform(preloaded, 11);
     }
 
     @Benchmark
     public void put() {
-        int i = stream[next++ & (KvData.STREAM - 1)];
+        byte[] key = nextKey();
         value[0] = (byte) next;
-        kv.put(keyBytes[i], value);
+        kv.put(key, value);
     }
 }

@@ -12,7 +12,6 @@ import dev.ferrum.bench.support.Comparison;
 import dev.ferrum.bench.support.PeerVersions;
 import dev.ferrum.bench.support.RunContext;
 import dev.ferrum.bench.support.Suite;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,7 +19,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The kvstore suite: point reads, writes and a 95/5 mix against RocksDB, LMDB and H2 MVStore (JMH),
@@ -194,10 +192,6 @@ public final class KvSuite implements Suite {
 
     /** The ferrum-kv command line's main class (in benchmarks.jar, with the kvstore module). */
     static final String FERRUM_KV = "dev.ferrum.kv.server.internal.cli.FerrumKv";
-
-    private static String javaBin() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
 
     private static Path ownJar() {
         try {

@@ -4,6 +4,7 @@
  */
 package dev.ferrum.bench.kv;
 
+import dev.ferrum.bench.support.ChildJvm;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -138,14 +139,10 @@ public final class RespBenchmark {
             throws Exception {
         Path dir = Files.createTempDirectory("kv-resp-bench");
         int ferrumPort = freePort();
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process ferrum = new ProcessBuilder(
-                        java,
-                        "--enable-native-access=ALL-UNNAMED",
-                        "-Xmx1g",
-                        "-cp",
-                        classPath,
-                        "dev.ferrum.kv.server.internal.cli.FerrumKv",
+        Process ferrum = ChildJvm.of(KvSuite.FERRUM_KV)
+                .classPath(classPath)
+                .jvmArgs("-Xmx1g")
+                .args(
                         "-d",
                         dir.resolve("kv").toString(),
                         "--durability",
@@ -155,9 +152,7 @@ public final class RespBenchmark {
                         Integer.toString(ferrumPort),
                         "--io-threads",
                         Integer.toString(ioThreads))
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("ferrum.log").toFile())
-                .start();
+                .start(dir.resolve("ferrum.log"));
         int redisPort = freePort();
         Process redis = new ProcessBuilder(
                         "redis-server",

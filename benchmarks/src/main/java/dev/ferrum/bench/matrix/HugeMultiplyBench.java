@@ -6,7 +6,6 @@ package dev.ferrum.bench.matrix;
 
 import dev.ferrum.matrix.Dim;
 import dev.ferrum.matrix.Matrix;
-import dev.ferrum.matrix.Size;
 import java.util.concurrent.TimeUnit;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -33,7 +32,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 @Warmup(iterations = 2)
 @Measurement(iterations = 3)
-public class HugeMultiplyBench {
+public class HugeMultiplyBench extends SquareOperands<HugeMultiplyBench.Side> {
 
     /** The benchmark's run-time dimension. */
     public interface Side extends Dim {}
@@ -41,28 +40,9 @@ public class HugeMultiplyBench {
     @Param({"1024"})
     public int size;
 
-    Matrix<Side, Side> a;
-    Matrix<Side, Side> b;
-    Matrix<Side, Side> c;
-    DMatrixRMaj ejmlA;
-    DMatrixRMaj ejmlB;
-    DMatrixRMaj ejmlC;
-    double[] rawA;
-    double[] rawB;
-    double[] rawC;
-
     @Setup
     public void setUp() {
-        Size<Side> n = Size.of(Side.class, size);
-        a = Matrix.random(n, n, 1);
-        b = Matrix.random(n, n, 2);
-        c = Matrix.zeros(n, n);
-        rawA = a.toArray();
-        rawB = b.toArray();
-        rawC = new double[size * size];
-        ejmlA = new DMatrixRMaj(size, size, true, rawA);
-        ejmlB = new DMatrixRMaj(size, size, true, rawB);
-        ejmlC = new DMatrixRMaj(size, size);
+        operands(Side.class, size);
     }
 
     /** Ferrum: typed API, off-heap, SIMD kernel. */

@@ -41,7 +41,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-public class LargeMultiplyBench {
+public class LargeMultiplyBench extends SquareOperands<LargeMultiplyBench.Side> {
 
     /** The benchmark's run-time dimension. */
     public interface Side extends Dim {}
@@ -49,35 +49,18 @@ public class LargeMultiplyBench {
     @Param({"64", "256"})
     public int size;
 
-    Matrix<Side, Side> a;
-    Matrix<Side, Side> b;
-    Matrix<Side, Side> c;
     Matrix<Side, Side> scalarOut;
-    DMatrixRMaj ejmlA;
-    DMatrixRMaj ejmlB;
-    DMatrixRMaj ejmlC;
     R064Store ojA;
     R064Store ojB;
     R064Store ojC;
-    double[] rawA;
-    double[] rawB;
-    double[] rawC;
     double[] rawKernelC;
 
     @Setup
     public void setUp() {
+        operands(Side.class, size);
         Size<Side> n = Size.of(Side.class, size);
-        a = Matrix.random(n, n, 1);
-        b = Matrix.random(n, n, 2);
-        c = Matrix.zeros(n, n);
         scalarOut = Matrix.zeros(n, n);
-        rawA = a.toArray();
-        rawB = b.toArray();
-        rawC = new double[size * size];
         rawKernelC = new double[size * size];
-        ejmlA = new DMatrixRMaj(size, size, true, rawA);
-        ejmlB = new DMatrixRMaj(size, size, true, rawB);
-        ejmlC = new DMatrixRMaj(size, size);
         OjAlgoUtils.limitThreadsTo(1); // by default ojAlgo splits large products over all cores
         ojA = R064Store.FACTORY.make(size, size);
         ojB = R064Store.FACTORY.make(size, size);

@@ -5,6 +5,7 @@
 package dev.ferrum.bench.queue;
 
 import dev.ferrum.bench.support.PeerVersions;
+import dev.ferrum.queue.BoundedQueue;
 import dev.ferrum.queue.MpmcQueue;
 import dev.ferrum.queue.SpscQueue;
 import dev.ferrum.queue.WaitStrategy;
@@ -15,18 +16,22 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.jctools.queues.MpmcArrayQueue;
 import org.jctools.queues.SpscArrayQueue;
 
 /**
  * The queues under test behind one two-method shape, so the throughput and ping-pong benchmarks run the
- * same loop for every implementation. Each implementation is its own final class and a JMH fork (or
- * ping-pong child JVM) creates exactly one, so the call sites stay monomorphic and inline like a direct call.
+ * same loop for every implementation.
  *
- * <p>Every queue is used through its non-blocking {@code offer}/{@code poll} except the two {@code -timed}
- * variants (blocking API with a 1 ms timeout, so no thread can hang when the benchmark stops).
+ * <p>Two adapters cover them all: {@link NonBlocking} over any queue's {@code offer}/{@code poll} (the JDK's
+ * and JCTools' {@link Queue}s, Ferrum's {@link BoundedQueue}s), and {@link Timed} over a blocking API with a 1 ms
+ * timeout, so no thread can hang when the benchmark stops. A JMH fork (or ping-pong child JVM) creates exactly
+ * one implementation, so the adapter's calls through its method references see one receiver type and inline
+ * like a direct call.
  */
-public abstract sealed class QueueChannel {
+public abstract sealed class QueueChannel permits QueueChannel.NonBlocking, QueueChannel.Timed {
 
     /** Implementation names, as used in {@code @Param} values. */
     public static final String FERRUM_SPSC = "ferrum-spsc";
@@ -87,17 +92,25 @@ public abstract sealed class QueueChannel {
      */
     public static QueueChannel create(String name, int capacity) {
         return switch (name) {
-            case FERRUM_SPSC -> new FerrumSpsc(new SpscQueue<>(capacity));
-            case FERRUM_MPMC -> new FerrumMpmc(new MpmcQueue<>(capacity));
-            case JCTOOLS_SPSC -> new JcSpsc(new SpscArrayQueue<>(capacity));
-            case JCTOOLS_MPMC -> new JcMpmc(new MpmcArrayQueue<>(capacity));
-            case ABQ -> new Abq(new ArrayBlockingQueue<>(capacity));
-            case LBQ -> new Lbq(new LinkedBlockingQueue<>(capacity));
-            case CLQ -> new Clq(new ConcurrentLinkedQueue<>());
-            case FERRUM_SPSC_TIMED ->
-                new FerrumSpscTimed(new WaitingQueue<>(new SpscQueue<>(capacity), TIMED_STRATEGY));
-            case JCTOOLS_SPSC_TIMED -> new JcSpscTimed(new SpscArrayQueue<>(capacity), TIMED_STRATEGY);
-            case ABQ_TIMED -> new AbqTimed(new ArrayBlockingQueue<>(capacity));
+            case FERRUM_SPSC -> NonBlocking.over(new SpscQueue<>(capacity));
+            case FERRUM_MPMC -> NonBlocking.over(new MpmcQueue<>(capacity));
+            case JCTOOLS_SPSC -> NonBlocking.over(new SpscArrayQueue<>(capacity));
+            case JCTOOLS_MPMC -> NonBlocking.over(new MpmcArrayQueue<>(capacity));
+            case ABQ -> NonBlocking.over(new ArrayBlockingQueue<>(capacity));
+            case LBQ -> NonBlocking.over(new LinkedBlockingQueue<>(capacity));
+            case CLQ -> NonBlocking.over(new ConcurrentLinkedQueue<>());
+            case FERRUM_SPSC_TIMED -> {
+                WaitingQueue<Integer> q = new WaitingQueue<>(new SpscQueue<>(capacity), TIMED_STRATEGY);
+                yield new Timed(q::offer, q::poll);
+            }
+            case ABQ_TIMED -> {
+                ArrayBlockingQueue<Integer> q = new ArrayBlockingQueue<>(capacity);
+                yield new Timed(q::offer, q::poll);
+            }
+            case JCTOOLS_SPSC_TIMED -> {
+                WaitLoop q = new WaitLoop(new SpscArrayQueue<>(capacity), TIMED_STRATEGY);
+                yield new Timed(q::offer, q::poll);
+            }
             default -> throw new IllegalArgumentException("unknown queue '" + name + "'; known: " + NAMES);
         };
     }
@@ -114,190 +127,90 @@ public abstract sealed class QueueChannel {
             case CLQ -> "ConcurrentLinkedQueue (unbounded)";
             case FERRUM_SPSC_TIMED -> "Ferrum WaitingQueue(SpscQueue, parking) offer/poll with timeout";
             case ABQ_TIMED -> "ArrayBlockingQueue offer/poll with timeout";
-            case JCTOOLS_SPSC_TIMED -> "JCTools 4.0.5 SpscArrayQueue + the same parking wait loop, with timeout";
+            case JCTOOLS_SPSC_TIMED ->
+                PeerVersions.JCTOOLS + " SpscArrayQueue + the same parking wait loop, with timeout";
             default -> name;
         };
     }
 
-    private static final class FerrumSpsc extends QueueChannel {
-        private final SpscQueue<Integer> q;
+    /** Non-blocking {@code offer}/{@code poll} of any queue. */
+    static final class NonBlocking extends QueueChannel {
+        private final Predicate<Integer> offer;
+        private final Supplier<Integer> poll;
 
-        FerrumSpsc(SpscQueue<Integer> q) {
-            this.q = q;
+        private NonBlocking(Predicate<Integer> offer, Supplier<Integer> poll) {
+            this.offer = offer;
+            this.poll = poll;
+        }
+
+        static NonBlocking over(Queue<Integer> q) {
+            return new NonBlocking(q::offer, q::poll);
+        }
+
+        static NonBlocking over(BoundedQueue<Integer> q) {
+            return new NonBlocking(q::offer, q::poll);
         }
 
         @Override
         public boolean offer(Integer element) {
-            return q.offer(element);
+            return offer.test(element);
         }
 
         @Override
         public Integer poll() {
-            return q.poll();
+            return poll.get();
         }
     }
 
-    private static final class FerrumMpmc extends QueueChannel {
-        private final MpmcQueue<Integer> q;
-
-        FerrumMpmc(MpmcQueue<Integer> q) {
-            this.q = q;
-        }
-
-        @Override
-        public boolean offer(Integer element) {
-            return q.offer(element);
-        }
-
-        @Override
-        public Integer poll() {
-            return q.poll();
-        }
+    /** A blocking {@code offer(e, timeout, unit)}. */
+    @FunctionalInterface
+    interface TimedOffer {
+        boolean offer(Integer element, long timeout, TimeUnit unit) throws InterruptedException;
     }
 
-    private static final class JcSpsc extends QueueChannel {
-        private final SpscArrayQueue<Integer> q;
-
-        JcSpsc(SpscArrayQueue<Integer> q) {
-            this.q = q;
-        }
-
-        @Override
-        public boolean offer(Integer element) {
-            return q.offer(element);
-        }
-
-        @Override
-        public Integer poll() {
-            return q.poll();
-        }
+    /** A blocking {@code poll(timeout, unit)}. */
+    @FunctionalInterface
+    interface TimedPoll {
+        Integer poll(long timeout, TimeUnit unit) throws InterruptedException;
     }
 
-    private static final class JcMpmc extends QueueChannel {
-        private final MpmcArrayQueue<Integer> q;
+    /** A blocking API called with a {@link #TIMEOUT_MICROS} timeout. */
+    static final class Timed extends QueueChannel {
+        private final TimedOffer offer;
+        private final TimedPoll poll;
 
-        JcMpmc(MpmcArrayQueue<Integer> q) {
-            this.q = q;
-        }
-
-        @Override
-        public boolean offer(Integer element) {
-            return q.offer(element);
-        }
-
-        @Override
-        public Integer poll() {
-            return q.poll();
-        }
-    }
-
-    private static final class Abq extends QueueChannel {
-        private final ArrayBlockingQueue<Integer> q;
-
-        Abq(ArrayBlockingQueue<Integer> q) {
-            this.q = q;
-        }
-
-        @Override
-        public boolean offer(Integer element) {
-            return q.offer(element);
-        }
-
-        @Override
-        public Integer poll() {
-            return q.poll();
-        }
-    }
-
-    private static final class Lbq extends QueueChannel {
-        private final LinkedBlockingQueue<Integer> q;
-
-        Lbq(LinkedBlockingQueue<Integer> q) {
-            this.q = q;
-        }
-
-        @Override
-        public boolean offer(Integer element) {
-            return q.offer(element);
-        }
-
-        @Override
-        public Integer poll() {
-            return q.poll();
-        }
-    }
-
-    private static final class Clq extends QueueChannel {
-        private final Queue<Integer> q;
-
-        Clq(ConcurrentLinkedQueue<Integer> q) {
-            this.q = q;
-        }
-
-        @Override
-        public boolean offer(Integer element) {
-            return q.offer(element);
-        }
-
-        @Override
-        public Integer poll() {
-            return q.poll();
-        }
-    }
-
-    private static final class FerrumSpscTimed extends QueueChannel {
-        private final WaitingQueue<Integer> q;
-
-        FerrumSpscTimed(WaitingQueue<Integer> q) {
-            this.q = q;
+        Timed(TimedOffer offer, TimedPoll poll) {
+            this.offer = offer;
+            this.poll = poll;
         }
 
         @Override
         public boolean offer(Integer element) throws InterruptedException {
-            return q.offer(element, TIMEOUT_MICROS, TimeUnit.MICROSECONDS);
+            return offer.offer(element, TIMEOUT_MICROS, TimeUnit.MICROSECONDS);
         }
 
         @Override
         public Integer poll() throws InterruptedException {
-            return q.poll(TIMEOUT_MICROS, TimeUnit.MICROSECONDS);
-        }
-    }
-
-    private static final class AbqTimed extends QueueChannel {
-        private final ArrayBlockingQueue<Integer> q;
-
-        AbqTimed(ArrayBlockingQueue<Integer> q) {
-            this.q = q;
-        }
-
-        @Override
-        public boolean offer(Integer element) throws InterruptedException {
-            return q.offer(element, TIMEOUT_MICROS, TimeUnit.MICROSECONDS);
-        }
-
-        @Override
-        public Integer poll() throws InterruptedException {
-            return q.poll(TIMEOUT_MICROS, TimeUnit.MICROSECONDS);
+            return poll.poll(TIMEOUT_MICROS, TimeUnit.MICROSECONDS);
         }
     }
 
     /**
-     * JCTools' SPSC queue with WaitingQueue's timed loop copied verbatim (try, check the time left, idle by the
-     * same {@link WaitStrategy} for at most that long, saturating attempt counter): the difference to the
-     * WaitingQueue row is the queue alone, the difference to ArrayBlockingQueue is the waiting scheme.
+     * JCTools' SPSC queue with WaitingQueue's timed loop (try, check the time left, idle by the same
+     * {@link WaitStrategy} for at most that long, saturating attempt counter): the difference to the WaitingQueue
+     * row is the queue alone, the difference to ArrayBlockingQueue is the waiting scheme.
      */
-    private static final class JcSpscTimed extends QueueChannel {
-        private final SpscArrayQueue<Integer> q;
+    static final class WaitLoop {
+        private final Queue<Integer> q;
         private final WaitStrategy strategy;
 
-        JcSpscTimed(SpscArrayQueue<Integer> q, WaitStrategy strategy) {
+        WaitLoop(Queue<Integer> q, WaitStrategy strategy) {
             this.q = q;
             this.strategy = strategy;
         }
 
-        @Override
-        public boolean offer(Integer element) throws InterruptedException {
-            long timeoutNanos = TimeUnit.MICROSECONDS.toNanos(TIMEOUT_MICROS);
+        boolean offer(Integer element, long timeout, TimeUnit unit) throws InterruptedException {
+            long timeoutNanos = unit.toNanos(timeout);
             long start = System.nanoTime();
             for (int attempt = 0; ; attempt = attempt == Integer.MAX_VALUE ? attempt : attempt + 1) {
                 checkInterrupt();
@@ -312,9 +225,8 @@ public abstract sealed class QueueChannel {
             }
         }
 
-        @Override
-        public Integer poll() throws InterruptedException {
-            long timeoutNanos = TimeUnit.MICROSECONDS.toNanos(TIMEOUT_MICROS);
+        Integer poll(long timeout, TimeUnit unit) throws InterruptedException {
+            long timeoutNanos = unit.toNanos(timeout);
             long start = System.nanoTime();
             for (int attempt = 0; ; attempt = attempt == Integer.MAX_VALUE ? attempt : attempt + 1) {
                 checkInterrupt();
