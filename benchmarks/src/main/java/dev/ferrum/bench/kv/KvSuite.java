@@ -352,9 +352,20 @@ public final class KvSuite implements Suite {
                     "kv.resp." + op + (p16 ? ".p16" : "") + ".vs_redis",
                     SUITE,
                     desc,
-                    new Score(r.ferrumMedian(), Double.NaN, "ops/s", Double.NaN),
+                    // the rounds' range is the interval, so the ratio's interval and the verdict see the spread
+                    Score.interval(
+                            r.ferrumMedian(),
+                            RespBenchmark.min(r.ferrum()),
+                            RespBenchmark.max(r.ferrum()),
+                            "ops/s",
+                            Double.NaN),
                     "redis-server " + version,
-                    new Score(r.redisMedian(), Double.NaN, "ops/s", Double.NaN),
+                    Score.interval(
+                            r.redisMedian(),
+                            RespBenchmark.min(r.redis()),
+                            RespBenchmark.max(r.redis()),
+                            "ops/s",
+                            Double.NaN),
                     p16 ? 1.0 : Double.NaN,
                     null,
                     String.format(

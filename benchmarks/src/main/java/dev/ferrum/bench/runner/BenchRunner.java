@@ -11,6 +11,7 @@ import dev.ferrum.bench.report.Row;
 import dev.ferrum.bench.report.RunComparison;
 import dev.ferrum.bench.support.Comparison;
 import dev.ferrum.bench.support.Measurements;
+import dev.ferrum.bench.support.PeerVersions;
 import dev.ferrum.bench.support.RunContext;
 import dev.ferrum.bench.support.Suite;
 import java.io.ByteArrayOutputStream;
@@ -66,6 +67,7 @@ public final class BenchRunner {
     @Command(
             name = "java -jar benchmarks.jar",
             mixinStandardHelpOptions = true,
+            versionProvider = BenchRunner.Version.class,
             sortOptions = false,
             description = "Runs Ferrum's benchmark suites with JMH and writes the comparison report.",
             footer = "%nResults go to DIR/<timestamp>/ (JMH JSON per suite, report.json, report.md, charts/) and are"
@@ -176,6 +178,14 @@ public final class BenchRunner {
                 }
             }
             return new Options(cli.mode.quick, List.copyOf(suites), out, cli.list, cli.compare, cli.to);
+        }
+    }
+
+    /** {@code --version}: the JMH version the build put on the class path. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"Ferrum benchmark runner, JMH " + PeerVersions.of("jmh")};
         }
     }
 
