@@ -157,8 +157,18 @@ struct Transport {
     payload: Vec<u8>,
 }
 
+/// `aa:bb:cc:dd:ee:ff`, as the Java copying parser's HexFormat does.
 fn mac(b: &[u8]) -> String {
-    b.iter().map(|x| format!("{x:02x}")).collect::<Vec<_>>().join(":")
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut s = String::with_capacity(b.len() * 3);
+    for (i, x) in b.iter().enumerate() {
+        if i > 0 {
+            s.push(':');
+        }
+        s.push(HEX[(x >> 4) as usize] as char);
+        s.push(HEX[(x & 15) as usize] as char);
+    }
+    s
 }
 
 fn copy_record(frame: &[u8]) -> Record {

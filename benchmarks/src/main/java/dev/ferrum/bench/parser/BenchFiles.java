@@ -14,7 +14,7 @@ import java.nio.file.Path;
  * The generated captures the parser benchmarks share: written once into the temp directory with a fixed seed
  * and reused by every fork (so the file is page-cached after the first read).
  */
-final class BenchFiles {
+public final class BenchFiles {
 
     static final long SEED = 20261122L;
     /** Bumped whenever the generator's output changes, so stale files in the temp directory are not reused. */
@@ -23,7 +23,7 @@ final class BenchFiles {
     private BenchFiles() {}
 
     /** The path of a generated capture of about {@code megabytes} MiB, writing it if it is not there yet. */
-    static synchronized Path ensure(long megabytes) {
+    public static synchronized Path ensure(long megabytes) {
         Path file = Path.of(
                 System.getProperty("java.io.tmpdir"), "ferrum-parser-bench-" + VERSION + "-" + megabytes + "m.pcap");
         long target = megabytes << 20;

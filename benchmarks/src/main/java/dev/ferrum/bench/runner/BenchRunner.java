@@ -9,6 +9,8 @@ import dev.ferrum.bench.report.Report;
 import dev.ferrum.bench.report.ReportJson;
 import dev.ferrum.bench.report.Row;
 import dev.ferrum.bench.report.RunComparison;
+import dev.ferrum.bench.rust.RustRows;
+import dev.ferrum.bench.rust.RustSide;
 import dev.ferrum.bench.support.Comparison;
 import dev.ferrum.bench.support.Measurements;
 import dev.ferrum.bench.support.PeerVersions;
@@ -121,6 +123,11 @@ public final class BenchRunner {
                 paramLabel = "NEW_REPORT_JSON",
                 description = "with --compare: compare with this report instead of running the benchmarks")
         Path to;
+
+        @Option(
+                names = "--no-rust",
+                description = "skip the same-machine Rust benchmarks (benchmarks/rust, built with cargo --offline)")
+        boolean noRust;
     }
 
     /** Suite names for picocli's help text. */
@@ -132,7 +139,11 @@ public final class BenchRunner {
     }
 
     /** Validated command line. */
-    record Options(boolean quick, List<String> suites, Path out, boolean list, Path compare, Path to) {
+    record Options(boolean quick, List<String> suites, Path out, boolean list, Path compare, Path to, boolean rust) {
+
+        Options(boolean quick, List<String> suites, Path out, boolean list, Path compare, Path to) {
+            this(quick, suites, out, list, compare, to, true);
+        }
 
         /**
          * Parses and validates the arguments.
@@ -177,7 +188,7 @@ public final class BenchRunner {
                             p + " does not exist or is not a file (a report.json is wanted)");
                 }
             }
-            return new Options(cli.mode.quick, List.copyOf(suites), out, cli.list, cli.compare, cli.to);
+            return new Options(cli.mode.quick, List.copyOf(suites), out, cli.list, cli.compare, cli.to, !cli.noRust);
         }
     }
 
@@ -312,6 +323,7 @@ public final class BenchRunner {
                 "Ferrum benchmarks, %s mode: %d suite(s), %d JMH runs; results in %s%n",
                 mode, runnable.size(), total, dir.toAbsolutePath());
 
+        RustSide rust = options.rust() ? RustSide.prepare(out) : RustSide.skipped(out);
         int done = 0;
         int failures = 0;
         for (Suite suite : runnable) {
@@ -343,6 +355,7 @@ public final class BenchRunner {
                 notes.add("measurements outside JMH failed: " + e);
                 out.println("suite " + suite.name() + ": measurements outside JMH failed: " + e);
             }
+            rows.addAll(RustRows.rows(rust, suite.name(), new RunContext(options.quick(), dir, measurements)));
             report.add(new Report.SuiteResult(suite.name(), suite.title(), status, rows, notes));
         }
 
