@@ -4,7 +4,7 @@
 //! Rust side of Ferrum's benchmark report, run on the same machine as the JMH suites.
 //!
 //! ```text
-//! ferrum-rust-bench [--quick] [arena] [queue] [parser PCAP]
+//! ferrum-rust-bench [--quick] [arena] [queue] [matrix] [parser PCAP]
 //! ```
 //!
 //! Prints one JSON object per line: `{"id":..,"unit":..,"median":..,"min":..,"max":..,"runs":..}` for
@@ -13,6 +13,7 @@
 
 mod arena;
 mod harness;
+mod matrix;
 mod parser;
 mod queue;
 
@@ -28,6 +29,10 @@ fn main() -> ExitCode {
             "--quick" => {}
             "arena" => {
                 arena::run(quick);
+                ran = true;
+            }
+            "matrix" => {
+                matrix::run(quick);
                 ran = true;
             }
             "queue" => {
@@ -52,14 +57,14 @@ fn main() -> ExitCode {
                 ran = true;
             }
             other => {
-                eprintln!("unknown argument '{other}'; usage: ferrum-rust-bench [--quick] [arena] [queue] [parser PCAP] [parser-count PCAP]");
+                eprintln!("unknown argument '{other}'; usage: ferrum-rust-bench [--quick] [arena] [queue] [matrix] [parser PCAP] [parser-count PCAP]");
                 return ExitCode::from(2);
             }
         }
         i += 1;
     }
     if !ran {
-        eprintln!("usage: ferrum-rust-bench [--quick] [arena] [queue] [parser PCAP] [parser-count PCAP]");
+        eprintln!("usage: ferrum-rust-bench [--quick] [arena] [queue] [matrix] [parser PCAP] [parser-count PCAP]");
         return ExitCode::from(2);
     }
     ExitCode::SUCCESS

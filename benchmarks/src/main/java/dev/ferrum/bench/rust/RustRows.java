@@ -105,6 +105,24 @@ public final class RustRows {
                         "Rust crossbeam bounded channel (this machine)",
                         Double.NaN));
             }
+            case "matrix" -> {
+                rows.add(new Planned(
+                        "matrix.mult4x4.vs_rust",
+                        "4x4 product into a preallocated result vs Rust const-generic Matrix<4, 4> (plain loops,"
+                                + " default target CPU), ns/op",
+                        "SmallMultiplyBench.ours4",
+                        "matrix.mul4x4",
+                        "Rust const-generic 4x4 (this machine)",
+                        0.8));
+                rows.add(new Planned(
+                        "matrix.mult256.vs_rust",
+                        "256x256 product vs Rust plain i-k-j loops on Vec<f64> (default target CPU, no"
+                                + " -C target-cpu=native), ns/op",
+                        "LargeMultiplyBench.ours[size=256]",
+                        "matrix.mul256",
+                        "Rust plain loops 256x256 (this machine)",
+                        1.0));
+            }
             default -> {}
         }
         return rows;
@@ -114,7 +132,6 @@ public final class RustRows {
     static List<String> notWritten(String suite) {
         return switch (suite) {
             case "units" -> List.of("units.kinematics.vs_rust", "units.nbody.vs_rust");
-            case "matrix" -> List.of("matrix.mul4x4.vs_rust", "matrix.mul256.vs_rust");
             default -> List.of();
         };
     }
@@ -126,7 +143,7 @@ public final class RustRows {
             args.add("--quick");
         }
         switch (suite) {
-            case "arena", "queue" -> args.add(suite);
+            case "arena", "queue", "matrix" -> args.add(suite);
             case "parser" -> {
                 args.add("parser");
                 args.add(BenchFiles.ensure(PARSER_MEGABYTES).toString());
