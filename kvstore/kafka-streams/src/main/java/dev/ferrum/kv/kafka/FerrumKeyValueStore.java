@@ -33,6 +33,8 @@ import org.apache.kafka.streams.errors.ProcessorStateException;
 import org.apache.kafka.streams.processor.BatchingStateRestoreCallback;
 import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.processor.StateStoreContext;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.query.Position;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
@@ -59,6 +61,8 @@ public final class FerrumKeyValueStore implements KeyValueStore<Bytes, byte[]> {
     private final Set<FerrumIterator> openIterators = ConcurrentHashMap.newKeySet();
     private volatile KvStore kv;
     private volatile boolean open;
+    private final Position position = Position.emptyPosition();
+    private StateStoreContext context;
 
     FerrumKeyValueStore(String name) {
         this.name = Objects.requireNonNull(name, "name");
@@ -73,6 +77,7 @@ public final class FerrumKeyValueStore implements KeyValueStore<Bytes, byte[]> {
     public void init(StateStoreContext context, StateStore root) {
         Path dir = context.stateDir().toPath().resolve("ferrum").resolve(name);
         openAt(dir);
+        this.context = context;
         context.register(root, (BatchingStateRestoreCallback) this::restoreAll);
     }
 
@@ -115,6 +120,23 @@ public final class FerrumKeyValueStore implements KeyValueStore<Bytes, byte[]> {
         }
     }
 
+    /** Records the input offset of the record being processed, as Kafka's built-in stores do. */
+    private void updatePosition() {
+        StateStoreContext c = context;
+        if (c != null) {
+            RecordMetadata m = c.recordMetadata().orElse(null);
+            if (m != null && m.topic() != null) {
+                position.withComponent(m.topic(), m.partition(), m.offset());
+            }
+        }
+    }
+
+    /** The input offsets this store has seen (Kafka's interactive queries read it). */
+    @Override
+    public Position getPosition() {
+        return position;
+    }
+
     private KvStore store() {
         KvStore s = kv;
         if (!open || s == null) {
@@ -146,6 +168,7 @@ public final class FerrumKeyValueStore implements KeyValueStore<Bytes, byte[]> {
             s.put(key.get(), value);
             keys.add(key);
         }
+        updatePosition();
     }
 
     @Override
@@ -178,6 +201,7 @@ public final class FerrumKeyValueStore implements KeyValueStore<Bytes, byte[]> {
                 keys.add(e.key);
             }
         }
+        updatePosition();
     }
 
     @Override
@@ -189,6 +213,7 @@ public final class FerrumKeyValueStore implements KeyValueStore<Bytes, byte[]> {
             s.delete(key.get());
             keys.remove(key);
         }
+        updatePosition();
         return old;
     }
 
