@@ -41,7 +41,7 @@ public final class KvSuite implements Suite {
 
     @Override
     public List<Class<?>> benchmarks() {
-        return List.of(KvGetBench.class, KvPutBench.class, KvMixBench.class);
+        return List.of(KvGetBench.class, KvPutBench.class, KvMixBench.class, KvStreamsBench.class);
     }
 
     @Override
@@ -71,6 +71,15 @@ public final class KvSuite implements Suite {
     public List<Comparison> comparisons() {
         List<Comparison> c = new ArrayList<>();
         String keys = " (200k preloaded 16 B keys, 100 B values, one thread)";
+        c.add(Comparison.vs(
+                "kv.kstreams.vs_rocksdb",
+                "Kafka Streams word count through TopologyTestDriver, record cache off, 4 words a line over a"
+                        + " 20k-word vocabulary (lines/s; same input and topology, only the store differs)",
+                "KvStreamsBench.wordCountLine[store=ferrum]",
+                "KvStreamsBench.wordCountLine[store=rocksdb]",
+                "Kafka Streams 4.4 default store (Stores.persistentKeyValueStore, RocksDB)",
+                1.5,
+                null));
         c.add(Comparison.vs(
                 "kv.get.vs_rocksdb",
                 "random point get" + keys,
