@@ -4,6 +4,7 @@
  */
 package dev.ferrum.kv.kafka;
 
+import dev.ferrum.kv.CorruptStoreException;
 import dev.ferrum.kv.Durability;
 import dev.ferrum.kv.KvOptions;
 import dev.ferrum.kv.KvStore;
@@ -11,10 +12,13 @@ import dev.ferrum.kv.KvStoreException;
 import dev.ferrum.kv.WriteBatch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -24,12 +28,14 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.stream.Stream;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.errors.ProcessorStateException;
+import org.apache.kafka.streams.errors.TaskCorruptedException;
 import org.apache.kafka.streams.processor.BatchingStateRestoreCallback;
 import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.processor.StateStoreContext;
@@ -41,22 +47,46 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * A persistent Kafka Streams {@link KeyValueStore} over a Ferrum {@link KvStore}.
  *
+ * <p>Key spaces: every key this store writes to the Ferrum store starts with a one-byte tag, {@code 0x00} for
+ * user keys and {@code 0x01} for this store's own metadata (committed changelog offsets, the open/closed
+ * status), so no user key can collide with metadata and the empty user key is one byte long in the Ferrum
+ * store. The tag costs one byte of the Ferrum store's {@code maxKeyBytes}.
+ *
  * <p>Point operations go straight to the store's hash index. That index has no order, so range, reverse and
- * prefix scans walk a sorted set of the live keys ({@link ConcurrentSkipListSet} ordered as {@link Bytes}
+ * prefix scans walk a sorted set of the live user keys ({@link ConcurrentSkipListSet} ordered as {@link Bytes}
  * compares: unsigned lexicographic, as RocksDB's default comparator). The set is rebuilt from the store's keys
  * in {@link #init} and kept up to date by every write; values are read from the store as an iterator reaches
  * their key, so a scan sees a weakly consistent view (as the RocksDB store's iterators see a snapshot).
  *
- * <p>Durability: the store is opened with {@link Durability#NO_SYNC}; Kafka Streams' changelog topic is the
- * source of truth between commits, and {@link #commit} forces the store ({@link KvStore#sync()}) before Kafka
- * Streams writes its checkpoint. Restoration from the changelog is batched through one {@link WriteBatch} per
- * restored batch.
+ * <p>Offsets and durability, as Kafka Streams 4.4's RocksDB store: the store manages its own changelog offsets
+ * ({@link #managesOffsets()} is true). It is opened with {@link Durability#NO_SYNC}: the changelog topic is the
+ * source of truth between commits. {@link #commit} appends the offsets to the log after the records they
+ * cover and forces nothing, so whatever prefix of the log survives a crash carries offsets no newer than its
+ * data; Kafka Streams restores from {@link #committedOffset} after a reopen. A store whose files fail
+ * recovery ({@link CorruptStoreException}) is wiped at {@link #init} and restored from the changelog; under
+ * {@code exactly_once_v2} a store that was not closed cleanly raises {@link TaskCorruptedException} (its log
+ * may hold writes of an aborted transaction), as RocksDB's store does.
  *
- * <p>Keys must be 1 to 65536 bytes (the Ferrum store does not take the empty key): an empty key is refused with
- * an {@link IllegalArgumentException}. Null keys throw {@link NullPointerException}; a null value deletes.
+ * <p>Null keys throw {@link NullPointerException}; a null value deletes.
  */
 public final class FerrumKeyValueStore implements KeyValueStore<Bytes, byte[]> {
+    private static final System.Logger LOG = System.getLogger(FerrumKeyValueStore.class.getName());
+
+    /** Tag of user keys in the Ferrum store. */
+    static final byte USER = 0x00;
+    /** Tag of this store's metadata keys (offsets, status). */
+    static final byte META = 0x01;
+
+    private static final byte[] STATUS_KEY = meta("status");
+    private static final byte[] OFFSET_PREFIX = meta("offset/");
+    private static final byte[] OPEN = {1};
+    private static final byte[] CLOSED = {0};
+
     private final String name;
+    /** Tagged keys of the committed offsets present in the store (to wipe them, and to count metadata). */
+    private final Set<Bytes> offsetKeys = ConcurrentHashMap.newKeySet();
+
+    private int maxUserKeyBytes;
     private final NavigableSet<Bytes> keys = new ConcurrentSkipListSet<>();
     private final Set<FerrumIterator> openIterators = ConcurrentHashMap.newKeySet();
     private volatile KvStore kv;
@@ -76,27 +106,103 @@ public final class FerrumKeyValueStore implements KeyValueStore<Bytes, byte[]> {
     @Override
     public void init(StateStoreContext context, StateStore root) {
         Path dir = context.stateDir().toPath().resolve("ferrum").resolve(name);
-        openAt(dir);
+        boolean eos = "exactly_once_v2".equals(context.appConfigs().get("processing.guarantee"));
+        boolean clean = openAt(dir);
+        if (!clean && eos) {
+            close();
+            // The log may hold writes of a transaction that was aborted: RocksDB's store raises the same.
+            throw new TaskCorruptedException(
+                    Set.of(context.taskId()),
+                    new ProcessorStateException("State store " + name
+                            + " was not closed cleanly: under exactly_once_v2 it may hold uncommitted data"));
+        }
         this.context = context;
         context.register(root, (BatchingStateRestoreCallback) this::restoreAll);
     }
 
-    /** Opens the Ferrum store in {@code dir} and rebuilds the sorted key set (also used by tests). */
-    void openAt(Path dir) {
+    /**
+     * Opens the Ferrum store in {@code dir} (wiping it first if its files fail recovery), rebuilds the sorted key
+     * set and the offset keys, and marks the store open (also used by tests).
+     *
+     * @return whether the store had been closed cleanly (or is new)
+     */
+    boolean openAt(Path dir) {
         if (open) {
             throw new IllegalStateException("store " + name + " is already open");
         }
         try {
             Files.createDirectories(dir);
-            KvStore store = KvStore.open(
-                    KvOptions.builder(dir).durability(Durability.NO_SYNC).build());
+            KvStore store;
+            try {
+                store = openKv(dir);
+            } catch (CorruptStoreException e) {
+                LOG.log(
+                        System.Logger.Level.WARNING,
+                        "Ferrum store " + name + " at " + dir + " failed recovery (" + e.getMessage()
+                                + "): wiping it; Kafka Streams restores it from the changelog");
+                deleteTree(dir);
+                Files.createDirectories(dir);
+                store = openKv(dir);
+            }
+            maxUserKeyBytes = store.options().maxKeyBytes() - 1;
             keys.clear();
-            store.forEachKey(k -> keys.add(Bytes.wrap(k)));
+            offsetKeys.clear();
+            store.forEachKey(k -> {
+                if (k[0] == USER) {
+                    keys.add(Bytes.wrap(Arrays.copyOfRange(k, 1, k.length)));
+                } else if (startsWith(k, OFFSET_PREFIX)) {
+                    offsetKeys.add(Bytes.wrap(k));
+                }
+            });
+            byte[] status = store.get(STATUS_KEY);
+            store.put(STATUS_KEY, OPEN);
             kv = store;
             open = true;
+            return status == null || Arrays.equals(status, CLOSED);
         } catch (IOException | UncheckedIOException | KvStoreException e) {
             throw new ProcessorStateException("Error opening store " + name + " at location " + dir, e);
         }
+    }
+
+    private static KvStore openKv(Path dir) {
+        return KvStore.open(
+                KvOptions.builder(dir).durability(Durability.NO_SYNC).build());
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path f : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
+                Files.delete(f);
+            }
+        }
+    }
+
+    private static byte[] meta(String name) {
+        byte[] n = name.getBytes(StandardCharsets.UTF_8);
+        byte[] k = new byte[n.length + 1];
+        k[0] = META;
+        System.arraycopy(n, 0, k, 1, n.length);
+        return k;
+    }
+
+    private static byte[] offsetKey(TopicPartition tp) {
+        byte[] n = tp.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] k = Arrays.copyOf(OFFSET_PREFIX, OFFSET_PREFIX.length + n.length);
+        System.arraycopy(n, 0, k, OFFSET_PREFIX.length, n.length);
+        return k;
+    }
+
+    /** The user key {@code key} in the Ferrum store: {@link #USER} then its bytes. */
+    private byte[] tag(byte[] key) {
+        if (key.length > maxUserKeyBytes) {
+            throw new IllegalArgumentException("key of " + key.length + " bytes exceeds the " + maxUserKeyBytes
+                    + " bytes store " + name + " takes (the Ferrum store's maxKeyBytes, " + (maxUserKeyBytes + 1)
+                    + ", minus the one-byte key-space tag)");
+        }
+        byte[] k = new byte[key.length + 1];
+        k[0] = USER;
+        System.arraycopy(key, 0, k, 1, key.length);
+        return k;
     }
 
     /** Applies a restored changelog batch as one Ferrum write batch (a null value deletes). */
@@ -105,9 +211,9 @@ public final class FerrumKeyValueStore implements KeyValueStore<Bytes, byte[]> {
         WriteBatch batch = new WriteBatch();
         for (KeyValue<byte[], byte[]> r : records) {
             if (r.value == null) {
-                batch.delete(r.key);
+                batch.delete(tag(r.key));
             } else {
-                batch.put(r.key, r.value);
+                batch.put(tag(r.key), r.value);
             }
         }
         store.write(batch);
@@ -161,11 +267,12 @@ public final class FerrumKeyValueStore implements KeyValueStore<Bytes, byte[]> {
     public void put(Bytes key, byte[] value) {
         Objects.requireNonNull(key, "key cannot be null");
         KvStore s = store();
+        byte[] k = tag(key.get());
         if (value == null) {
-            s.delete(key.get());
+            s.delete(k);
             keys.remove(key);
         } else {
-            s.put(key.get(), value);
+            s.put(k, value);
             keys.add(key);
         }
         updatePosition();
@@ -174,7 +281,7 @@ public final class FerrumKeyValueStore implements KeyValueStore<Bytes, byte[]> {
     @Override
     public byte[] putIfAbsent(Bytes key, byte[] value) {
         Objects.requireNonNull(key, "key cannot be null");
-        byte[] old = store().get(key.get());
+        byte[] old = store().get(tag(key.get()));
         if (old == null) {
             put(key, value);
         }
@@ -188,9 +295,9 @@ public final class FerrumKeyValueStore implements KeyValueStore<Bytes, byte[]> {
         for (KeyValue<Bytes, byte[]> e : entries) {
             Objects.requireNonNull(e.key, "key cannot be null");
             if (e.value == null) {
-                batch.delete(e.key.get());
+                batch.delete(tag(e.key.get()));
             } else {
-                batch.put(e.key.get(), e.value);
+                batch.put(tag(e.key.get()), e.value);
             }
         }
         s.write(batch);
@@ -208,9 +315,10 @@ public final class FerrumKeyValueStore implements KeyValueStore<Bytes, byte[]> {
     public byte[] delete(Bytes key) {
         Objects.requireNonNull(key, "key cannot be null");
         KvStore s = store();
-        byte[] old = s.get(key.get());
+        byte[] k = tag(key.get());
+        byte[] old = s.get(k);
         if (old != null) {
-            s.delete(key.get());
+            s.delete(k);
             keys.remove(key);
         }
         updatePosition();
@@ -222,7 +330,7 @@ public final class FerrumKeyValueStore implements KeyValueStore<Bytes, byte[]> {
     @Override
     public byte[] get(Bytes key) {
         Objects.requireNonNull(key, "key cannot be null");
-        return store().get(key.get());
+        return store().get(tag(key.get()));
     }
 
     /** Inclusive of both ends; a null end is unbounded; {@code from > to} gives an empty iterator. */
@@ -278,15 +386,18 @@ public final class FerrumKeyValueStore implements KeyValueStore<Bytes, byte[]> {
         return it;
     }
 
+    /** The number of user keys: the Ferrum store's key count less this store's metadata keys. */
     @Override
     public long approximateNumEntries() {
-        return store().size();
+        long n = store().size() - offsetKeys.size() - 1; // - 1: the status key, written at open
+        return Math.max(0, n);
     }
 
     // ---------------------------------------------------------------- lifecycle
 
     /**
-     * Forces the store to disk. Kafka Streams 4.4 calls {@link #commit} instead; kept for older callers.
+     * Forces the store to disk. Kafka Streams 4.4 calls {@link #commit} instead (which does not force); kept for
+     * callers that ask for a flush explicitly.
      *
      * @deprecated as {@link StateStore#flush()}: use {@link #commit}
      */
@@ -296,13 +407,76 @@ public final class FerrumKeyValueStore implements KeyValueStore<Bytes, byte[]> {
         store().sync();
     }
 
-    /** Forces everything written so far to disk ({@link KvStore#sync()}) before Kafka Streams checkpoints. */
+    /** True: the changelog offsets live in the store, beside the data (Kafka Streams 4.4's contract). */
     @Override
-    public void commit(Map<TopicPartition, Long> changelogOffsets) {
-        store().sync();
+    @SuppressWarnings("deprecation") // deprecated because every new store must return true, as this one does
+    public boolean managesOffsets() {
+        return true;
     }
 
-    /** Closes every iterator still open, then the Ferrum store (which forces it). Idempotent. */
+    /**
+     * Appends the changelog offsets to the log after every record written so far, in one write batch, without
+     * forcing: a log prefix that survives a crash never carries an offset newer than its data. As RocksDB's store:
+     * an empty map removes every committed offset, a null offset removes that partition's, partitions not in
+     * the map keep theirs.
+     */
+    @Override
+    public void commit(Map<TopicPartition, Long> changelogOffsets) {
+        KvStore s = store();
+        WriteBatch batch = new WriteBatch();
+        List<Bytes> removed = new ArrayList<>();
+        List<Bytes> added = new ArrayList<>();
+        if (changelogOffsets.isEmpty()) {
+            for (Bytes k : offsetKeys) {
+                batch.delete(k.get());
+                removed.add(k);
+            }
+        } else {
+            for (Map.Entry<TopicPartition, Long> e : changelogOffsets.entrySet()) {
+                byte[] k = offsetKey(e.getKey());
+                if (e.getValue() == null) {
+                    batch.delete(k);
+                    removed.add(Bytes.wrap(k));
+                } else {
+                    batch.put(k, encode(e.getValue()));
+                    added.add(Bytes.wrap(k));
+                }
+            }
+        }
+        if (batch.size() > 0) {
+            s.write(batch);
+        }
+        offsetKeys.removeAll(removed);
+        offsetKeys.addAll(added);
+    }
+
+    /** The offset last {@link #commit committed} for {@code partition}, surviving a reopen; null if none. */
+    @Override
+    public Long committedOffset(TopicPartition partition) {
+        byte[] v = store().get(offsetKey(partition));
+        return v == null ? null : decode(v);
+    }
+
+    private static byte[] encode(long v) {
+        byte[] b = new byte[Long.BYTES];
+        for (int i = 0; i < Long.BYTES; i++) {
+            b[i] = (byte) (v >>> (56 - 8 * i));
+        }
+        return b;
+    }
+
+    private static long decode(byte[] b) {
+        long v = 0;
+        for (byte x : b) {
+            v = (v << 8) | (x & 0xff);
+        }
+        return v;
+    }
+
+    /**
+     * Closes every iterator still open, marks the store closed cleanly, then closes the Ferrum store (which forces
+     * it). Idempotent.
+     */
     @Override
     public void close() {
         if (!open) {
@@ -316,7 +490,11 @@ public final class FerrumKeyValueStore implements KeyValueStore<Bytes, byte[]> {
         KvStore s = kv;
         kv = null;
         if (s != null) {
-            s.close();
+            try {
+                s.put(STATUS_KEY, CLOSED);
+            } finally {
+                s.close();
+            }
         }
     }
 
@@ -351,7 +529,7 @@ public final class FerrumKeyValueStore implements KeyValueStore<Bytes, byte[]> {
                 if (prefix != null && !startsWith(k.get(), prefix)) {
                     return false;
                 }
-                byte[] v = store().get(k.get());
+                byte[] v = store().get(tag(k.get()));
                 if (v != null) {
                     next = KeyValue.pair(k, v);
                 }

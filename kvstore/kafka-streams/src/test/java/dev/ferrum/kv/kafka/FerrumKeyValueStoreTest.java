@@ -103,9 +103,12 @@ class FerrumKeyValueStoreTest {
         List<KeyValue<Bytes, byte[]>> withNull = new ArrayList<>();
         withNull.add(KeyValue.pair(null, v("x")));
         assertThatThrownBy(() -> store.putAll(withNull)).isInstanceOf(NullPointerException.class);
-        assertThatThrownBy(() -> store.put(Bytes.wrap(new byte[0]), v("x")))
+        assertThatThrownBy(() -> store.put(Bytes.wrap(new byte[65536]), v("x")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("empty key");
+                .hasMessageContaining("key of 65536 bytes exceeds the 65535 bytes store s takes")
+                .hasMessageContaining("one-byte key-space tag");
+        store.put(Bytes.wrap(new byte[65535]), v("longest"));
+        assertThat(store.get(Bytes.wrap(new byte[65535]))).isEqualTo(v("longest"));
     }
 
     @Test

@@ -115,6 +115,8 @@ class TopologyEquivalenceTest {
                             return stateDir;
                         case "recordMetadata":
                             return Optional.empty();
+                        case "appConfigs":
+                            return Map.of();
                         case "register":
                             registered.set((StateRestoreCallback) a[1]);
                             return null;
