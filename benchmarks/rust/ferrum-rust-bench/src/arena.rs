@@ -2,7 +2,11 @@
 // SPDX-License-Identifier: Apache-2.0
 
 //! The arena comparison with the JMH `AllocBench` workload: batches of 1024 blocks of 8/16/64/256 bytes at
-//! alignment 8 or 64, all alive together, then released (reset / drop each); ns per block.
+//! alignment 8 or 64, all alive together, then released (reset / drop each); ns per block. Every block's
+//! pointer goes through `black_box`, as the JMH side hands every block's handle to `Blackhole.consume`.
+//!
+//! And the `ListTraversalBench` workload: a singly linked list of 1M `i64` nodes (`{ value, next }`, 16 bytes)
+//! built once by appending 0..N-1, then summed in list order; ns per full traversal.
 
 use crate::harness::measure;
 use std::alloc::Layout;
@@ -102,6 +106,7 @@ fn box_case(size: usize, align: usize, batches: usize) -> f64 {
 }
 
 pub fn run(quick: bool) {
+    run_list(quick);
     // A measured run of the bump cases takes some tens of ms (JMH's quick iterations take 500 ms); Box::new is
     // 10-80x slower per block, so it runs a tenth of the batches.
     let (warmup, runs, batches) = if quick { (2, 7, 20_000) } else { (5, 11, 100_000) };
@@ -135,4 +140,88 @@ pub fn run(quick: bool) {
             });
         }
     }
+}
+
+const LIST_N: i64 = 1_000_000;
+
+/// `struct node { int64 value; int64 next; }` as in Ferrum's `ArenaLinkedList`: 16 bytes, `next` a pointer.
+#[repr(C)]
+struct Node {
+    value: i64,
+    next: *const Node,
+}
+
+/// A list whose nodes live in a bumpalo arena: appended nodes sit 16 bytes apart.
+fn bumpalo_list(bump: &bumpalo::Bump, n: i64) -> *const Node {
+    let mut head: *const Node = std::ptr::null();
+    let mut tail: *mut Node = std::ptr::null_mut();
+    for i in 0..n {
+        let node: *mut Node = bump.alloc(Node { value: i, next: std::ptr::null() });
+        if tail.is_null() {
+            head = node;
+        } else {
+            // SAFETY: tail points at a live node of this arena, which outlives the list.
+            unsafe { (*tail).next = node };
+        }
+        tail = node;
+    }
+    head
+}
+
+/// The same list with one `Box` per node (malloc'd in order), `next` owning nothing: freed by `free_boxes`.
+fn box_list(n: i64) -> *const Node {
+    let mut head: *const Node = std::ptr::null();
+    let mut tail: *mut Node = std::ptr::null_mut();
+    for i in 0..n {
+        let node = Box::into_raw(Box::new(Node { value: i, next: std::ptr::null() }));
+        if tail.is_null() {
+            head = node;
+        } else {
+            // SAFETY: tail came from Box::into_raw and is freed only by free_boxes.
+            unsafe { (*tail).next = node };
+        }
+        tail = node;
+    }
+    head
+}
+
+fn free_boxes(mut node: *const Node) {
+    while !node.is_null() {
+        // SAFETY: every node came from Box::into_raw in box_list and is freed once, here.
+        let b = unsafe { Box::from_raw(node as *mut Node) };
+        node = b.next;
+    }
+}
+
+/// Sums the values in list order: the plain pointer chase.
+#[inline(never)]
+fn sum(mut node: *const Node) -> i64 {
+    let mut s = 0i64;
+    while !node.is_null() {
+        // SAFETY: node is a live node of the list (arena alive / boxes not yet freed).
+        unsafe {
+            s = s.wrapping_add((*node).value);
+            node = (*node).next;
+        }
+    }
+    s
+}
+
+pub fn run_list(quick: bool) {
+    let (warmup, runs, reps) = if quick { (2, 7, 20) } else { (5, 15, 50) };
+    let expected = LIST_N * (LIST_N - 1) / 2;
+    let traverse = |head: *const Node| {
+        let t = Instant::now();
+        for _ in 0..reps {
+            assert_eq!(sum(black_box(head)), expected);
+        }
+        t.elapsed().as_nanos() as f64 / reps as f64
+    };
+    let bump = bumpalo::Bump::new();
+    let head = bumpalo_list(&bump, LIST_N);
+    measure("arena.list1m.bumpalo", "ns/op", warmup, runs, || traverse(head));
+    drop(bump);
+    let head = box_list(LIST_N);
+    measure("arena.list1m.box", "ns/op", warmup, runs, || traverse(head));
+    free_boxes(head);
 }

@@ -4,7 +4,7 @@
 //! Rust side of Ferrum's benchmark report, run on the same machine as the JMH suites.
 //!
 //! ```text
-//! ferrum-rust-bench [--quick] [arena] [queue] [matrix] [parser PCAP]
+//! ferrum-rust-bench [--quick] [arena] [queue] [matrix] [units] [kv] [parser PCAP]
 //! ```
 //!
 //! Prints one JSON object per line: `{"id":..,"unit":..,"median":..,"min":..,"max":..,"runs":..}` for
@@ -13,9 +13,11 @@
 
 mod arena;
 mod harness;
+mod kv;
 mod matrix;
 mod parser;
 mod queue;
+mod units;
 
 use std::process::ExitCode;
 
@@ -39,6 +41,21 @@ fn main() -> ExitCode {
                 queue::run(quick);
                 ran = true;
             }
+            "units" => {
+                units::run(quick);
+                ran = true;
+            }
+            "units-check" => {
+                units::check(10);
+                ran = true;
+            }
+            "kv" => {
+                if let Err(e) = kv::run(quick) {
+                    eprintln!("kv: {e}");
+                    return ExitCode::from(1);
+                }
+                ran = true;
+            }
             "parser" | "parser-count" => {
                 let Some(path) = args.get(i + 1) else {
                     eprintln!("{}: missing the pcap file path", args[i]);
@@ -57,14 +74,14 @@ fn main() -> ExitCode {
                 ran = true;
             }
             other => {
-                eprintln!("unknown argument '{other}'; usage: ferrum-rust-bench [--quick] [arena] [queue] [matrix] [parser PCAP] [parser-count PCAP]");
+                eprintln!("unknown argument '{other}'; usage: ferrum-rust-bench [--quick] [arena] [queue] [matrix] [units] [kv] [parser PCAP] [parser-count PCAP]");
                 return ExitCode::from(2);
             }
         }
         i += 1;
     }
     if !ran {
-        eprintln!("usage: ferrum-rust-bench [--quick] [arena] [queue] [matrix] [parser PCAP] [parser-count PCAP]");
+        eprintln!("usage: ferrum-rust-bench [--quick] [arena] [queue] [matrix] [units] [kv] [parser PCAP] [parser-count PCAP]");
         return ExitCode::from(2);
     }
     ExitCode::SUCCESS

@@ -4,6 +4,12 @@
 //! The queue comparison with the JMH `QueueThroughputBench` workload: 1 producer + 1 consumer thread,
 //! capacity 1024, non-blocking offer/poll retried at once and yielding after 100 failures in a row;
 //! elements delivered per second.
+//!
+//! And the `PingPong` latency workload: two threads, two queues of the same kind (capacity 1024), one
+//! message bouncing; the pinger times each round trip (`Instant::now()` around offer + busy-poll for the
+//! echo), the echo thread busy-polls and sends back what it got; both yield only after 10 000 empty polls in
+//! a row. Each message is checked to be the one sent. Three runs, the one with the lowest p50 is reported
+//! (as the JMH side keeps the best of three fresh JVMs); percentiles are exact (all samples sorted).
 
 use crate::harness::{back_off, measure};
 use std::cell::UnsafeCell;
@@ -120,6 +126,7 @@ fn shared<Q>(q: Q) -> (Arc<Q>, Arc<Q>) {
 }
 
 pub fn run(quick: bool) {
+    run_latency(quick);
     let (warmup, runs, n) = if quick { (1, 5, 2_000_000) } else { (3, 9, 10_000_000) };
     measure("queue.spsc_ring", "ops/s", warmup, runs, || {
         let (tx, rx) = shared(SpscRing::<usize>::new(CAPACITY));
@@ -137,4 +144,124 @@ pub fn run(quick: bool) {
         let (tx, rx) = std::sync::mpsc::sync_channel::<usize>(CAPACITY);
         transfer(tx, rx, n, |q, v| q.try_send(v).is_ok(), |q| q.try_recv().ok())
     });
+}
+
+/// Empty polls in a row before a ping-pong side yields (`PingPong.SPINS_BEFORE_YIELD`).
+const PING_PONG_SPINS: u32 = 10_000;
+
+#[inline]
+fn ping_back_off(spins: u32) -> u32 {
+    if spins >= PING_PONG_SPINS {
+        std::thread::yield_now();
+        spins
+    } else {
+        spins + 1
+    }
+}
+
+/// One ping-pong run: p50 and p99 of the recorded round trips in ns, and how many were recorded.
+fn ping_pong<Q: Send + Sync + 'static>(
+    make: fn() -> Q,
+    push: fn(&Q, usize) -> bool,
+    pop: fn(&Q) -> Option<usize>,
+    warmup: usize,
+    rounds: usize,
+    budget: std::time::Duration,
+) -> (f64, f64, usize) {
+    const STOP: usize = usize::MAX;
+    let ping = Arc::new(make());
+    let pong = Arc::new(make());
+    let (p2, q2) = (Arc::clone(&ping), Arc::clone(&pong));
+    let echo = std::thread::spawn(move || {
+        let mut n = 0usize;
+        loop {
+            let mut spins = 0;
+            let m = loop {
+                match pop(&p2) {
+                    Some(m) => break m,
+                    None => spins = ping_back_off(spins),
+                }
+            };
+            if m == STOP {
+                return n;
+            }
+            while !push(&q2, m) {} // cannot be full: one message in flight
+            n += 1;
+        }
+    });
+    let mut samples: Vec<u32> = Vec::with_capacity(rounds);
+    let mut sent = 0usize;
+    for (count, record, limit) in [(warmup, false, budget / 3), (rounds, true, budget)] {
+        let deadline = Instant::now() + limit;
+        for i in 0..count {
+            if i & 1023 == 0 && Instant::now() > deadline {
+                break; // time budget spent: keep the rounds done (all verified)
+            }
+            let message = sent & 1023;
+            let start = Instant::now();
+            while !push(&ping, message) {}
+            let mut spins = 0;
+            let back = loop {
+                match pop(&pong) {
+                    Some(m) => break m,
+                    None => spins = ping_back_off(spins),
+                }
+            };
+            let elapsed = start.elapsed().as_nanos();
+            assert_eq!(back, message, "round trip {sent}: sent {message}, got back {back}");
+            if record {
+                samples.push(elapsed.min(u32::MAX as u128) as u32);
+            }
+            sent += 1;
+        }
+    }
+    while !push(&ping, STOP) {}
+    let echoed = echo.join().expect("echo thread panicked");
+    assert_eq!(echoed, sent, "echo thread bounced {echoed} messages, expected {sent}");
+    assert!(!samples.is_empty(), "no round trip recorded");
+    samples.sort_unstable();
+    let at = |p: f64| samples[((p / 100.0 * samples.len() as f64).ceil() as usize).clamp(1, samples.len()) - 1] as f64;
+    (at(50.0), at(99.0), samples.len())
+}
+
+fn report_latency<Q: Send + Sync + 'static>(
+    id: &str,
+    quick: bool,
+    make: fn() -> Q,
+    push: fn(&Q, usize) -> bool,
+    pop: fn(&Q) -> Option<usize>,
+) {
+    let (warmup, rounds, budget) = if quick { (50_000, 200_000, 3) } else { (1_000_000, 2_000_000, 20) };
+    let runs: Vec<(f64, f64, usize)> = (0..3)
+        .map(|_| ping_pong(make, push, pop, warmup, rounds, std::time::Duration::from_secs(budget)))
+        .collect();
+    let best = runs.iter().min_by(|a, b| a.0.partial_cmp(&b.0).unwrap()).unwrap();
+    let p50s: Vec<String> = runs.iter().map(|r| format!("{:.0}", r.0)).collect();
+    for (pct, value) in [("p50", best.0), ("p99", best.1)] {
+        let all: Vec<f64> = runs.iter().map(|r| if pct == "p50" { r.0 } else { r.1 }).collect();
+        let min = all.iter().cloned().fold(f64::INFINITY, f64::min);
+        let max = all.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
+        println!(
+            "{{\"id\":\"{id}.{pct}\",\"unit\":\"ns/op\",\"median\":{value},\"min\":{min},\"max\":{max},\"runs\":3,\"summary\":\"best of 3 runs by p50 ({} samples; p50 of every run: {} ns)\"}}",
+            best.2,
+            p50s.join(", ")
+        );
+    }
+}
+
+pub fn run_latency(quick: bool) {
+    report_latency(
+        "queue.latency.spsc_ring",
+        quick,
+        || SpscRing::<usize>::new(CAPACITY),
+        |q, v| q.push(v).is_ok(),
+        |q| q.pop(),
+    );
+    report_latency(
+        "queue.latency.crossbeam_array_queue",
+        quick,
+        || crossbeam_queue::ArrayQueue::<usize>::new(CAPACITY),
+        |q, v| q.push(v).is_ok(),
+        |q| q.pop(),
+    );
 }

@@ -214,6 +214,11 @@ public final class KvSuite implements Suite {
         }
     }
 
+    /** Measurements keys of the warm session's write and read seconds. */
+    public static final String SESSION_WRITE = "KvSession.write_1m";
+
+    public static final String SESSION_READ = "KvSession.read_1m";
+
     static final List<String> SESSION_JVM = List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC");
 
     /** Runs `ferrum-kv bench` (1M keys, 16 B / 100 B, NO_SYNC) in a fresh JVM and parses its RESULT line. */
@@ -271,6 +276,9 @@ public final class KvSuite implements Suite {
                         + "store; output in kv-session.txt";
         double w = r.getOrDefault("write_s", Double.NaN);
         double rd = r.getOrDefault("read_s", Double.NaN);
+        // for the same-machine Rust rows (bench.rust.RustRows), which run after this
+        context.measurements().put(SESSION_WRITE, new Score(w, Double.NaN, "s/op", Double.NaN));
+        context.measurements().put(SESSION_READ, new Score(rd, Double.NaN, "s/op", Double.NaN));
         return List.of(
                 Row.absolute(
                         "kv.session.write_1m",

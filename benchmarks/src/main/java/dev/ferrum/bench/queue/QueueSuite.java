@@ -412,6 +412,10 @@ public final class QueueSuite implements Suite {
         }
         Map<String, PingPong.Summary> r = new LinkedHashMap<>();
         runs.forEach((q, list) -> r.put(q, best(list)));
+        r.forEach((q, s) -> { // for the same-machine Rust rows (bench.rust.RustRows), which run after this
+            context.measurements().put(pingPongKey(q, "p50"), new Score(s.p50(), Double.NaN, "ns/op", Double.NaN));
+            context.measurements().put(pingPongKey(q, "p99"), new Score(s.p99(), Double.NaN, "ns/op", Double.NaN));
+        });
         List<Row> rows = new ArrayList<>();
         String[][] pairs = {
             {QueueChannel.FERRUM_SPSC, QueueChannel.ABQ, "spsc", "vs_abq"},
@@ -447,6 +451,11 @@ public final class QueueSuite implements Suite {
             }
         }
         return rows;
+    }
+
+    /** The measurements key of a queue's best ping-pong percentile, e.g. {@code PingPong[queue=ferrum-spsc]:p50}. */
+    public static String pingPongKey(String queue, String percentile) {
+        return "PingPong[queue=" + queue + "]:" + percentile;
     }
 
     private static String percentiles(PingPong.Summary s, List<PingPong.Summary> all) {

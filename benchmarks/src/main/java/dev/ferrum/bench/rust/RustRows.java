@@ -5,7 +5,10 @@
 package dev.ferrum.bench.rust;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferrum.bench.kv.KvSuite;
 import dev.ferrum.bench.parser.BenchFiles;
+import dev.ferrum.bench.queue.QueueChannel;
+import dev.ferrum.bench.queue.QueueSuite;
 import dev.ferrum.bench.report.Row;
 import dev.ferrum.bench.report.Score;
 import dev.ferrum.bench.support.Measurements;
@@ -73,6 +76,22 @@ public final class RustRows {
                                 Double.NaN));
                     }
                 }
+                String list = "sum of a 1M-node linked list of 16-byte {value, next} nodes built by appending 0..N-1,"
+                        + " one full traversal";
+                rows.add(new Planned(
+                        "arena.list1m.vs_rust",
+                        "arena list vs Rust: the same nodes in a bumpalo arena, plain pointer chase; " + list,
+                        "ListTraversalBench.arenaList",
+                        "arena.list1m.bumpalo",
+                        "Rust bumpalo list (this machine)",
+                        Double.NaN));
+                rows.add(new Planned(
+                        "arena.list1m.vs_rust_box",
+                        "arena list vs Rust: one Box per node (malloc in append order); " + list,
+                        "ListTraversalBench.arenaList",
+                        "arena.list1m.box",
+                        "Rust Box list (this machine)",
+                        Double.NaN));
             }
             case "queue" -> {
                 String tp = "1P+1C, capacity 1024, non-blocking offer/poll with the same back-off, elements/s";
@@ -104,36 +123,106 @@ public final class RustRows {
                         "queue.crossbeam_channel",
                         "Rust crossbeam bounded channel (this machine)",
                         Double.NaN));
+                for (String pct : List.of("p50", "p99")) {
+                    String lat = "round-trip latency " + pct + " (ns per round trip, ping-pong over two queues of"
+                            + " capacity 1024, busy-polling, yielding after 10k empty polls; best of 3 runs by p50)";
+                    rows.add(new Planned(
+                            "queue.latency.spsc." + pct + ".vs_rust",
+                            "SpscQueue vs the Rust lock-free queue project's SPSC ring, " + lat,
+                            QueueSuite.pingPongKey(QueueChannel.FERRUM_SPSC, pct),
+                            "queue.latency.spsc_ring." + pct,
+                            "Rust SPSC ring (this machine)",
+                            Double.NaN));
+                    rows.add(new Planned(
+                            "queue.latency.spsc." + pct + ".vs_rust_crossbeam",
+                            "SpscQueue vs Rust crossbeam ArrayQueue, " + lat,
+                            QueueSuite.pingPongKey(QueueChannel.FERRUM_SPSC, pct),
+                            "queue.latency.crossbeam_array_queue." + pct,
+                            "Rust crossbeam ArrayQueue (this machine)",
+                            Double.NaN));
+                }
             }
             case "matrix" -> {
                 rows.add(new Planned(
                         "matrix.mult4x4.vs_rust",
                         "4x4 product into a preallocated result vs Rust const-generic Matrix<4, 4> (plain loops,"
-                                + " default target CPU), ns/op",
+                                + " built with -C target-cpu=native, as the JIT uses the host's AVX), ns/op",
                         "SmallMultiplyBench.ours4",
                         "matrix.mul4x4",
                         "Rust const-generic 4x4 (this machine)",
                         0.8));
                 rows.add(new Planned(
                         "matrix.mult256.vs_rust",
-                        "256x256 product vs Rust plain i-k-j loops on Vec<f64> (default target CPU, no"
-                                + " -C target-cpu=native), ns/op",
+                        "256x256 product vs Rust plain i-k-j loops on Vec<f64> (built with -C target-cpu=native,"
+                                + " as the JIT uses the host's AVX), ns/op",
                         "LargeMultiplyBench.ours[size=256]",
                         "matrix.mul256",
                         "Rust plain loops 256x256 (this machine)",
                         1.0));
             }
+            case "units" -> {
+                record Kernel(String name, String what, String typed, String raw) {}
+                for (Kernel k : List.of(
+                        new Kernel(
+                                "kinematics",
+                                "1024 projectiles with drag, one Euler step",
+                                "KinematicsBench.typed",
+                                "KinematicsBench.raw"),
+                        new Kernel(
+                                "nbody",
+                                "64-body gravity step (4096 pairs), typed with += accumulators",
+                                "NBodyBench.typedSum",
+                                "NBodyBench.raw"))) {
+                    String same = k.what() + ", same data and floating-point operations (results equal bit for bit)";
+                    rows.add(new Planned(
+                            "units." + k.name() + ".vs_rust",
+                            "Ferrum typed quantities vs Rust uom 0.33 typed quantities, " + same,
+                            k.typed(),
+                            "units." + k.name() + ".uom",
+                            "Rust uom (this machine)",
+                            0.9));
+                    rows.add(new Planned(
+                            "units." + k.name() + ".vs_rust_f64",
+                            "Ferrum typed quantities vs Rust raw f64 (reference), " + same,
+                            k.typed(),
+                            "units." + k.name() + ".f64",
+                            "Rust raw f64 (this machine)",
+                            Double.NaN));
+                    rows.add(new Planned(
+                            "units." + k.name() + ".raw.vs_rust_f64",
+                            "Java raw double vs Rust raw f64 (the JIT against LLVM on the plain kernel), " + same,
+                            k.raw(),
+                            "units." + k.name() + ".f64",
+                            "Rust raw f64 (this machine)",
+                            Double.NaN));
+                }
+            }
+            case "kv" -> {
+                String session = "1M keys (16 B \"key-\" + zero-padded index, 100 B values) in index order, no fsync;"
+                        + " Ferrum: the warm ferrum-kv bench session (NO_SYNC); Rust: the lmdb 0.8 crate over"
+                        + " Debian's liblmdb, NO_SYNC | WRITE_MAP, fresh store in the temporary directory, seconds";
+                for (String op : List.of("write_1m", "read_1m")) {
+                    String ours = op.equals("write_1m") ? KvSuite.SESSION_WRITE : KvSuite.SESSION_READ;
+                    rows.add(new Planned(
+                            "kv.session." + op + ".vs_rust_lmdb",
+                            op.replace("_1m", "") + " 1M, one transaction per operation (each put/get atomic on its"
+                                    + " own, as a KvStore call is), " + session,
+                            ours,
+                            "kv.lmdb." + op,
+                            "Rust lmdb (this machine)",
+                            Double.NaN));
+                    rows.add(new Planned(
+                            "kv.session." + op + ".vs_rust_lmdb_one_txn",
+                            op.replace("_1m", "") + " 1M, LMDB with one transaction for all 1M operations, " + session,
+                            ours,
+                            "kv.lmdb." + op + "_one_txn",
+                            "Rust lmdb, one transaction (this machine)",
+                            Double.NaN));
+                }
+            }
             default -> {}
         }
         return rows;
-    }
-
-    /** The vs_rust rows of a suite whose Rust side is not written yet, so that they are never silently missing. */
-    static List<String> notWritten(String suite) {
-        return switch (suite) {
-            case "units" -> List.of("units.kinematics.vs_rust", "units.nbody.vs_rust");
-            default -> List.of();
-        };
     }
 
     /** Rust's arguments for a suite, or empty if it has no Rust side. */
@@ -143,7 +232,7 @@ public final class RustRows {
             args.add("--quick");
         }
         switch (suite) {
-            case "arena", "queue", "matrix" -> args.add(suite);
+            case "arena", "queue", "matrix", "units", "kv" -> args.add(suite);
             case "parser" -> {
                 args.add("parser");
                 args.add(BenchFiles.ensure(PARSER_MEGABYTES).toString());
@@ -161,13 +250,6 @@ public final class RustRows {
      */
     public static List<Row> rows(RustSide rust, String suite, RunContext context) {
         List<Row> rows = new ArrayList<>();
-        for (String id : notWritten(suite)) {
-            rows.add(Row.missing(
-                    id,
-                    suite,
-                    "Ferrum vs Rust on this machine",
-                    "Rust not run: the Rust side of the " + suite + " suite is not written yet (benchmarks/rust)"));
-        }
         Optional<List<String>> args = arguments(suite, context.quick());
         if (args.isEmpty()) {
             return rows;
@@ -221,15 +303,45 @@ public final class RustRows {
         if (rust == null) {
             return Row.missing(id, suite, description, "Rust not run: its output has no result for this case");
         }
-        Score peer =
-                new Score(rust.path("median").asDouble(), Double.NaN, ours.get().unit(), Double.NaN);
+        String unit = ours.get().unit();
+        double value = convert(rust.path("median").asDouble(), rust.path("unit").asText(), unit);
+        if (Double.isNaN(value)) {
+            return Row.missing(
+                    id,
+                    suite,
+                    description,
+                    "Rust's unit " + rust.path("unit").asText() + " does not convert to the benchmark's " + unit);
+        }
+        Score peer = new Score(value, Double.NaN, unit, Double.NaN);
         return Row.compared(id, suite, description, ours.get(), rustName, peer, target, null, rustNote(rust));
     }
 
+    /** Nanoseconds per time unit of a score's unit ({@code ns/op}, {@code us/op}, ...), or NaN if it is not a time. */
+    private static double nanos(String unit) {
+        return switch (unit) {
+            case "s/op" -> 1e9;
+            case "ms/op" -> 1e6;
+            case "us/op", "\u00b5s/op" -> 1e3;
+            case "ns/op" -> 1;
+            default -> Double.NaN;
+        };
+    }
+
+    /** {@code value} in {@code from} expressed in {@code to}: the same unit, or two time units; NaN otherwise. */
+    static double convert(double value, String from, String to) {
+        if (from.equals(to)) {
+            return value;
+        }
+        return value * nanos(from) / nanos(to);
+    }
+
     static String rustNote(JsonNode rust) {
+        String how = rust.has("summary")
+                ? rust.path("summary").asText()
+                : "median of " + rust.path("runs").asInt() + " runs";
         return String.format(
-                "Rust: median of %d runs %.4g %s (min %.4g, max %.4g), measured after the JMH suite in this run",
-                rust.path("runs").asInt(),
+                "Rust: %s %.4g %s (min %.4g, max %.4g), measured after the JMH suite in this run",
+                how,
                 rust.path("median").asDouble(),
                 rust.path("unit").asText(),
                 rust.path("min").asDouble(),

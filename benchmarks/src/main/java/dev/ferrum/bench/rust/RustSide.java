@@ -35,10 +35,27 @@ public final class RustSide {
             "librust-bumpalo-dev",
             "librust-crossbeam-queue-dev",
             "librust-crossbeam-channel-dev",
-            "librust-memmap2-dev");
+            "librust-memmap2-dev",
+            "librust-uom-dev",
+            "librust-typenum-dev",
+            "librust-lmdb-dev",
+            "librust-lmdb-sys-dev",
+            "liblmdb-dev");
 
-    /** Crate directories (prefixes) in {@link #REGISTRY} that those packages install. */
-    static final List<String> CRATES = List.of("bumpalo-3", "crossbeam-queue-0", "crossbeam-channel-0", "memmap2-0");
+    /**
+     * What each of those packages installs, in the same order: a crate directory (prefix) in {@link #REGISTRY}, or
+     * an absolute path (liblmdb-dev's header, which lmdb-sys links against through pkg-config).
+     */
+    static final List<String> CRATES = List.of(
+            "bumpalo-3",
+            "crossbeam-queue-0",
+            "crossbeam-channel-0",
+            "memmap2-0",
+            "uom-0",
+            "typenum-1",
+            "lmdb-0",
+            "lmdb-sys-0",
+            "/usr/include/lmdb.h");
 
     static final Path REGISTRY = Path.of("/usr/share/cargo/registry");
 
@@ -114,7 +131,9 @@ public final class RustSide {
         for (int i = 0; i < CRATES.size(); i++) {
             String prefix = CRATES.get(i);
             boolean present = false;
-            if (Files.isDirectory(REGISTRY)) {
+            if (prefix.startsWith("/")) {
+                present = Files.exists(Path.of(prefix));
+            } else if (Files.isDirectory(REGISTRY)) {
                 try (Stream<Path> dirs = Files.list(REGISTRY)) {
                     present = dirs.anyMatch(d -> d.getFileName().toString().startsWith(prefix));
                 } catch (IOException e) {
