@@ -118,11 +118,24 @@ public final class Report {
 
     /** Column titles of the terminal table and of report.md. */
     static final String[] HEADER = {
-        "id", "ours", "peer", "unit", "ratio [interval]", "target", "met", "Rust doc", "B/op ours", "B/op peer"
+        "id",
+        "ours",
+        "peer",
+        "unit",
+        "ratio [interval]",
+        "target",
+        "met",
+        "Rust document",
+        "Rust (this machine)",
+        "B/op ours",
+        "B/op peer"
     };
 
-    /** One row's cells under {@link #HEADER}. */
-    static String[] cells(Row r) {
+    /**
+     * One row's cells under {@link #HEADER}; {@code here} is its same-machine Rust figure ({@link RustHere#forRows}),
+     * or {@code null} when it has no Rust counterpart.
+     */
+    static String[] cells(Row r, RustHere here) {
         String peer = r.peerName() == null
                 ? "-"
                 : Format.withInterval(r.peer(), r.peerLo(), r.peerHi(), false) + " (" + r.peerName() + ")";
@@ -136,6 +149,7 @@ public final class Report {
             Format.target(r),
             Format.met(r.met()),
             rust,
+            RustHere.cell(here),
             Format.num(r.oursBytesPerOp()),
             Format.num(r.peerBytesPerOp())
         };
@@ -153,7 +167,8 @@ public final class Report {
             if (!s.rows().isEmpty()) {
                 List<String[]> table = new ArrayList<>();
                 table.add(HEADER);
-                s.rows().forEach(r -> table.add(cells(r)));
+                Map<String, RustHere> here = RustHere.forRows(s.rows());
+                s.rows().forEach(r -> table.add(cells(r, here.get(r.id()))));
                 Format.printTable(table, out);
             }
             for (Row r : s.rows()) {

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code report.json}: writes a {@link Report} and reads one back (Jackson's tree model, so the field names
@@ -24,6 +25,11 @@ import java.util.List;
  * ratio's ({@code ratio_lo}/{@code ratio_hi}) and a three-valued {@code met}: {@code "yes"}, {@code "no"},
  * {@code "noise"} (see {@link Verdict}). Reading is lenient about fields an older report did not have: a
  * missing interval reads as unknown ({@code NaN}), a boolean {@code met} as {@code "yes"}/{@code "no"}.
+ *
+ * <p>{@code rustHere} is the row's "Rust (this machine)" figure ({@link RustHere}: the {@code vs_rust} row it comes
+ * from, its status {@code measured} / {@code not run} / {@code not measured}, name, value, interval, unit and
+ * Ferrum's ratio against it), or {@code null} when the row has no Rust counterpart. It is derived from the
+ * {@code vs_rust} rows, so a report without it (written before it existed) reads the same.
  */
 public final class ReportJson {
 
@@ -47,6 +53,7 @@ public final class ReportJson {
             ArrayNode notes = js.putArray("notes");
             s.notes().forEach(notes::add);
             ArrayNode rows = js.putArray("rows");
+            Map<String, RustHere> here = RustHere.forRows(s.rows());
             for (Row r : s.rows()) {
                 ObjectNode jr = rows.addObject();
                 jr.put("id", r.id());
@@ -70,6 +77,7 @@ public final class ReportJson {
                 } else {
                     number(jr, "rustRatio", r.rust().ratio());
                 }
+                rustHere(jr, here.get(r.id()));
                 number(jr, "oursBytesPerOp", r.oursBytesPerOp());
                 number(jr, "peerBytesPerOp", r.peerBytesPerOp());
                 jr.put("note", r.note());
@@ -83,6 +91,28 @@ public final class ReportJson {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the report as JSON: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The "Rust (this machine)" figure of a row ({@link RustHere}), {@code null} when it has no Rust counterpart.
+     * Derived from the {@code vs_rust} rows, so reading a report derives it again and ignores the stored field.
+     */
+    private static void rustHere(ObjectNode row, RustHere here) {
+        if (here == null) {
+            row.putNull("rustHere");
+            return;
+        }
+        ObjectNode h = row.putObject("rustHere");
+        h.put("from", here.rowId());
+        h.put("status", here.ran() ? "measured" : here.notRun() ? "not run" : "not measured");
+        h.put("name", here.name());
+        number(h, "value", here.value());
+        number(h, "lo", here.lo());
+        number(h, "hi", here.hi());
+        h.put("unit", here.unit());
+        number(h, "ratio", here.ratio());
+        number(h, "ratio_lo", here.ratioLo());
+        number(h, "ratio_hi", here.ratioHi());
     }
 
     private static void number(ObjectNode node, String field, double value) {

@@ -6,6 +6,7 @@ package dev.ferrum.bench.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The report in Markdown: {@code report.md}, and the tables the docs quote ({@code tables/<suite>.md},
@@ -47,15 +48,26 @@ public final class ReportMarkdown {
         if (s.rows().isEmpty()) {
             return sb.append("_").append(s.status()).append("_\n").toString();
         }
-        sb.append("| Measurement | Rust document | Ferrum | Peer (same run) | Ratio [interval] | Target | Met |\n");
-        sb.append("|---|---|---|---|---|---|---|\n");
+        sb.append("| Measurement | Rust document | Rust (this machine) | Ferrum | Peer (same run) | Ratio [interval] |"
+                + " Target | Met |\n");
+        sb.append("|---|---|---|---|---|---|---|---|\n");
+        Map<String, RustHere> here = RustHere.forRows(s.rows());
         for (Row r : s.rows()) {
             String peer = r.peerName() == null
                     ? "-"
                     : Format.withInterval(r.peer(), r.peerLo(), r.peerHi(), false) + " " + r.unit() + " ("
                             + r.peerName() + ")";
             String rust = r.rust() == null ? "-" : r.rust().text();
-            line(sb, r.description(), rust, ours(r), peer, ratio(r), Format.target(r), Format.met(r.met()));
+            line(
+                    sb,
+                    r.description(),
+                    rust,
+                    RustHere.cell(here.get(r.id())),
+                    ours(r),
+                    peer,
+                    ratio(r),
+                    Format.target(r),
+                    Format.met(r.met()));
         }
         return sb.toString();
     }
@@ -88,9 +100,11 @@ public final class ReportMarkdown {
     /** Every row that has a target, across suites: the README's "what we promised, what we measured". */
     public static String targets(Report report) {
         StringBuilder sb = new StringBuilder();
-        sb.append("| Suite | Measurement | Ferrum | Peer (same run) | Ratio [interval] | Target | Met |\n");
-        sb.append("|---|---|---|---|---|---|---|\n");
+        sb.append("| Suite | Measurement | Ferrum | Peer (same run) | Rust (this machine) | Ratio [interval] | Target |"
+                + " Met |\n");
+        sb.append("|---|---|---|---|---|---|---|---|\n");
         for (Report.SuiteResult s : report.suites()) {
+            Map<String, RustHere> here = RustHere.forRows(s.rows());
             for (Row r : s.rows()) {
                 if (Double.isNaN(r.target())) {
                     continue;
@@ -98,7 +112,16 @@ public final class ReportMarkdown {
                 String peer = r.peerName() == null
                         ? "-"
                         : Format.withInterval(r.peer(), r.peerLo(), r.peerHi(), false) + " (" + r.peerName() + ")";
-                line(sb, s.name(), "`" + r.id() + "`", ours(r), peer, ratio(r), Format.target(r), Format.met(r.met()));
+                line(
+                        sb,
+                        s.name(),
+                        "`" + r.id() + "`",
+                        ours(r),
+                        peer,
+                        RustHere.cell(here.get(r.id())),
+                        ratio(r),
+                        Format.target(r),
+                        Format.met(r.met()));
             }
         }
         return sb.toString();
@@ -118,7 +141,11 @@ public final class ReportMarkdown {
                 + "unit points). [lo..hi] = interval: JMH's 99.9% confidence interval for a single fork, the range "
                 + "over forks (or interleaved rounds) otherwise; the ratio's interval is the widest the two scores' "
                 + "intervals allow. met: yes, NO, or noise when the ratio's interval straddles the target. "
-                + "B/op from JMH `-prof gc` (`gc.alloc.rate.norm`).\n");
+                + "B/op from JMH `-prof gc` (`gc.alloc.rate.norm`). Rust document: the figure the Rust project's "
+                + "document prints, measured on another machine. Rust (this machine): the Rust side measured in this "
+                + "run on this machine, taken from the `<base>.vs_rust` row whose base id is the longest prefix of the "
+                + "row's id, in that row's unit (never converted), with the Rust harness's min..max; `not run` = the "
+                + "Rust side did not run (its `vs_rust` rows say why); `-` = no Rust counterpart.\n");
         for (Report.SuiteResult s : report.suites()) {
             sb.append("\n## ").append(s.name()).append(": ").append(s.title()).append("\n\n");
             if (!s.rows().isEmpty()) {
@@ -129,9 +156,10 @@ public final class ReportMarkdown {
                         .append(".png)\n\n");
                 sb.append('|').append(String.join("|", Report.HEADER)).append("|\n|");
                 sb.append("---|".repeat(Report.HEADER.length)).append('\n');
+                Map<String, RustHere> here = RustHere.forRows(s.rows());
                 for (Row r : s.rows()) {
                     sb.append('|');
-                    for (String c : Report.cells(r)) {
+                    for (String c : Report.cells(r, here.get(r.id()))) {
                         sb.append(c.replace("|", "\\|")).append('|');
                     }
                     sb.append('\n');

@@ -221,4 +221,216 @@ class ReportTrustTest {
         assertThat(RunComparison.change(new double[] {5, 4.9, 5.1}, new double[] {9, 8.5, 9.5}, false))
                 .isEqualTo(RunComparison.Change.WORSE);
     }
+
+    // ---- the "Rust (this machine)" column ----
+
+    private static Row arena(String id, double ours, String peerName, double peer, String unit) {
+        return Row.compared(
+                id,
+                "arena",
+                "d " + id,
+                Score.interval(ours, ours * 0.95, ours * 1.05, unit, 0),
+                peerName,
+                Score.interval(peer, peer * 0.9, peer * 1.1, unit, Double.NaN),
+                Double.NaN,
+                null,
+                null);
+    }
+
+    /** Rows as the arena suite and RustRows make them: three Rust rows on one base, listed Box first. */
+    static List<Row> arenaWithRust() {
+        return List.of(
+                arena("arena.alloc16.a8.offset_vs_malloc", 1.75, "malloc+free (FFM downcall)", 37, "ns/op"),
+                Row.absolute(
+                        "arena.alloc16.a8.offset_heap_garbage",
+                        "arena",
+                        "heap garbage",
+                        new Score(0, Double.NaN, "B/op", 0),
+                        0,
+                        null,
+                        null),
+                arena("arena.alloc16.a64.offset_vs_malloc", 1.8, "aligned_alloc+free (FFM downcall)", 70, "ns/op"),
+                arena("arena.alloc160.x.vs_y", 2, "y", 4, "ns/op"),
+                arena("arena.list1m.vs_linkedlist", 10, "java.util.LinkedList<Long>", 50, "us/op"),
+                arena("arena.alloc16.a8.vs_rust_box", 1.75, "Rust Box::new (this machine)", 21, "ns/op"),
+                arena("arena.alloc16.a8.vs_rust", 1.75, "Rust bumpalo (this machine)", 1.9, "ns/op"),
+                arena("arena.alloc16.a8.vs_rust_bump", 1.75, "Rust hand-written bump (this machine)", 1.6, "ns/op"),
+                arena("arena.alloc16.vs_rust", 1.8, "Rust short base (this machine)", 5, "ns/op"));
+    }
+
+    @Test
+    void rustColumnTakesTheLongestDotPrefixAndPrefersTheRowWithoutSuffix() {
+        assertThat(RustHere.base("queue.spsc.throughput.vs_rust_crossbeam_channel"))
+                .contains("queue.spsc.throughput");
+        assertThat(RustHere.base("parser.file.gbps.vs_rust")).contains("parser.file.gbps");
+        assertThat(RustHere.base("parser.file.counts_match_rust")).isEmpty();
+        assertThat(RustHere.base("queue.spsc.throughput.vs_rusty")).isEmpty();
+
+        var here = RustHere.forRows(arenaWithRust());
+        // longest prefix arena.alloc16.a8 beats arena.alloc16; .vs_rust beats the _box row listed before it
+        assertThat(here.get("arena.alloc16.a8.offset_vs_malloc").rowId()).isEqualTo("arena.alloc16.a8.vs_rust");
+        assertThat(RustHere.cell(here.get("arena.alloc16.a8.offset_vs_malloc")))
+                .isEqualTo("1.900 [1.710..2.090] ns/op (Rust bumpalo)");
+        // only the arena.alloc16 base is a dot-boundary prefix of this one
+        assertThat(here.get("arena.alloc16.a64.offset_vs_malloc").rowId()).isEqualTo("arena.alloc16.vs_rust");
+        // arena.alloc16 is not a dot-boundary prefix of arena.alloc160.x
+        assertThat(RustHere.cell(here.get("arena.alloc160.x.vs_y"))).isEqualTo("-");
+        assertThat(RustHere.cell(here.get("arena.list1m.vs_linkedlist"))).isEqualTo("-");
+        // the other Rust rows on the base are shown in their own rows only
+        assertThat(RustHere.cell(here.get("arena.alloc16.a8.vs_rust_box"))).contains("(Rust Box::new)");
+        assertThat(RustHere.cell(here.get("arena.alloc16.a8.vs_rust_bump"))).contains("(Rust hand-written bump)");
+    }
+
+    @Test
+    void rustFigureKeepsItsOwnUnitWhereTheRowsUnitDiffers() {
+        var here = RustHere.forRows(arenaWithRust());
+        // a B/op row shows the Rust time per block as measured, not converted
+        assertThat(RustHere.cell(here.get("arena.alloc16.a8.offset_heap_garbage")))
+                .isEqualTo("1.900 [1.710..2.090] ns/op (Rust bumpalo)");
+        Report report = new Report("quick", Instant.EPOCH);
+        report.add(new Report.SuiteResult("arena", "Arena", "measured", arenaWithRust(), List.of()));
+        assertThat(ReportMarkdown.sideBySide(report.suites().get(0)))
+                .contains("| Measurement | Rust document | Rust (this machine) | Ferrum |")
+                .contains("| heap garbage | - | 1.900 [1.710..2.090] ns/op (Rust bumpalo) | 0 B/op |");
+    }
+
+    @Test
+    void rustNotRunIsSaidInEveryTableAndTheRowsWithoutCounterpartShowADash(@TempDir Path dir) throws Exception {
+        Row jctools = Row.compared(
+                "queue.spsc.throughput.vs_jctools",
+                "queue",
+                "SpscQueue vs JCTools",
+                Score.interval(9e7, 8e7, 1e8, "ops/s", 0),
+                "JCTools SpscArrayQueue",
+                Score.interval(1.1e8, 1e8, 1.2e8, "ops/s", 0),
+                1.0,
+                RustFigure.of("18.5M ops/sec", Double.NaN),
+                null);
+        Row notRun = Row.missing(
+                "queue.spsc.throughput.vs_rust",
+                "queue",
+                "SpscQueue vs the Rust SPSC ring",
+                "Rust not run: cargo not found on PATH");
+        Row ferrumMissing = Row.missing(
+                "queue.mpmc.throughput.vs_rust", "queue", "mpmc vs Rust", "benchmark QueueBench.mpmc did not run");
+        Row mpmc = Row.compared(
+                "queue.mpmc.throughput.vs_abq",
+                "queue",
+                "mpmc vs ABQ",
+                Score.interval(9e7, 8e7, 1e8, "ops/s", 0),
+                "ABQ",
+                Score.interval(2e7, 1e7, 3e7, "ops/s", 0),
+                1.0,
+                null,
+                null);
+        Row other =
+                Row.absolute("queue.spsc.alloc", "queue", "alloc", new Score(0, Double.NaN, "B/op", 0), 0, null, null);
+        Report report = new Report("quick", Instant.EPOCH);
+        report.add(new Report.SuiteResult(
+                "queue", "Queues", "measured", List.of(jctools, notRun, ferrumMissing, mpmc, other), List.of()));
+        report.write(dir);
+
+        String side = Files.readString(dir.resolve("tables/queue.md"));
+        assertThat(side)
+                .contains("| SpscQueue vs JCTools | 18.5M ops/sec | not run |")
+                .contains("| SpscQueue vs the Rust SPSC ring | - | not run | not measured |")
+                .contains("| mpmc vs ABQ | - | not measured (see queue.mpmc.throughput.vs_rust) |")
+                .contains("| alloc | - | - |");
+        assertThat(Files.readString(dir.resolve("tables/targets.md")))
+                .contains("| Suite | Measurement | Ferrum | Peer (same run) | Rust (this machine) |")
+                .contains("not run");
+        String md = Files.readString(dir.resolve("report.md"));
+        assertThat(md)
+                .contains("|Rust document|Rust (this machine)|")
+                .contains("`queue.spsc.throughput.vs_rust`: Rust not run: cargo not found on PATH");
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+        report.print(new PrintStream(text, true, StandardCharsets.UTF_8));
+        assertThat(text.toString(StandardCharsets.UTF_8))
+                .contains("Rust (this machine)")
+                .contains("not run");
+    }
+
+    @Test
+    void vsRustRowsKeepTheRatioIntervalAndThreeValuedVerdict() {
+        // Ferrum 1.75 [1.66..1.84] ns vs Rust 1.9 [1.71..2.09]: ratio 1.09 [0.93..1.26] straddles 1.0
+        Row row = arenaWithRust().get(6);
+        assertThat(row.id()).isEqualTo("arena.alloc16.a8.vs_rust");
+        Row judged = Row.compared(
+                row.id(),
+                "arena",
+                row.description(),
+                Score.interval(1.75, 1.6625, 1.8375, "ns/op", 0),
+                row.peerName(),
+                Score.interval(1.9, 1.71, 2.09, "ns/op", Double.NaN),
+                1.0,
+                null,
+                null);
+        assertThat(judged.met()).isEqualTo(Verdict.NOISE);
+        Report report = new Report("quick", Instant.EPOCH);
+        report.add(new Report.SuiteResult("arena", "Arena", "measured", List.of(judged), List.of()));
+        assertThat(ReportMarkdown.sideBySide(report.suites().get(0)))
+                .contains("| 1.09x [0.93..1.26] | >= 1.00x | noise |")
+                .contains("| 1.900 [1.710..2.090] ns/op (Rust bumpalo) | 1.750 [1.663..1.838] ns/op |");
+    }
+
+    @Test
+    void rustFigureIsAJsonFieldThatRoundTripsAndAnOldReportStillCompares(@TempDir Path dir) throws Exception {
+        Report report = new Report("quick", Instant.parse("2026-12-03T10:00:00Z"));
+        report.add(new Report.SuiteResult("arena", "Arena", "measured", arenaWithRust(), List.of()));
+        String json = ReportJson.write(report);
+        var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+        var rows = tree.path("suites").get(0).path("rows");
+        var malloc = rows.get(0).path("rustHere");
+        assertThat(malloc.path("from").asText()).isEqualTo("arena.alloc16.a8.vs_rust");
+        assertThat(malloc.path("status").asText()).isEqualTo("measured");
+        assertThat(malloc.path("name").asText()).isEqualTo("Rust bumpalo (this machine)");
+        assertThat(malloc.path("value").asDouble()).isEqualTo(1.9);
+        assertThat(malloc.path("lo").asDouble()).isCloseTo(1.71, within(1e-9));
+        assertThat(malloc.path("hi").asDouble()).isCloseTo(2.09, within(1e-9));
+        assertThat(malloc.path("unit").asText()).isEqualTo("ns/op");
+        assertThat(malloc.path("ratio").asDouble()).isCloseTo(1.9 / 1.75, within(1e-9));
+        assertThat(rows.get(3).has("rustHere")).isTrue();
+        assertThat(rows.get(3).get("rustHere").isNull()).isTrue();
+
+        Report back = ReportJson.read(json);
+        String again = ReportJson.write(back);
+        var tree2 = new com.fasterxml.jackson.databind.ObjectMapper().readTree(again);
+        for (int i = 0; i < rows.size(); i++) {
+            assertThat(tree2.path("suites").get(0).path("rows").get(i).get("rustHere"))
+                    .as("row %d", i)
+                    .isEqualTo(rows.get(i).get("rustHere"));
+        }
+        report.write(dir);
+        Path a = dir.resolve("again");
+        back.writeTablesAndCharts(a);
+        assertThat(a.resolve("tables/arena.md")).hasSameTextualContentAs(dir.resolve("tables/arena.md"));
+
+        // an old report (no rustHere, no vs_rust rows) still reads and compares with a new one
+        Report old = ReportJson.read(OLD_REPORT);
+        assertThat(old.suites().get(0).rows().get(0).id()).isEqualTo("queue.spsc.vs_abq");
+        Report newer = new Report("quick", Instant.EPOCH);
+        newer.add(new Report.SuiteResult(
+                "queue",
+                "Queues",
+                "measured",
+                List.of(
+                        Row.missing("queue.spsc.vs_rust", "queue", "vs Rust", "Rust not run: no cargo"),
+                        Row.compared(
+                                "queue.spsc.vs_abq",
+                                "queue",
+                                "d",
+                                Score.interval(9e7, 8e7, 1e8, "ops/s", 0),
+                                "ABQ",
+                                Score.interval(2.6e7, 2.4e7, 2.8e7, "ops/s", 0),
+                                5,
+                                null,
+                                null)),
+                List.of()));
+        List<RunComparison.Line> lines = RunComparison.compare(old, ReportJson.read(ReportJson.write(newer)));
+        assertThat(lines)
+                .extracting(RunComparison.Line::id, RunComparison.Line::change)
+                .contains(
+                        org.assertj.core.groups.Tuple.tuple("queue.spsc.vs_rust", RunComparison.Change.NOT_COMPARABLE),
+                        org.assertj.core.groups.Tuple.tuple("queue.spsc.vs_abq", RunComparison.Change.UNKNOWN));
+    }
 }
