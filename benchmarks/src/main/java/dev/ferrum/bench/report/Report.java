@@ -87,7 +87,10 @@ public final class Report {
         return headlines;
     }
 
-    /** Writes report.json, report.md, tables/ and charts/&lt;suite&gt;.png into {@code dir}. */
+    /**
+     * Writes report.json, report.md, tables/ and charts/&lt;suite&gt;.png and charts/&lt;suite&gt;-side-by-side.png
+     * into {@code dir}.
+     */
     public void write(Path dir) throws IOException {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("report.json"), ReportJson.write(this));
@@ -112,6 +115,11 @@ public final class Report {
             } catch (RuntimeException e) {
                 // A chart is a convenience; the numbers are in report.json/report.md already.
                 System.err.println("chart for suite " + s.name() + " not written: " + e);
+            }
+            try {
+                ReportCharts.writeSideBySide(s, charts.resolve(ReportCharts.sideBySideFile(s.name())));
+            } catch (RuntimeException e) {
+                System.err.println("side-by-side chart for suite " + s.name() + " not written: " + e);
             }
         }
     }

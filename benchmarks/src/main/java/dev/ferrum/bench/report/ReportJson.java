@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -142,11 +143,15 @@ public final class ReportJson {
         if (root == null || !root.isObject() || !root.path("suites").isArray()) {
             throw new IllegalArgumentException("not a benchmark report: no \"suites\" array at the top level");
         }
+        // The machine the run was measured on, as stored (not the machine reading it now).
+        Map<String, Object> machine = new LinkedHashMap<>();
+        root.path("machine").properties().forEach(e -> machine.put(e.getKey(), scalar(e.getValue())));
         Report report = new Report(
                 root.path("mode").asText("unknown"),
                 root.hasNonNull("startedAt")
                         ? Instant.parse(root.get("startedAt").asText())
-                        : Instant.EPOCH);
+                        : Instant.EPOCH,
+                machine);
         for (JsonNode js : root.get("suites")) {
             String suite = js.path("name").asText();
             List<Row> rows = new ArrayList<>();
@@ -185,6 +190,9 @@ public final class ReportJson {
     }
 
     private static Object scalar(JsonNode v) {
+        if (v.isContainerNode()) {
+            return MAPPER.convertValue(v, Object.class);
+        }
         return v.isIntegralNumber() ? (Object) v.asLong() : v.isNumber() ? (Object) v.asDouble() : v.asText();
     }
 

@@ -154,6 +154,13 @@ public final class ReportMarkdown {
                         .append("](charts/")
                         .append(s.name())
                         .append(".png)\n\n");
+                if (!ReportCharts.sideBySide(s).groups().isEmpty()) {
+                    sb.append("![")
+                            .append(s.name())
+                            .append(": Ferrum, Java peers and Rust side by side](charts/")
+                            .append(ReportCharts.sideBySideFile(s.name()))
+                            .append(")\n\n");
+                }
                 sb.append('|').append(String.join("|", Report.HEADER)).append("|\n|");
                 sb.append("---|".repeat(Report.HEADER.length)).append('\n');
                 Map<String, RustHere> here = RustHere.forRows(s.rows());

@@ -4,7 +4,9 @@
  */
 package dev.ferrum.bench.runner;
 
+import dev.ferrum.bench.report.Report;
 import dev.ferrum.bench.report.ReportJson;
+import dev.ferrum.bench.report.ReportMarkdown;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -25,6 +27,7 @@ import java.util.stream.Stream;
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.ferrum.bench.runner.PublishReport benchmarks/results/latest .
+ * java -cp benchmarks/target/benchmarks.jar dev.ferrum.bench.runner.PublishReport docs/report .   # redraw only
  * </pre>
  *
  * <p>The guide's tables are never typed by hand: {@link #check(Path)} (run by the test build) fails when a
@@ -82,13 +85,25 @@ public final class PublishReport {
                 System.exit(2);
             }
         }
+        publish(results, root);
+        System.out.println("Published " + results + " to " + root.resolve("docs/report") + " and updated "
+                + String.join(", ", DOCS));
+    }
+
+    /**
+     * Copies the run in {@code results} to {@code root/docs/report}, redraws its tables and charts with the current
+     * formatting code and splices them into the docs. {@code results} may be {@code docs/report} itself: that
+     * republishes the committed report in the current table format without a new run.
+     */
+    static void publish(Path results, Path root) throws IOException {
         Path docs = root.resolve("docs");
         Path target = docs.resolve("report");
         Files.createDirectories(target);
+        boolean inPlace = Files.isSameFile(results, target);
         // Only what readers need: JMH's raw per-suite output stays in benchmarks/results. The folders are
         // replaced whole (copyTree deletes the old copy first), so a suite dropped from a run leaves nothing stale.
         for (String part : List.of("report.json", "report.md", "charts", "tables")) {
-            if (Files.exists(results.resolve(part))) {
+            if (!inPlace && Files.exists(results.resolve(part))) {
                 if (Files.isDirectory(results.resolve(part))) {
                     BenchRunner.copyTree(results.resolve(part), target.resolve(part));
                 } else {
@@ -97,9 +112,13 @@ public final class PublishReport {
             }
         }
         // Tables and charts are redrawn from the stored numbers, so they follow the current formatting code.
-        ReportJson.read(Files.readString(target.resolve("report.json")))
-                .headlines(SuiteCatalog.headlines())
-                .writeTablesAndCharts(target);
+        Report report =
+                ReportJson.read(Files.readString(target.resolve("report.json"))).headlines(SuiteCatalog.headlines());
+        report.writeTablesAndCharts(target);
+        if (inPlace) {
+            // report.md quotes the same tables: redraw it too (report.json stays as measured)
+            Files.writeString(target.resolve("report.md"), ReportMarkdown.report(report));
+        }
         Path guide = docs.resolve("rust-to-java.md");
         String spliced = spliceSnippets(splice(Files.readString(guide), target.resolve("tables")), snippets(root));
         Files.writeString(guide, spliced);
@@ -112,7 +131,6 @@ public final class PublishReport {
                                 splice(Files.readString(file), target.resolve("tables")), target.resolve("tables")));
             }
         }
-        System.out.println("Published " + results + " to " + target + " and updated " + String.join(", ", DOCS));
     }
 
     /** Replaces every report block's body with the matching table file's content. */

@@ -220,4 +220,82 @@ class ReportTest {
                 .hasMessageContaining("line 1, column");
         assertThatThrownBy(() -> ReportJson.read("{\"a\": 1}")).hasMessageContaining("no \"suites\" array");
     }
+
+    @Test
+    void sideBySideChartShowsFerrumJavaPeersAndRustPerFerrumMeasurement(@TempDir Path dir) throws Exception {
+        Report.SuiteResult arena =
+                new Report.SuiteResult("arena", "Arena", "measured", ReportTrustTest.arenaWithRust(), List.of());
+        ReportCharts.SideBySide data = ReportCharts.sideBySide(arena);
+        assertThat(data.rustStatus()).isEmpty();
+        assertThat(data.javaPeers()).contains("malloc+free (FFM downcall)", "java.util.LinkedList<Long>");
+        assertThat(data.rustSides())
+                .containsExactly(
+                        "Rust Box::new (this machine)",
+                        "Rust bumpalo (this machine)",
+                        "Rust hand-written bump (this machine)",
+                        "Rust short base (this machine)");
+        // one group per Ferrum score: the 1.75 ns bump path with its Java peer and its three Rust sides
+        ReportCharts.Group bump = data.groups().values().iterator().next();
+        assertThat(ReportCharts.label("arena", bump)).isEqualTo("alloc16.a8");
+        assertThat(bump.bars.keySet())
+                .containsExactly(
+                        "Ferrum",
+                        "malloc+free (FFM downcall)",
+                        "Rust Box::new (this machine)",
+                        "Rust bumpalo (this machine)",
+                        "Rust hand-written bump (this machine)");
+        assertThat(bump.bars.get("Ferrum").speed()).isEqualTo(1.0);
+        // speed relative to Ferrum = 1 / ratio: bumpalo 1.9 ns against Ferrum's 1.75 ns
+        assertThat(bump.bars.get("Rust bumpalo (this machine)").speed())
+                .isCloseTo(1.75 / 1.9, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(bump.bars.get("Rust bumpalo (this machine)").error()).isPositive();
+        assertThat(bump.bars.get("malloc+free (FFM downcall)").speed())
+                .isCloseTo(1.75 / 37, org.assertj.core.data.Offset.offset(1e-9));
+        // the list has no Rust side: its group has none
+        assertThat(data.groups().values())
+                .filteredOn(g -> g.ids.contains("arena.list1m.vs_linkedlist"))
+                .singleElement()
+                .satisfies(g -> assertThat(g.bars.keySet()).containsExactly("Ferrum", "java.util.LinkedList<Long>"));
+
+        Path chart = dir.resolve(ReportCharts.sideBySideFile("arena"));
+        assertThat(ReportCharts.writeSideBySide(arena, chart)).isTrue();
+        assertThat(Files.readAllBytes(chart)).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+    }
+
+    @Test
+    void sideBySideChartSaysRustNotRunAndIsEmbeddedInTheReport(@TempDir Path dir) throws Exception {
+        Row jctools = Row.compared(
+                "queue.spsc.throughput.vs_jctools",
+                "queue",
+                "SpscQueue vs JCTools",
+                Score.interval(9e7, 8e7, 1e8, "ops/s", 0),
+                "JCTools SpscArrayQueue",
+                Score.interval(1.1e8, 1e8, 1.2e8, "ops/s", 0),
+                1.0,
+                null,
+                null);
+        Row abq = Row.compared(
+                "queue.spsc.throughput.vs_abq",
+                "queue",
+                "SpscQueue vs ABQ",
+                Score.interval(9e7, 8e7, 1e8, "ops/s", 0),
+                "ArrayBlockingQueue",
+                Score.interval(2e7, 1.5e7, 2.5e7, "ops/s", 0),
+                1.0,
+                null,
+                null);
+        Row rust = Row.missing(
+                "queue.spsc.throughput.vs_rust", "queue", "vs Rust", "Rust not run: cargo not found on PATH");
+        Report report = new Report("quick", Instant.EPOCH);
+        report.add(new Report.SuiteResult("queue", "Queues", "measured", List.of(jctools, abq, rust), List.of()));
+        ReportCharts.SideBySide data = ReportCharts.sideBySide(report.suites().get(0));
+        assertThat(data.rustStatus()).isEqualTo("Rust not run");
+        assertThat(data.rustSides()).isEmpty();
+        assertThat(data.groups()).hasSize(1);
+        assertThat(ReportCharts.label("queue", data.groups().values().iterator().next()))
+                .isEqualTo("spsc.throughput");
+        report.write(dir);
+        assertThat(dir.resolve("charts/queue-side-by-side.png")).exists();
+        assertThat(Files.readString(dir.resolve("report.md"))).contains("(charts/queue-side-by-side.png)");
+    }
 }
