@@ -332,16 +332,17 @@ public final class ReportCharts {
         String title = s.name() + ": Ferrum, Java peers and Rust (this machine), same run"
                 + (data.rustStatus().isEmpty() ? "" : " [" + data.rustStatus() + "]");
         CategoryChart chart = new CategoryChartBuilder()
-                .width(Math.max(900, 200 + labels.size() * Math.max(50, 9 * series.size())))
-                .height(500 + 7 * longest + 18 * (series.size() / 3))
+                .width(Math.max(900, 200 + labels.size() * Math.max(50, 9 * series.size()))
+                        + 60
+                        + 7 * series.stream().mapToInt(String::length).max().orElse(10))
+                .height(Math.max(500 + 7 * longest, 120 + 22 * series.size()))
                 .title(title)
                 .xAxisTitle("Ferrum measurement (each group: bars relative to that one Ferrum score; error bar: the"
                         + " interval)")
-                .yAxisTitle("speed relative to Ferrum (Ferrum = 1, higher = faster; 1 / ratio)"
-                        + (log ? ", log scale" : ""))
+                .yAxisTitle("speed relative to Ferrum (= 1 / ratio, higher = faster)" + (log ? ", log" : ""))
                 .build();
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
-        chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
         chart.getStyler().setXAxisLabelRotation(90);
         chart.getStyler().setLabelsVisible(false);
         chart.getStyler().setErrorBarsColor(Color.BLACK);

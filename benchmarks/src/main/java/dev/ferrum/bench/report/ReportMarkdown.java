@@ -145,7 +145,11 @@ public final class ReportMarkdown {
                 + "document prints, measured on another machine. Rust (this machine): the Rust side measured in this "
                 + "run on this machine, taken from the `<base>.vs_rust` row whose base id is the longest prefix of the "
                 + "row's id, in that row's unit (never converted), with the Rust harness's min..max; `not run` = the "
-                + "Rust side did not run (its `vs_rust` rows say why); `-` = no Rust counterpart.\n");
+                + "Rust side did not run (its `vs_rust` rows say why); `-` = no Rust counterpart.\n\n"
+                + "Charts: the first per suite is each row's ratio with its interval, next to the target. The second "
+                + "(side by side) groups the rows that share one Ferrum score (the same benchmark result) and shows "
+                + "Ferrum (= 1), each Java peer and each Rust side measured against it as speed relative to Ferrum "
+                + "(1 / ratio, higher = faster), error bars from the intervals; no Rust bar where Rust did not run.\n");
         for (Report.SuiteResult s : report.suites()) {
             sb.append("\n## ").append(s.name()).append(": ").append(s.title()).append("\n\n");
             if (!s.rows().isEmpty()) {
