@@ -15,9 +15,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
@@ -26,8 +29,9 @@ import java.util.NavigableSet;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.stream.Stream;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serializer;
@@ -53,7 +57,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * store. The tag costs one byte of the Ferrum store's {@code maxKeyBytes}.
  *
  * <p>Point operations go straight to the store's hash index. That index has no order, so range, reverse and
- * prefix scans walk a sorted set of the live user keys ({@link ConcurrentSkipListSet} ordered as {@link Bytes}
+ * prefix scans walk a sorted set of the live user keys ({@link ConcurrentSkipListMap} key set ordered as {@link Bytes}
  * compares: unsigned lexicographic, as RocksDB's default comparator). The set is rebuilt from the store's keys
  * in {@link #init} and kept up to date by every write; values are read from the store as an iterator reaches
  * their key, so a scan sees a weakly consistent view (as the RocksDB store's iterators see a snapshot).
@@ -86,8 +90,14 @@ public final class FerrumKeyValueStore implements KeyValueStore<Bytes, byte[]> {
     /** Tagged keys of the committed offsets present in the store (to wipe them, and to count metadata). */
     private final Set<Bytes> offsetKeys = ConcurrentHashMap.newKeySet();
 
+    private final Map<TopicPartition, byte[]> offsetKeyCache = new ConcurrentHashMap<>();
     private int maxUserKeyBytes;
-    private final NavigableSet<Bytes> keys = new ConcurrentSkipListSet<>();
+    /**
+     * The live user keys, untagged, in {@link Bytes} order (the values are unused). Replaced at each open by a
+     * linear-time build from the sorted keys; written only while the store is open.
+     */
+    private volatile ConcurrentSkipListMap<Bytes, Boolean> sorted = new ConcurrentSkipListMap<>();
+
     private final Set<FerrumIterator> openIterators = ConcurrentHashMap.newKeySet();
     private volatile KvStore kv;
     private volatile boolean open;
@@ -145,15 +155,18 @@ public final class FerrumKeyValueStore implements KeyValueStore<Bytes, byte[]> {
                 store = openKv(dir);
             }
             maxUserKeyBytes = store.options().maxKeyBytes() - 1;
-            keys.clear();
             offsetKeys.clear();
+            List<Bytes> user = new ArrayList<>();
             store.forEachKey(k -> {
                 if (k[0] == USER) {
-                    keys.add(Bytes.wrap(Arrays.copyOfRange(k, 1, k.length)));
+                    user.add(Bytes.wrap(Arrays.copyOfRange(k, 1, k.length)));
                 } else if (startsWith(k, OFFSET_PREFIX)) {
                     offsetKeys.add(Bytes.wrap(k));
                 }
             });
+            Bytes[] ordered = user.toArray(new Bytes[0]);
+            Arrays.parallelSort(ordered);
+            sorted = new ConcurrentSkipListMap<>(new SortedKeys(ordered)); // linear: buildFromSorted
             byte[] status = store.get(STATUS_KEY);
             store.put(STATUS_KEY, OPEN);
             kv = store;
@@ -185,7 +198,12 @@ public final class FerrumKeyValueStore implements KeyValueStore<Bytes, byte[]> {
         return k;
     }
 
-    private static byte[] offsetKey(TopicPartition tp) {
+    /** The tagged key of {@code tp}'s committed offset (cached: Kafka Streams commits the same partitions). */
+    private byte[] offsetKey(TopicPartition tp) {
+        return offsetKeyCache.computeIfAbsent(tp, FerrumKeyValueStore::newOffsetKey);
+    }
+
+    private static byte[] newOffsetKey(TopicPartition tp) {
         byte[] n = tp.toString().getBytes(StandardCharsets.UTF_8);
         byte[] k = Arrays.copyOf(OFFSET_PREFIX, OFFSET_PREFIX.length + n.length);
         System.arraycopy(n, 0, k, OFFSET_PREFIX.length, n.length);
@@ -219,9 +237,9 @@ public final class FerrumKeyValueStore implements KeyValueStore<Bytes, byte[]> {
         store.write(batch);
         for (KeyValue<byte[], byte[]> r : records) {
             if (r.value == null) {
-                keys.remove(Bytes.wrap(r.key));
+                sorted.remove(Bytes.wrap(r.key));
             } else {
-                keys.add(Bytes.wrap(r.key));
+                sorted.putIfAbsent(Bytes.wrap(r.key), Boolean.TRUE);
             }
         }
     }
@@ -270,10 +288,10 @@ public final class FerrumKeyValueStore implements KeyValueStore<Bytes, byte[]> {
         byte[] k = tag(key.get());
         if (value == null) {
             s.delete(k);
-            keys.remove(key);
+            sorted.remove(key);
         } else {
             s.put(k, value);
-            keys.add(key);
+            sorted.putIfAbsent(key, Boolean.TRUE);
         }
         updatePosition();
     }
@@ -303,9 +321,9 @@ public final class FerrumKeyValueStore implements KeyValueStore<Bytes, byte[]> {
         s.write(batch);
         for (KeyValue<Bytes, byte[]> e : entries) {
             if (e.value == null) {
-                keys.remove(e.key);
+                sorted.remove(e.key);
             } else {
-                keys.add(e.key);
+                sorted.putIfAbsent(e.key, Boolean.TRUE);
             }
         }
         updatePosition();
@@ -319,7 +337,7 @@ public final class FerrumKeyValueStore implements KeyValueStore<Bytes, byte[]> {
         byte[] old = s.get(k);
         if (old != null) {
             s.delete(k);
-            keys.remove(key);
+            sorted.remove(key);
         }
         updatePosition();
         return old;
@@ -361,14 +379,16 @@ public final class FerrumKeyValueStore implements KeyValueStore<Bytes, byte[]> {
         Objects.requireNonNull(prefixKeySerializer, "prefixKeySerializer cannot be null");
         byte[] p = prefixKeySerializer.serialize(null, prefix);
         store();
-        return register(new FerrumIterator(keys.tailSet(Bytes.wrap(p), true).iterator(), p));
+        return register(new FerrumIterator(
+                sorted.navigableKeySet().tailSet(Bytes.wrap(p), true).iterator(), p));
     }
 
     private KeyValueIterator<Bytes, byte[]> scan(Bytes from, Bytes to, boolean reverse) {
         store();
+        NavigableSet<Bytes> keys = sorted.navigableKeySet();
         NavigableSet<Bytes> view;
         if (from != null && to != null && from.compareTo(to) > 0) {
-            view = new ConcurrentSkipListSet<>();
+            view = Collections.emptyNavigableSet();
         } else if (from == null && to == null) {
             view = keys;
         } else if (from == null) {
@@ -572,5 +592,72 @@ public final class FerrumKeyValueStore implements KeyValueStore<Bytes, byte[]> {
             }
         }
         return true;
+    }
+
+    /**
+     * The sorted, distinct user keys as a read-once {@link SortedMap} in natural order, for {@link
+     * ConcurrentSkipListMap#ConcurrentSkipListMap(SortedMap)}, which builds the skip list in one linear pass from
+     * {@link #comparator()} and {@link #entrySet()} (no search per key, unlike inserting them one by one).
+     */
+    @SuppressWarnings("JdkObsolete") // the linear-build constructor takes a SortedMap, not a NavigableMap
+    private static final class SortedKeys extends AbstractMap<Bytes, Boolean> implements SortedMap<Bytes, Boolean> {
+        private final Bytes[] keys;
+
+        SortedKeys(Bytes[] keys) {
+            this.keys = keys;
+        }
+
+        @Override
+        public Comparator<? super Bytes> comparator() {
+            return null;
+        }
+
+        @Override
+        public Set<Map.Entry<Bytes, Boolean>> entrySet() {
+            return new AbstractSet<>() {
+                @Override
+                public Iterator<Map.Entry<Bytes, Boolean>> iterator() {
+                    return Arrays.stream(keys)
+                            .map(k -> Map.entry(k, Boolean.TRUE))
+                            .iterator();
+                }
+
+                @Override
+                public int size() {
+                    return keys.length;
+                }
+            };
+        }
+
+        @Override
+        public SortedMap<Bytes, Boolean> subMap(Bytes fromKey, Bytes toKey) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public SortedMap<Bytes, Boolean> headMap(Bytes toKey) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public SortedMap<Bytes, Boolean> tailMap(Bytes fromKey) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Bytes firstKey() {
+            if (keys.length == 0) {
+                throw new NoSuchElementException();
+            }
+            return keys[0];
+        }
+
+        @Override
+        public Bytes lastKey() {
+            if (keys.length == 0) {
+                throw new NoSuchElementException();
+            }
+            return keys[keys.length - 1];
+        }
     }
 }
