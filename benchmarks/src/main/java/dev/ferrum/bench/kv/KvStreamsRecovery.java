@@ -53,6 +53,9 @@ public final class KvStreamsRecovery {
                         KvOptions.builder(kvDir).durability(Durability.NO_SYNC).build());
                 long t1 = System.nanoTime();
                 long size = kv.size();
+                long[] walked = {0};
+                kv.forEachKey(k -> walked[0]++);
+                long t1b = System.nanoTime();
                 kv.close();
                 long t2 = System.nanoTime();
                 KeyValueStore<Bytes, byte[]> s =
@@ -63,10 +66,12 @@ public final class KvStreamsRecovery {
                 s.close();
                 System.out.printf(
                         Locale.ROOT,
-                        "round %d: KvStore.open %.1f ms (%d keys), FerrumKeyValueStore.init %.1f ms (%d entries)%n",
+                        "round %d: KvStore.open %.1f ms (%d keys), then forEachKey %.1f ms; FerrumKeyValueStore.init %.1f ms"
+                                + " (%d entries)%n",
                         r,
                         (t1 - t0) / 1e6,
                         size,
+                        (t1b - t1) / 1e6,
                         (t3 - t2) / 1e6,
                         entries);
             }

@@ -286,12 +286,19 @@ public final class FerrumKeyValueStore implements KeyValueStore<Bytes, byte[]> {
         Objects.requireNonNull(key, "key cannot be null");
         KvStore s = store();
         byte[] k = tag(key.get());
+        // The sorted set holds exactly the live user keys (Kafka Streams writes a task's store from one thread),
+        // so only a key the hash index does not have yet needs the skip-list insert: an overwrite, the common
+        // case, costs one hash lookup instead of a skip-list search.
         if (value == null) {
-            s.delete(k);
-            sorted.remove(key);
+            if (s.delete(k)) {
+                sorted.remove(key);
+            }
         } else {
+            boolean known = s.contains(k);
             s.put(k, value);
-            sorted.putIfAbsent(key, Boolean.TRUE);
+            if (!known) {
+                sorted.putIfAbsent(key, Boolean.TRUE);
+            }
         }
         updatePosition();
     }
