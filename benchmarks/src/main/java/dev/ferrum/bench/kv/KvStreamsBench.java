@@ -44,8 +44,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * drawn from the same precomputed stream over a 20,000-word vocabulary. The record cache is off
  * ({@code statestore.cache.max.bytes=0}) so every update reaches the store, as under a high-cardinality
  * stream; everything else (changelog logging, metering, the serdes, the driver) is the same for both.
- * {@code -p store=inmemory} (not a report row) runs Kafka Streams' in-memory store: the driver's own cost, the
- * ceiling of the ratio any store could reach here.
+ * {@code -p store=inmemory} (not a report row) runs Kafka Streams' in-memory store
+ * ({@code Stores.inMemoryKeyValueStore}) as a reference.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -90,7 +90,7 @@ public class KvStreamsBench {
         KeyValueBytesStoreSupplier supplier = switch (store) {
             case "ferrum" -> FerrumStores.persistentKeyValueStore("counts");
             case "rocksdb" -> Stores.persistentKeyValueStore("counts");
-            // not a row: run by hand (-p store=inmemory) for the ceiling any persistent store could reach here
+            // not a row: run by hand (-p store=inmemory) as a reference
             case "inmemory" -> Stores.inMemoryKeyValueStore("counts");
             default -> throw new IllegalArgumentException(store);
         };
