@@ -445,11 +445,14 @@ public final class FerrumKeyValueStore implements KeyValueStore<Bytes, byte[]> {
      * Appends the changelog offsets to the log after every record written so far, in one write batch, without
      * forcing: a log prefix that survives a crash never carries an offset newer than its data. As RocksDB's store:
      * an empty map removes every committed offset, a null offset removes that partition's, partitions not in
-     * the map keep theirs.
+     * the map keep theirs, and a closed store ignores the call.
      */
     @Override
     public void commit(Map<TopicPartition, Long> changelogOffsets) {
-        KvStore s = store();
+        KvStore s = kv;
+        if (!open || s == null) {
+            return; // as RocksDB's store: a commit after close has nothing to write
+        }
         WriteBatch batch = new WriteBatch();
         List<Bytes> removed = new ArrayList<>();
         List<Bytes> added = new ArrayList<>();
