@@ -137,6 +137,11 @@ public record RustHere(
                 out.put(r.id(), of(r));
                 continue;
             }
+            if (measuresMemory(r)) {
+                // an allocation or memory row (B/op, MB) measures no time or rate: a Rust speed beside it would
+                // read as its counterpart, which it is not
+                continue;
+            }
             String id = r.id();
             // longest dot-boundary prefix: the id itself, then each shorter prefix ending before a dot
             for (String prefix = id; prefix != null; prefix = parent(prefix)) {
@@ -148,6 +153,12 @@ public record RustHere(
             }
         }
         return out;
+    }
+
+    /** Whether a row measures memory (bytes per op, MB) rather than time or a rate. */
+    static boolean measuresMemory(Row r) {
+        String unit = r.unit() == null ? "" : r.unit();
+        return unit.startsWith("B/") || unit.startsWith("KB") || unit.startsWith("MB") || unit.startsWith("GB/op");
     }
 
     private static String parent(String id) {

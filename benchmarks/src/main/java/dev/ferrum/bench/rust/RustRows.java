@@ -312,7 +312,15 @@ public final class RustRows {
                     description,
                     "Rust's unit " + rust.path("unit").asText() + " does not convert to the benchmark's " + unit);
         }
-        Score peer = new Score(value, Double.NaN, unit, Double.NaN);
+        // Rust's interval is the range over its measured runs (min..max), as quick mode's JMH interval is the range
+        // over rounds; the ratio's interval and the verdict then account for Rust's spread too.
+        String rustUnit = rust.path("unit").asText();
+        double a = convert(rust.path("min").asDouble(Double.NaN), rustUnit, unit);
+        double b = convert(rust.path("max").asDouble(Double.NaN), rustUnit, unit);
+        Score peer = Double.isNaN(a) || Double.isNaN(b)
+                ? new Score(value, Double.NaN, unit, Double.NaN)
+                : Score.interval(
+                        value, Math.min(a, Math.min(b, value)), Math.max(a, Math.max(b, value)), unit, Double.NaN);
         return Row.compared(id, suite, description, ours.get(), rustName, peer, target, null, rustNote(rust));
     }
 

@@ -99,6 +99,9 @@ class RustRowsTest {
                 "Rust uom (this machine)",
                 0.9);
         assertThat(row.ratio()).isCloseTo(0.9, within(1e-9));
+        // Rust's min..max over its runs is the peer's interval, converted like the median.
+        assertThat(row.peerLo()).isCloseTo(1.7, within(1e-9));
+        assertThat(row.peerHi()).isCloseTo(1.9, within(1e-9));
         assertThat(RustRows.convert(1, "s/op", "ns/op")).isEqualTo(1e9);
         assertThat(RustRows.convert(5, "ops/s", "ns/op")).isNaN();
         var mismatched = new ObjectMapper()
