@@ -348,6 +348,9 @@ public final class MappedRingBuffer implements AutoCloseable {
         }
     }
 
+    /** How far two JVMs' views of one process's start instant may differ before the pid counts as reused. */
+    static final long START_TOLERANCE_MILLIS = 10_000;
+
     /** Describes the recorded owner if it is a process that is no longer running, else {@code null}. */
     private String deadOwner() {
         long pid = RingLayout.laFileLong(mapped, RingLayout.FILE_OWNER_PID_OFFSET);
@@ -361,8 +364,12 @@ public final class MappedRingBuffer implements AutoCloseable {
                     + " (pid at header offset 40) is no longer running and did not close the file";
         }
         long actualStart = startMillis(process.get());
-        // Same pid, other start time: the pid was reused by a new process after the owner died.
-        if (start != 0 && actualStart != 0 && Math.abs(actualStart - start) > 1_000) {
+        // Same pid, other start time: the pid was reused by a new process after the owner died. Each JVM derives a
+        // process's start instant from the kernel's boot time (/proc/stat btime, whole seconds, read once per JVM)
+        // plus the start ticks; btime follows wall-clock corrections (NTP steps and slews), so two live JVMs can
+        // disagree on the same process's start by a few seconds on a VM. Within START_TOLERANCE_MILLIS the owner
+        // is taken as alive; a reused pid is missed only if the owner died and the pid was recycled within it.
+        if (start != 0 && actualStart != 0 && Math.abs(actualStart - start) > START_TOLERANCE_MILLIS) {
             return "owner process " + pid + " started at " + Instant.ofEpochMilli(start)
                     + " is no longer running (pid " + pid + " now belongs to a process started at "
                     + Instant.ofEpochMilli(actualStart) + ")";

@@ -245,6 +245,15 @@ class MappedRingBufferTest {
         try (MappedRingBuffer stale = MappedRingBuffer.openStale(dead)) {
             assertThat(stale.isStale()).isTrue();
         }
+        // Our own pid, its start instant seen 3 s off (the kernel's boot time moved with a clock correction
+        // between two JVMs' reads): the same live owner, not stale.
+        long ownStart =
+                ProcessHandle.current().info().startInstant().orElseThrow().toEpochMilli();
+        Path drifted = patchedLong(
+                patchedLong(file, "d.ring", 40, ProcessHandle.current().pid()), "drifted.ring", 48, ownStart - 3_000);
+        try (MappedRingBuffer alive = MappedRingBuffer.open(drifted)) {
+            assertThat(alive.isStale()).isFalse();
+        }
         // Our own pid with another start time: the pid was reused, the owner is gone.
         Path reused = patchedLong(
                 patchedLong(file, "r.ring", 40, ProcessHandle.current().pid()), "reused.ring", 48, 86_400_000L);
