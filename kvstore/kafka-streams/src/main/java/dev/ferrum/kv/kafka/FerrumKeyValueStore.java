@@ -98,6 +98,9 @@ public final class FerrumKeyValueStore implements KeyValueStore<Bytes, byte[]> {
      */
     private volatile ConcurrentSkipListMap<Bytes, Boolean> sorted = new ConcurrentSkipListMap<>();
 
+    /** Test seam: runs inside {@link #openAt} after the Ferrum store is open, to make that open fail there. */
+    java.util.function.Consumer<KvStore> afterOpen = store -> {};
+
     private final Set<FerrumIterator> openIterators = ConcurrentHashMap.newKeySet();
     private volatile KvStore kv;
     private volatile boolean open;
@@ -154,24 +157,39 @@ public final class FerrumKeyValueStore implements KeyValueStore<Bytes, byte[]> {
                 Files.createDirectories(dir);
                 store = openKv(dir);
             }
-            maxUserKeyBytes = store.options().maxKeyBytes() - 1;
-            offsetKeys.clear();
-            List<Bytes> user = new ArrayList<>();
-            store.forEachKey(k -> {
-                if (k[0] == USER) {
-                    user.add(Bytes.wrap(Arrays.copyOfRange(k, 1, k.length)));
-                } else if (startsWith(k, OFFSET_PREFIX)) {
-                    offsetKeys.add(Bytes.wrap(k));
+            // Everything after the open is all-or-nothing: on any failure the Ferrum store is closed again (its
+            // lock released, so Kafka Streams can retry) and this object keeps its previous, closed state.
+            try {
+                List<Bytes> user = new ArrayList<>();
+                List<Bytes> offsets = new ArrayList<>();
+                store.forEachKey(k -> {
+                    if (k[0] == USER) {
+                        user.add(Bytes.wrap(Arrays.copyOfRange(k, 1, k.length)));
+                    } else if (startsWith(k, OFFSET_PREFIX)) {
+                        offsets.add(Bytes.wrap(k));
+                    }
+                });
+                afterOpen.accept(store);
+                Bytes[] ordered = user.toArray(new Bytes[0]);
+                Arrays.parallelSort(ordered);
+                var keys = new ConcurrentSkipListMap<Bytes, Boolean>(new SortedKeys(ordered)); // linear
+                byte[] status = store.get(STATUS_KEY);
+                store.put(STATUS_KEY, OPEN);
+                maxUserKeyBytes = store.options().maxKeyBytes() - 1;
+                offsetKeys.clear();
+                offsetKeys.addAll(offsets);
+                sorted = keys;
+                kv = store;
+                open = true;
+                return status == null || Arrays.equals(status, CLOSED);
+            } catch (RuntimeException e) {
+                try {
+                    store.close();
+                } catch (RuntimeException closing) {
+                    e.addSuppressed(closing);
                 }
-            });
-            Bytes[] ordered = user.toArray(new Bytes[0]);
-            Arrays.parallelSort(ordered);
-            sorted = new ConcurrentSkipListMap<>(new SortedKeys(ordered)); // linear: buildFromSorted
-            byte[] status = store.get(STATUS_KEY);
-            store.put(STATUS_KEY, OPEN);
-            kv = store;
-            open = true;
-            return status == null || Arrays.equals(status, CLOSED);
+                throw e;
+            }
         } catch (IOException | UncheckedIOException | KvStoreException e) {
             throw new ProcessorStateException("Error opening store " + name + " at location " + dir, e);
         }

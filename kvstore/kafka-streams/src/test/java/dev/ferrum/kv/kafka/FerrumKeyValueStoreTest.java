@@ -174,6 +174,21 @@ class FerrumKeyValueStoreTest {
     }
 
     @Test
+    void anOpenThatFailsHalfWayReleasesTheFerrumStoreAndLeavesThisOneClosed() {
+        store.close();
+        store.afterOpen = kv -> {
+            throw new IllegalStateException("injected failure after the Ferrum store opened");
+        };
+        assertThatThrownBy(() -> store.openAt(dir)).hasMessageContaining("injected failure");
+        assertThat(store.isOpen()).isFalse();
+        assertThatThrownBy(() -> store.get(b("a"))).isInstanceOf(InvalidStateStoreException.class);
+        // the failed open released the store's lock: a retry (as Kafka Streams makes) opens it with its data
+        store.afterOpen = kv -> {};
+        store.openAt(dir);
+        assertThat(keysOf(store.all())).containsExactly("a", "aa", "ab", "b", "b0", "c", "d");
+    }
+
+    @Test
     void iteratorSkipsKeysDeletedWhileOpen() {
         try (var it = store.all()) {
             assertThat(it.next().key).isEqualTo(b("a"));
